@@ -1,0 +1,47 @@
+"""The `krampe` command line: a Typer app assembled from one module per command group.
+
+Each module in this package owns its commands and exposes `register(app)`; no logic
+lives here beyond wiring and turning KrampeError into a one-line Danish error (exit 2).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from krampe.errors import KrampeError
+
+app = typer.Typer(
+    name="krampe",
+    help="krampe: hjælp til krampe i læggen (spørgsmål, triage, egenomsorg, dagbog).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Evaluér kvaliteten på et testsæt.", no_args_is_help=True)
+content_app = typer.Typer(help="Værktøjer til indholdspakken.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(content_app, name="content")
+
+
+def _register_all() -> None:
+    from krampe.cli import ask, content, diary, evaluate, selfcare, serve, triage
+
+    for module in (ask, triage, evaluate, content, selfcare, serve, diary):
+        module.register(app=app, eval_app=eval_app, content_app=content_app)
+
+
+def fail(message: str) -> None:
+    """Print a one-line Danish error on stderr and exit 2 (the contract for bad input)."""
+    typer.echo(f"fejl: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def main() -> None:
+    _register_all()
+    try:
+        app()
+    except KrampeError as exc:
+        print(f"fejl: {exc.message}", file=sys.stderr)
+        sys.exit(2)

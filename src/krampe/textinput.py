@@ -1,0 +1,27 @@
+"""Validation of free text from people (questions, descriptions): the contract's limits."""
+
+from __future__ import annotations
+
+from krampe.config import get_settings
+from krampe.errors import InputError
+
+
+def validate_text(text: object, *, what: str = "teksten", max_chars: int | None = None) -> str:
+    """Return the stripped text or raise InputError with a Danish message.
+
+    Rejects, never truncates: over-long input is an error (checked on the raw length
+    first, so a 1 MB input costs nothing more than len()).
+    """
+    limit = max_chars or get_settings().max_input_chars
+    if not isinstance(text, str):
+        raise InputError(f"Feltet med {what} skal være tekst.", code="invalid_type")
+    if len(text) > limit * 4 or len(text.strip()) > limit:
+        raise InputError(
+            f"{what.capitalize()} er for lang: højst {limit} tegn.", code="too_long"
+        )
+    if "\x00" in text:
+        raise InputError(f"{what.capitalize()} indeholder ugyldige tegn.", code="invalid_text")
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(f"{what.capitalize()} er tom. Skriv mindst et ord.", code="empty")
+    return stripped
