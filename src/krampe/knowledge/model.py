@@ -1,0 +1,49 @@
+"""The shape every reader produces: Article -> Section -> Passage.
+
+Readers (txt, Markdown, HTML) fill these; the index, the content checker, triage
+advice and the web pages all read them. Keep it format-neutral.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PassageKind = Literal["paragraph", "list", "table_row", "faq", "heading_only"]
+
+# Passages are shown as answers; the contract caps them at 700 characters.
+MAX_PASSAGE_CHARS = 700
+
+
+@dataclass(slots=True)
+class Passage:
+    text: str
+    kind: PassageKind = "paragraph"
+
+
+@dataclass(slots=True)
+class Section:
+    heading: str | None
+    level: int = 0
+    # Ids from the content pack's sources.yaml (Markdown: `<!-- sources: a, b -->`).
+    sources: list[str] = field(default_factory=list)
+    # Free tags such as "trigger:night" or "finding:dvt_signs" (`<!-- tags: ... -->`).
+    tags: list[str] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    id: str  # stable: the file name without extension
+    title: str
+    path: str
+    format: Literal["txt", "md", "html"]
+    # Normalised keys: published, updated (ISO dates), author, url, summary,
+    # sources (list of ids), clinical_review ("pending" or a review record).
+    metadata: dict[str, object] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def url(self) -> str | None:
+        value = self.metadata.get("url")
+        return str(value) if value else None
