@@ -26,9 +26,18 @@ app.add_typer(content_app, name="content")
 
 
 def _register_all() -> None:
-    from krampe.cli import ask, content, diary, evaluate, selfcare, serve, triage
+    from krampe.cli import (
+        ask,
+        content,
+        diary,
+        eval_qa,
+        eval_triage,
+        selfcare,
+        serve,
+        triage,
+    )
 
-    for module in (ask, triage, evaluate, content, selfcare, serve, diary):
+    for module in (ask, triage, eval_qa, eval_triage, content, selfcare, serve, diary):
         module.register(app=app, eval_app=eval_app, content_app=content_app)
 
 
