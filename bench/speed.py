@@ -1,0 +1,242 @@
+"""Speed benchmark: per-question latency and index build cost as the corpus grows.
+
+    python bench/speed.py [--sizes 1000,10000] [--systems krampe,fts5,bm25s] [--profile]
+
+Corpora: the seed articles and generated corpora of N articles (bench/corpus.py). Each
+system runs in its own subprocess, so imports and start-up are excluded and memory does not
+leak between systems. krampe: cold build (empty KRAMPE_HOME), then a warm load from the
+cache in a fresh process, which then answers every query `--rounds` times after one warm-up
+round. Peers read the same passages with krampe's readers (read time is part of their build).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from peers.table import machine_line, render
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+OUT = REPO / "bench" / "out"
+PEERS = ("fts5", "bm25s")
+HEADERS = ["corpus", "articles", "passages", "system", "cold build s", "warm load s",
+           "p50 ms", "p99 ms", "p50 × seeds", "target"]
+# The issue's targets for krampe's lexical path.
+P50_SEEDS_MS, P50_10K_MS, COLD_10K_S = 2.0, 20.0, 60.0
+
+
+# ---- worker side (runs in a subprocess) -------------------------------------------------
+
+def _latencies(search, queries: list[str], rounds: int) -> list[float]:
+    for q in queries:  # warm-up: first-touch costs are not per-question costs
+        search(q)
+    out = []
+    for _ in range(rounds):
+        for q in queries:
+            start = time.perf_counter()
+            search(q)
+            out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def worker(args: argparse.Namespace) -> dict:
+    queries = json.loads(Path(args.queries).read_text(encoding="utf-8"))
+    if args.worker == "krampe":
+        from krampe.knowledge.kb import KnowledgeBase
+
+        start = time.perf_counter()
+        kb = KnowledgeBase.load(args.kb)
+        load_s = time.perf_counter() - start
+        result: dict = {"load_s": load_s}
+        if not args.load_only:
+            search = lambda q: kb.search(q, top=5)  # noqa: E731
+            if args.profile:
+                import cProfile
+                import pstats
+
+                prof = cProfile.Profile()
+                prof.enable()
+                result["lat"] = _latencies(search, queries, args.rounds)
+                prof.disable()
+                with open(args.profile, "w", encoding="utf-8") as fh:
+                    pstats.Stats(prof, stream=fh).sort_stats("cumulative").print_stats(25)
+            else:
+                result["lat"] = _latencies(search, queries, args.rounds)
+        return result
+
+    from peers.passages import load_docs
+
+    start = time.perf_counter()
+    docs = load_docs(args.kb)
+    read_s = time.perf_counter() - start
+    result = {"read_s": read_s, "passages": len(docs), "peers": {}}
+    for name in args.worker.split(","):
+        if name == "fts5":
+            from peers.fts5 import Fts5Retriever as cls
+        else:
+            from peers.bm25 import Bm25sRetriever as cls
+        peer = cls()
+        start = time.perf_counter()
+        peer.build(docs)
+        build_s = time.perf_counter() - start
+        lat = _latencies(lambda q, p=peer: p.search(q, top=5), queries, args.rounds)
+        result["peers"][name] = {"name": peer.name, "build_s": build_s, "lat": lat}
+    return result
+
+
+# ---- driver side ------------------------------------------------------------------------
+
+def run_worker(system: str, kb: list[str], home: Path, queries: Path, rounds: int,
+               timeout: float, load_only: bool = False, profile: Path | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--worker", system, "--queries", str(queries),
+           "--rounds", str(rounds)]
+    for spec in kb:
+        cmd += ["--kb", spec]
+    if load_only:
+        cmd.append("--load-only")
+    if profile:
+        cmd += ["--profile", str(profile)]
+    env = {**os.environ, "KRAMPE_HOME": str(home)}
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout:.0f} s"}
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": tail[:120]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _pct(lat: list[float], q: float) -> float:
+    return float(np.percentile(lat, q))
+
+
+def _fmt(x: float | None, digits: int = 2) -> str:
+    return "" if x is None else f"{x:.{digits}f}"
+
+
+def krampe_target(label: str, n_articles: int, cold_s: float | None, p50: float | None) -> str:
+    checks = []
+    if label == "seeds":
+        checks.append(("p50 ≤ 2 ms", p50 is not None and p50 <= P50_SEEDS_MS))
+    if n_articles >= 10000:
+        checks.append(("p50 ≤ 20 ms", p50 is not None and p50 <= P50_10K_MS))
+        checks.append(("cold ≤ 60 s", cold_s is not None and cold_s <= COLD_10K_S))
+    return ", ".join(f"{what} {'met' if ok else 'MISSED'}" for what, ok in checks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="generated corpus sizes")
+    parser.add_argument("--systems", default="krampe,fts5,bm25s")
+    parser.add_argument("--rounds", type=int, default=3, help="timed passes over the queries")
+    parser.add_argument("--seed", type=int, default=7, help="corpus generator seed")
+    parser.add_argument("--set", type=Path, default=SHARED / "eval" / "qa_dev.jsonl",
+                        help="questions to time (paraphrases are added)")
+    parser.add_argument("--seeds", default=str(SHARED / "seeds"), help="the small corpus")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per subprocess")
+    parser.add_argument("--corpus-dir", type=Path, default=OUT,
+                        help="where generated corpora are kept (reused when unchanged)")
+    parser.add_argument("--profile", action="store_true",
+                        help="cProfile krampe's queries into bench/out/profile-*.txt")
+    # worker mode (internal)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--kb", action="append", help=argparse.SUPPRESS)
+    parser.add_argument("--queries", help=argparse.SUPPRESS)
+    parser.add_argument("--load-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args)))
+        return 0
+
+    from corpus import generate
+    from peers.queries import speed_queries
+
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    tmp = Path(tempfile.mkdtemp(prefix="krampe-speed-"))
+    queries_file = tmp / "queries.json"
+    queries = speed_queries(args.set)
+    queries_file.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+
+    corpora: list[tuple[str, Path]] = [("seeds", Path(args.seeds))]
+    for n in sizes:
+        start = time.perf_counter()
+        out = args.corpus_dir / f"corpus-{n}-s{args.seed}"
+        corpora.append((f"gen {n}", generate(n, out, seed=args.seed)))
+        print(f"corpus of {n} articles ready in {time.perf_counter() - start:.1f} s",
+              file=sys.stderr)
+
+    print(f"# speed benchmark · {machine_line()}")
+    print(f"{len(queries)} queries (dev set + paraphrases) × {args.rounds} rounds; "
+          "latency in-process, start-up and index excluded")
+    rows: list[list[str]] = []
+    base_p50: dict[str, float] = {}
+    notes: list[str] = []
+    for label, path in corpora:
+        articles = sum(1 for p in path.rglob("*") if p.suffix in {".txt", ".md", ".html", ".htm"})
+        passages = ""
+        peers = [s for s in systems if s in PEERS]
+        peer_rows: list[list[str]] = []
+        if peers:
+            res = run_worker(",".join(peers), [str(path)], tmp / "peers-home", queries_file,
+                             args.rounds, args.timeout)
+            if "error" in res:
+                notes.append(f"peers on {label}: {res['error']}")
+            else:
+                passages = str(res["passages"])
+                for name, peer in res["peers"].items():
+                    p50, p99 = _pct(peer["lat"], 50), _pct(peer["lat"], 99)
+                    base_p50.setdefault(name, p50)
+                    peer_rows.append([
+                        label, str(articles), passages, peer["name"],
+                        _fmt(res["read_s"] + peer["build_s"]), "", _fmt(p50, 3), _fmt(p99, 3),
+                        f"{p50 / base_p50[name]:.1f}", "",
+                    ])
+        if "krampe" in systems:
+            home = tmp / f"home-{label.replace(' ', '-')}"
+            cold = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
+                              args.timeout, load_only=True)
+            profile = OUT / f"profile-{label.replace(' ', '-')}.txt" if args.profile else None
+            if profile:
+                OUT.mkdir(parents=True, exist_ok=True)
+            warm = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
+                              args.timeout, profile=profile)
+            if "error" in cold or "error" in warm:
+                err = cold.get("error") or warm.get("error")
+                rows.append([label, str(articles), passages, "krampe (lexical)", "not available",
+                             "", "", "", "", ""])
+                notes.append(f"krampe on {label}: {err}")
+            else:
+                p50, p99 = _pct(warm["lat"], 50), _pct(warm["lat"], 99)
+                base_p50.setdefault("krampe", p50)
+                rows.append([
+                    label, str(articles), passages, "krampe (lexical)", _fmt(cold["load_s"]),
+                    _fmt(warm["load_s"]), _fmt(p50, 3), _fmt(p99, 3),
+                    f"{p50 / base_p50['krampe']:.1f}",
+                    krampe_target(label, articles, cold["load_s"], p50),
+                ])
+                if profile:
+                    notes.append(f"krampe profile on {label}: {profile}")
+        rows.extend(peer_rows)
+    print()
+    print(render(HEADERS, rows))
+    print(f"\ntargets (krampe lexical): p50 ≤ {P50_SEEDS_MS:g} ms on seeds, "
+          f"≤ {P50_10K_MS:g} ms on 10,000 articles; cold build of 10,000 ≤ {COLD_10K_S:g} s")
+    for note in notes:
+        print(f"- {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

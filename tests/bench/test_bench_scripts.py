@@ -1,0 +1,93 @@
+"""Smoke tests: each bench script runs on a tiny input and prints its one table.
+
+Not timed: they check that the harness works and scores correctly, not how fast anything is.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+ARTICLE = """---
+title: "Krampe i læggen"
+---
+
+## Hvad hjælper mod krampe i læggen?
+
+Stræk lægmusklen ved at trække tæerne op mod knæet, til krampen slipper.
+
+## Hjælper magnesium?
+
+Magnesium hjælper kun nogle få, viser studier af ældre.
+
+## Hvornår skal jeg til lægen?
+
+Søg læge, hvis benet er hævet, varmt og rødt, for det kan være en blodprop.
+"""
+
+
+def _engine_present() -> bool:
+    return importlib.util.find_spec("krampe.knowledge.kb") is not None
+
+
+def _run(*args: str, cwd: Path) -> str:
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=240, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def _table_rows(out: str) -> list[list[str]]:
+    lines = [ln for ln in out.splitlines() if ln.startswith("| ")]
+    return [[c.strip() for c in ln.strip("|").split("|")] for ln in lines[1:]]
+
+
+def test_quality_bench_prints_one_table_with_every_system(tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "krampe.md").write_text(ARTICLE, encoding="utf-8")
+    qa = tmp_path / "qa.jsonl"
+    rows = [
+        {"id": "1", "q": "Hjælper magnesium?", "gold": ["Magnesium hjælper kun nogle få"]},
+        {"id": "2", "q": "Hvornår skal jeg til lægen?", "gold": ["kan være en blodprop"]},
+        {"id": "3", "q": "Hvad hjælper mod tennisalbue?", "oos": True},
+    ]
+    qa.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = _run(str(BENCH / "quality.py"), "--kb", str(kb), "--set", str(qa), cwd=tmp_path)
+    table = {r[1]: r for r in _table_rows(out)}
+    assert out.count("| set ") == 1
+    assert table["SQLite FTS5 (unicode61, bm25)"][2:5] == ["1.00", "1.00", "1.00"]
+    assert table["bm25s + Danish stemmer"][2] == "1.00"
+    # Peers have no reject gate: they answer the out-of-scope question when a word matches.
+    assert table["SQLite FTS5 (unicode61, bm25)"][6] == "0/1"
+    assert any(name.startswith("multilingual-e5") for name in table)
+    krampe = table["krampe"]
+    if _engine_present():
+        assert krampe[2] != "not available", out
+        assert krampe[5] == "0/2"  # neither real question rejected
+
+
+def test_speed_bench_prints_growth_table(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "krampe.md").write_text(ARTICLE, encoding="utf-8")
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(json.dumps({"id": "1", "q": "Hjælper magnesium?", "gold": ["x"]}) + "\n",
+                  encoding="utf-8")
+    out = _run(str(BENCH / "speed.py"), "--sizes", "30", "--rounds", "1", "--set", str(qa),
+               "--seeds", str(seeds), "--corpus-dir", str(tmp_path / "out"), cwd=tmp_path)
+    rows = _table_rows(out)
+    corpora = {r[0] for r in rows}
+    assert corpora == {"seeds", "gen 30"}
+    assert len(list((tmp_path / "out" / "corpus-30-s7").glob("gen_*"))) == 30
+    for row in rows:
+        if row[3].startswith("krampe") and not _engine_present():
+            continue
+        assert float(row[6]) > 0 and float(row[7]) >= float(row[6]), row
+    gen = [r for r in rows if r[0] == "gen 30" and r[3].startswith("SQLite")]
+    assert int(gen[0][2]) > 30  # passages: generated articles have several each
