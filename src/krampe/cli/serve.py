@@ -1,9 +1,86 @@
-"""CLI commands (filled in by the owning feature)."""
+"""`krampe serve`: the web app and REST API under uvicorn."""
 
 from __future__ import annotations
 
+import json
+import os
+
 import typer
+
+from krampe.errors import KrampeError
+
+# Access lines come from krampe.web.middleware (method, path without query, status, time);
+# uvicorn's own access log would print query strings, so it is off.
+LOG_CONFIG: dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"handlers": [], "level": "WARNING", "propagate": False},
+        "krampe": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def serve(
+    kb: list[str] = typer.Option(
+        None,
+        "--kb",
+        help="Artikler at svare ud fra (fil eller mappe; 'bundled' = den indbyggede pakke). "
+        "Kan gentages.",
+    ),
+    host: str = typer.Option("127.0.0.1", help="Adresse at lytte på."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port."),
+    workers: int = typer.Option(1, min=1, max=64, help="Antal arbejdsprocesser."),
+    access_log: bool = typer.Option(
+        True, help="Log metode, sti og status (aldrig tekst eller parametre)."
+    ),
+) -> None:
+    """Start webappen og API'et (http://HOST:PORT)."""
+    import uvicorn
+
+    from krampe.web.app import KB_ENV
+
+    specs = list(kb) if kb else ["bundled"]
+    # Fail fast with a Danish error (exit 2) on a bad --kb, before any worker starts.
+    try:
+        from krampe.web.services import Services
+
+        Services(specs)
+    except KrampeError:
+        raise
+    except FileNotFoundError as exc:
+        raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
+    # Workers are separate processes: they read the knowledge base specs from the environment.
+    os.environ[KB_ENV] = json.dumps(specs)
+    config = json.loads(json.dumps(LOG_CONFIG))
+    if not access_log:
+        config["loggers"]["krampe.access"] = {"level": "WARNING"}
+    typer.echo(f"krampe kører på http://{host}:{port} (Ctrl+C stopper)", err=True)
+    uvicorn.run(
+        "krampe.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,
+        log_config=config,
+        proxy_headers=False,
+        server_header=False,
+    )
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
     """Attach this module's commands to the app."""
+    app.command("serve")(serve)

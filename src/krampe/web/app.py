@@ -1,0 +1,76 @@
+"""The FastAPI app: pages (Jinja, Danish) and the REST API of cli-contract.md.
+
+`create_app(kb_specs)` builds it; `app_from_env()` is the factory uvicorn workers call
+(`krampe serve` passes the knowledge base specs in KRAMPE_WEB_KB as a JSON list).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from krampe.config import Settings, get_settings
+from krampe.web import errors
+from krampe.web.middleware import WebMiddleware
+from krampe.web.routes import ask, info, selfcare, triage
+from krampe.web.services import get_services
+from krampe.web.templating import STATIC_DIR
+
+KB_ENV = "KRAMPE_WEB_KB"
+MAX_BODY_BYTES = 64 * 1024
+
+_DESCRIPTION = """\
+krampe: spørgsmål, triage og øvelser for krampe i læggen, på dansk.
+
+Fejl returneres som `{"error": "<kode>", "message": "<dansk tekst>"}`: 400 for ugyldig
+JSON, 413 for for store forespørgsler, 422 for ugyldige felter, 404 for ukendte adresser.
+Ikke en diagnose: ved livstruende symptomer, ring 112.
+"""
+
+
+def create_app(kb_specs: list[str] | None = None, settings: Settings | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        get_services(app)  # the knowledge base is loaded once, before the first request
+        yield
+
+    app = FastAPI(
+        title="krampe API",
+        version="1.0",
+        description=_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.kb_specs = list(kb_specs or ["bundled"])
+    app.state.settings = settings or get_settings()
+    app.state.services = None
+    app.state.page_context = {}
+
+    errors.install(app)
+    app.add_middleware(WebMiddleware, max_body_bytes=MAX_BODY_BYTES)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    for module in (ask, triage, selfcare, info):
+        app.include_router(module.router)
+
+    # --- Diary and accounts (issue 6) ---------------------------------------------------
+    # Include your routers here, e.g.:
+    #   from krampe.accounts.pages import router as accounts_pages
+    #   app.include_router(accounts_pages)
+    # Register Jinja globals / template dirs / nav links through krampe.web.templating.
+    # ---------------------------------------------------------------------------------------
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory`: every worker builds its own app from the environment."""
+    raw = os.environ.get(KB_ENV)
+    specs = json.loads(raw) if raw else None
+    return create_app(specs)

@@ -1,0 +1,168 @@
+"""Self-care: the acute guide ("Krampe nu"), the exercise programme page and `/api/plan`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import ValidationError
+
+from krampe.errors import InputError
+from krampe.selfcare.models import Plan, Profile
+from krampe.selfcare.plan import plan_config
+from krampe.web.schemas import ERROR_RESPONSES
+from krampe.web.services import get_services
+from krampe.web.templating import render
+
+router = APIRouter()
+
+MAX_WEEKS = plan_config().max_weeks
+DEFAULT_WEEKS = 6
+_TZ = ZoneInfo("Europe/Copenhagen")
+_FLAGS = ("pregnant", "night_cramps", "over_60")
+
+
+def _today() -> date:
+    return datetime.now(_TZ).date()
+
+
+def _ics_response(data: bytes, start: date) -> Response:
+    return Response(
+        data,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="krampe-program-{start}.ics"'},
+    )
+
+
+@router.get("/nu", response_class=HTMLResponse, include_in_schema=False)
+async def acute_page(request: Request):
+    return render(request, "nu.html", {"guide": get_services(request.app).acute_guide()})
+
+
+def _program_context(request: Request, form: dict, plan=None, error: str | None = None) -> dict:
+    return {
+        "form": form,
+        "plan": plan,
+        "error": error,
+        "max_weeks": MAX_WEEKS,
+        "exercises": get_services(request.app).exercises(),
+    }
+
+
+def _parse_plan_form(raw) -> tuple[dict, date, int, Profile]:
+    form = {
+        "start": str(raw.get("start", "")).strip(),
+        "weeks": str(raw.get("weeks", "")).strip(),
+        **{flag: raw.get(flag) == "1" for flag in _FLAGS},
+    }
+    try:
+        start = date.fromisoformat(form["start"])
+    except ValueError:
+        raise InputError(
+            "Startdatoen skal være en dato (ÅÅÅÅ-MM-DD).", code="invalid_date"
+        ) from None
+    try:
+        weeks = int(form["weeks"])
+    except ValueError:
+        raise InputError("Antal uger skal være et helt tal.", code="invalid_weeks") from None
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InputError(f"Antal uger skal være mellem 1 og {MAX_WEEKS}.", code="invalid_weeks")
+    profile = Profile(**{flag: form[flag] for flag in _FLAGS})
+    return form, start, weeks, profile
+
+
+@router.get("/program", response_class=HTMLResponse, include_in_schema=False)
+async def program_page(request: Request):
+    form = {"start": _today().isoformat(), "weeks": DEFAULT_WEEKS, **dict.fromkeys(_FLAGS, False)}
+    return render(request, "program.html", _program_context(request, form))
+
+
+@router.post("/program", response_class=HTMLResponse, include_in_schema=False)
+async def program_plan_page(request: Request):
+    raw = await request.form()
+    try:
+        form, start, weeks, profile = _parse_plan_form(raw)
+        plan = get_services(request.app).plan(start, weeks, profile)
+    except InputError as exc:
+        form = {
+            "start": str(raw.get("start", "")),
+            "weeks": str(raw.get("weeks", "")),
+            **{flag: raw.get(flag) == "1" for flag in _FLAGS},
+        }
+        ctx = _program_context(request, form, error=exc.message)
+        return render(request, "program.html", ctx, status_code=422)
+    return render(request, "program.html", _program_context(request, form, plan=plan))
+
+
+@router.post("/program/kalender.ics", include_in_schema=False)
+async def program_ics(request: Request):
+    _form, start, weeks, profile = _parse_plan_form(await request.form())
+    services = get_services(request.app)
+    return _ics_response(services.plan_ics(services.plan(start, weeks, profile)), start)
+
+
+def _api_plan(request: Request, start: date | None, weeks: int, flags: dict, fmt: str):
+    start = start or _today()
+    try:
+        profile = Profile(**flags)
+    except ValidationError:
+        raise InputError("Ugyldig profil.", code="invalid_input") from None
+    services = get_services(request.app)
+    plan = services.plan(start, weeks, profile)
+    if fmt == "ics":
+        return _ics_response(services.plan_ics(plan), start)
+    return JSONResponse(plan.model_dump(mode="json"))
+
+
+_PLAN_DOC = {
+    "responses": {
+        **ERROR_RESPONSES,
+        200: {
+            "description": "Programmet (JSON) eller kalenderfilen (format=ics).",
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
+        },
+    },
+    "tags": ["øvelser"],
+}
+
+
+@router.get("/api/plan", response_model=Plan, summary="Øvelsesprogram", **_PLAN_DOC)
+async def api_plan(
+    request: Request,
+    start: date | None = Query(None, description="Første dag (standard: i dag)."),
+    weeks: int = Query(DEFAULT_WEEKS, ge=1, le=MAX_WEEKS),
+    pregnant: bool = False,
+    night_cramps: bool = False,
+    over_60: bool = False,
+    format: Literal["json", "ics"] = "json",
+):
+    flags = {"pregnant": pregnant, "night_cramps": night_cramps, "over_60": over_60}
+    return _api_plan(request, start, weeks, flags, format)
+
+
+@router.get(
+    "/api/plan.ics",
+    summary="Øvelsesprogram som kalenderfil",
+    response_class=Response,
+    responses={
+        **ERROR_RESPONSES,
+        200: {
+            "description": "iCalendar-fil",
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
+        },
+    },
+    tags=["øvelser"],
+)
+async def api_plan_ics(
+    request: Request,
+    start: date | None = Query(None, description="Første dag (standard: i dag)."),
+    weeks: int = Query(DEFAULT_WEEKS, ge=1, le=MAX_WEEKS),
+    pregnant: bool = False,
+    night_cramps: bool = False,
+    over_60: bool = False,
+):
+    flags = {"pregnant": pregnant, "night_cramps": night_cramps, "over_60": over_60}
+    return _api_plan(request, start, weeks, flags, "ics")

@@ -1,0 +1,155 @@
+"""The web app's handle on the engines: loaded once at startup, one call per feature.
+
+Each page and its API twin go through the same method here, so the browser and the
+API can never disagree. No search or triage logic lives in the web package.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from krampe.textinput import validate_text
+from krampe.web.templating import review_label
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    id: str
+    title: str
+    url: str | None
+    published: str | None
+    updated: str | None
+    author: str | None
+    clinical_review: object
+    source_ids: list[str]
+    bundled: bool
+
+
+class Services:
+    def __init__(self, kb_specs: list[str] | None = None) -> None:
+        from krampe.knowledge.kb import KnowledgeBase
+
+        self.kb_specs = list(kb_specs or ["bundled"])
+        self.kb = KnowledgeBase.load(self.kb_specs)
+        self._core_ask: Callable | None
+        try:
+            from krampe.core import ask as core_ask
+        except ImportError:  # the lead's core module may not exist yet: search only
+            core_ask = None
+        self._core_ask = core_ask
+        self._articles = self._collect_articles()
+        self._by_id = {a.id: a for a in self._articles}
+
+    # --- the core calls -------------------------------------------------------------------
+
+    def ask(self, question: object, top: int = 5):
+        q = validate_text(question, what="spørgsmålet")
+        if self._core_ask is not None:
+            return self._core_ask(q, self.kb, top)
+        return self.kb.search(q, top)
+
+    def triage(self, text: object, region: str | None = None, answers: dict | None = None):
+        from krampe.triage import triage
+
+        body = validate_text(text, what="beskrivelsen")
+        return triage(body, region=region, answers=answers or None)
+
+    def acute_guide(self):
+        from krampe.selfcare import acute_guide
+
+        return acute_guide()
+
+    def exercises(self):
+        from krampe.selfcare import exercises
+
+        return exercises()
+
+    def plan(self, start: date, weeks: int, profile):
+        from krampe.selfcare import build_plan
+
+        return build_plan(start, weeks, profile)
+
+    def plan_ics(self, plan) -> bytes:
+        from krampe.selfcare import plan_to_ics
+
+        return plan_to_ics(plan)
+
+    def sources(self) -> list:
+        from krampe.content.pack import load_sources
+
+        return list(load_sources().values())
+
+    # --- articles of the active knowledge base ---------------------------------------------
+
+    @property
+    def articles(self) -> list[ArticleInfo]:
+        return self._articles
+
+    def article(self, article_id: str) -> ArticleInfo | None:
+        return self._by_id.get(article_id)
+
+    def _collect_articles(self) -> list[ArticleInfo]:
+        from krampe.content.pack import bundled_dir
+
+        bundled_root = str(bundled_dir())
+        out = []
+        for art in getattr(self.kb, "articles", []) or []:
+            meta = dict(getattr(art, "metadata", {}) or {})
+            out.append(
+                ArticleInfo(
+                    id=art.id,
+                    title=art.title,
+                    url=_str(meta.get("url")),
+                    published=_str(meta.get("published")),
+                    updated=_str(meta.get("updated")),
+                    author=_str(meta.get("author")),
+                    clinical_review=meta.get("clinical_review"),
+                    source_ids=[str(s) for s in meta.get("sources") or []],
+                    bundled=str(getattr(art, "path", "")).startswith(bundled_root),
+                )
+            )
+        return sorted(out, key=lambda a: (not a.bundled, a.title.lower()))
+
+
+def _str(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+_lock = threading.Lock()
+
+
+def get_services(app) -> Services:
+    """The app's engines; loaded by the lifespan, or on first use if a host skips lifespan."""
+    services = getattr(app.state, "services", None)
+    if services is None:
+        with _lock:
+            services = getattr(app.state, "services", None)
+            if services is None:
+                services = _load(app)
+    return services
+
+
+def _load(app) -> Services:
+    services = Services(app.state.kb_specs)
+    labels: dict[str, str] = {}
+    for src in services.sources():
+        labels[src.id] = src.label
+    for art in services.articles:
+        labels.setdefault(art.id, art.title)
+    bundled = [a for a in services.articles if a.bundled]
+    pending = [a for a in bundled if review_label(a.clinical_review).startswith("ikke")]
+    if not bundled or pending:
+        review_summary = "indholdet er ikke fagligt gennemgået endnu"
+    else:
+        review_summary = "indholdet er fagligt gennemgået"
+    app.state.page_context = {
+        "source_labels": labels,
+        "max_chars": app.state.settings.max_input_chars,
+        "review_summary": review_summary,
+        "articles": {a.id: a for a in services.articles},
+    }
+    app.state.services = services
+    return services

@@ -1,0 +1,113 @@
+"""The one Jinja environment of the web app.
+
+Other packages (the diary, accounts) render their pages through this same environment
+so they share `base.html`, the nav and the globals. They can:
+
+- add a template directory: `add_template_dir(path)` (searched after ours, before
+  rendering starts: call it at import time of your router module);
+- register globals: `env.globals["csrf_input"] = ...`;
+- add nav links: `add_nav_link("/dagbog", "Dagbog")`;
+- fill the account slot of the nav by shipping a template named `nav_account.html`
+  in their own template dir (`base.html` includes it when it exists).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context, select_autoescape
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+_loader = ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR))])
+env = Environment(
+    loader=_loader,
+    autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+templates = Jinja2Templates(env=env)
+
+# (href, label) pairs shown in the nav after ours; other packages append to it.
+NAV_LINKS: list[tuple[str, str]] = [
+    ("/", "Spørg"),
+    ("/nu", "Krampe nu"),
+    ("/triage", "Vurdér symptomer"),
+    ("/program", "Øvelser"),
+    ("/kilder", "Kilder"),
+]
+env.globals["nav_links"] = NAV_LINKS
+
+
+def add_template_dir(path: str | Path) -> None:
+    """Search `path` for templates too (after the web app's own directory)."""
+    resolved = str(Path(path).resolve())
+    for existing in _loader.loaders:
+        if isinstance(existing, FileSystemLoader) and resolved in existing.searchpath:
+            return
+    _loader.loaders.append(FileSystemLoader(resolved))
+
+
+def add_nav_link(href: str, label: str) -> None:
+    if (href, label) not in NAV_LINKS:
+        NAV_LINKS.append((href, label))
+
+
+_MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def danish_date(value: object) -> str:
+    """'2025-09-13' -> '13. september 2025'; anything unparseable is shown as given."""
+    if value is None or value == "":
+        return "ukendt"
+    try:
+        d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return f"{d.day}. {_MONTHS[d.month - 1]} {d.year}"
+
+
+def review_label(value: object) -> str:
+    """An article's clinical_review metadata in Danish: only an explicit record counts."""
+    if isinstance(value, dict) and value.get("reviewer") and value.get("date"):
+        return f"fagligt gennemgået af {value['reviewer']} ({danish_date(value['date'])})"
+    if value == "reviewed":
+        return "fagligt gennemgået"
+    return "ikke fagligt gennemgået endnu"
+
+
+env.filters["dkdate"] = danish_date
+env.globals["review_label"] = review_label
+
+
+@pass_context
+def source_label(ctx, source_id: object) -> str:
+    """A readable label for a source id (article or sources.yaml entry) of the active app."""
+    labels = ctx.get("source_labels") or {}
+    return labels.get(str(source_id), str(source_id))
+
+
+env.filters["source_label"] = source_label
+
+
+def render(request, name: str, context: dict | None = None, status_code: int = 200):
+    """Render a page with what every page needs (app-wide context from app.state.page_context)."""
+    ctx = dict(getattr(request.app.state, "page_context", {}) or {})
+    ctx.update(context or {})
+    return templates.TemplateResponse(request, name, ctx, status_code=status_code)
