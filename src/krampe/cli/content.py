@@ -1,9 +1,60 @@
-"""CLI commands (filled in by the owning feature)."""
+"""`krampe content check`: validate the content pack or any folder of articles."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from pathlib import Path
+
 import typer
+
+from krampe.errors import KrampeError
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise KrampeError(f"--today skal være en dato som 2026-01-31, ikke '{value}'.") from None
+
+
+def check(
+    kb: list[str] = typer.Option(
+        None, "--kb", help="Mappe eller fil at tjekke (kan gentages; 'bundled' = pakken)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv resultatet som JSON."),
+    today: str = typer.Option(None, "--today", help="Dato at måle alder fra (ÅÅÅÅ-MM-DD).",
+                              hidden=True),
+) -> None:
+    """Tjek artiklerne: front matter, kilder, forældede sider og uenige kilder."""
+    from krampe.cli import fail
+    from krampe.content.check import check_paths
+
+    paths = kb or ["bundled"]
+    for path in paths:
+        if path != "bundled" and not Path(path).exists():
+            fail(f"{path} findes ikke.")
+    try:
+        report = check_paths(paths, today=_today(today))
+    except KrampeError as exc:
+        fail(exc.message)
+        return
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for issue in report.issues:
+            word = "FEJL" if issue.severity == "error" else "ADVARSEL"
+            typer.echo(f"{word} {issue.file}: {issue.message}")
+        typer.echo(
+            f"{report.files} filer tjekket: {len(report.errors)} fejl, "
+            f"{len(report.warnings)} advarsler."
+        )
+    if not report.ok:
+        raise typer.Exit(code=1)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
     """Attach this module's commands to the app."""
+    content_app.command("check")(check)

@@ -1,0 +1,273 @@
+"""`krampe content check`: validate the content pack (or any folder of articles).
+
+Errors (the pack is broken): unreadable files, missing or invalid front matter, sections
+without a source, source ids not in the registry. Warnings (worth a look): pages not
+updated for 24 months and advice on the same topic that disagrees between articles.
+
+Pages that use our conventions (front matter with `sources`/`clinical_review`, or
+`<!-- sources -->` comments) are checked in full; foreign articles (e.g. imported web
+pages) get one error naming the front matter they lack, then only the date and
+disagreement checks, so their sections are not reported one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from krampe.content import pack, stance
+from krampe.errors import KnowledgeBaseError
+from krampe.knowledge.model import Article
+from krampe.knowledge.readers import UnreadableFile, article_files, decode, parse_article
+from krampe.knowledge.readers.markdown import split_front_matter
+from krampe.knowledge.readers.meta import parse_date
+
+REQUIRED_KEYS = ("title", "summary", "updated", "sources", "clinical_review")
+STALE_MONTHS = 24
+# Sections tagged like this report a disagreement on purpose (they quote both sides).
+DISAGREEMENT_TAG_PREFIX = "disagreement:"
+
+Severity = Literal["error", "warning"]
+
+
+class Issue(BaseModel):
+    severity: Severity
+    code: str
+    file: str
+    section: str | None = None
+    message: str
+
+
+class CheckReport(BaseModel):
+    files: int
+    issues: list[Issue]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "files": self.files,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "issues": [issue.model_dump() for issue in self.issues],
+        }
+
+
+def _resolve(spec: str | Path) -> Path:
+    return pack.bundled_dir() if str(spec) == "bundled" else Path(spec)
+
+
+def _registry_for(file: Path, root: Path) -> Path | None:
+    """The nearest sources.yaml from the file's folder up to the checked root."""
+    folder = file.parent.resolve()
+    top = (root if root.is_dir() else root.parent).resolve()
+    while True:
+        candidate = folder / pack.SOURCES_FILE
+        if candidate.is_file():
+            return candidate
+        if folder == top or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def _uses_conventions(front: dict[str, object], article: Article) -> bool:
+    if "sources" in front or "clinical_review" in front:
+        return True
+    return any(section.sources for section in article.sections)
+
+
+def _review_ok(value: object) -> bool:
+    if value == "pending":
+        return True
+    return isinstance(value, dict) and bool(value.get("reviewer")) and bool(value.get("date"))
+
+
+class _Checker:
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.issues: list[Issue] = []
+        self.registries: dict[Path, dict[str, pack.Source] | None] = {}
+
+    def add(self, severity: Severity, code: str, file: Path, message: str,
+            section: str | None = None) -> None:
+        self.issues.append(
+            Issue(severity=severity, code=code, file=str(file), section=section, message=message)
+        )
+
+    def registry(self, path: Path | None, file: Path) -> dict[str, pack.Source] | None:
+        if path is None:
+            return None
+        if path not in self.registries:
+            try:
+                self.registries[path] = pack.parse_sources(path)
+            except KnowledgeBaseError as exc:
+                self.add("error", "sources_invalid", path, exc.message)
+                self.registries[path] = None
+        return self.registries[path]
+
+    def front_matter(self, file: Path, front: dict[str, object],
+                     registry: dict[str, pack.Source] | None) -> None:
+        missing = [key for key in REQUIRED_KEYS if front.get(key) in (None, "", [])]
+        if missing:
+            self.add("error", "front_matter_missing", file,
+                     f"Front matter mangler: {', '.join(missing)}.")
+        for key in ("title", "summary"):
+            if key in front and front[key] not in (None, "") and not isinstance(front[key], str):
+                self.add("error", "front_matter_invalid", file, f"'{key}' skal være tekst.")
+        updated = front.get("updated")
+        if updated not in (None, "") and not isinstance(updated, dt.date) and not (
+            isinstance(updated, str) and _iso_date(updated)
+        ):
+            self.add("error", "front_matter_invalid", file,
+                     f"'updated' skal være en ISO-dato (ÅÅÅÅ-MM-DD), ikke {updated!r}.")
+        review = front.get("clinical_review")
+        if review not in (None, "") and not _review_ok(review):
+            self.add("error", "front_matter_invalid", file,
+                     "'clinical_review' skal være 'pending' eller have reviewer og date.")
+        ids = front.get("sources")
+        if ids not in (None, "", []):
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                self.add("error", "front_matter_invalid", file,
+                         "'sources' skal være en liste af kilde-id'er.")
+            else:
+                self.unknown_ids(file, ids, registry, None)
+
+    def unknown_ids(self, file: Path, ids: list[str],
+                    registry: dict[str, pack.Source] | None, section: str | None) -> None:
+        if registry is None:
+            return
+        unknown = [i for i in ids if i not in registry]
+        if unknown:
+            where = f"afsnittet '{section}'" if section else "front matter"
+            self.add("error", "unknown_source", file,
+                     f"Ukendt kilde i {where}: {', '.join(unknown)} (ikke i sources.yaml).",
+                     section)
+
+    def sections(self, file: Path, article: Article,
+                 registry: dict[str, pack.Source] | None) -> None:
+        for section in article.sections:
+            if not section.passages:
+                continue
+            name = section.heading or "(før første overskrift)"
+            if not section.sources:
+                self.add("error", "section_without_source", file,
+                         f"Afsnittet '{name}' har ingen <!-- sources: ... -->.", name)
+            else:
+                self.unknown_ids(file, section.sources, registry, name)
+            for tag in section.tags:
+                if ":" not in tag or not tag.split(":", 1)[1]:
+                    self.add("warning", "tag_format", file,
+                             f"Mærket '{tag}' i '{name}' skal have formen type:id.", name)
+
+    def stale(self, file: Path, article: Article) -> None:
+        value = article.metadata.get("updated") or article.metadata.get("published")
+        date = _iso_date(value) if isinstance(value, str) else None
+        if date is None:
+            return
+        months = _months_between(date, self.today)
+        if months >= STALE_MONTHS:
+            self.add("warning", "stale", file,
+                     f"Siden er ikke opdateret siden {date.isoformat()} "
+                     f"({months} måneder; grænsen er {STALE_MONTHS}).")
+
+
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        parsed = parse_date(value)
+        return dt.date.fromisoformat(parsed) if parsed and value.strip()[:4].isdigit() else None
+
+
+def _stances(article: Article) -> dict[str, dict[str, list[str]]]:
+    """topic -> polarity -> example sentences, skipping sections that quote a disagreement."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for section in article.sections:
+        if any(tag.startswith(DISAGREEMENT_TAG_PREFIX) for tag in section.tags):
+            continue
+        for passage in section.passages:
+            for found in stance.text_stances(passage.text):
+                out.setdefault(found.topic, {}).setdefault(found.polarity, []).append(
+                    found.sentence
+                )
+    return out
+
+
+def _disagreements(checker: _Checker, read: list[tuple[Path, Article]]) -> None:
+    per_article = [(file, article, _stances(article)) for file, article in read]
+    topics = sorted({t for _, _, s in per_article for t in s})
+    for topic in topics:
+        pro = [(f, a, s[topic]["for"]) for f, a, s in per_article if s.get(topic, {}).get("for")]
+        con = [(f, a, s[topic]["against"]) for f, a, s in per_article
+               if s.get(topic, {}).get("against")]
+        for file_for, art_for, said_for in pro:
+            for file_against, art_against, said_against in con:
+                if file_for == file_against:
+                    continue
+                checker.add(
+                    "warning", "disagreement", file_against,
+                    f"Kilderne er uenige om {stance.topic_label(topic)}: "
+                    f"'{art_for.title}' ({file_for.name}) anbefaler det "
+                    f"(\"{_short(said_for[0])}\"), mens '{art_against.title}' "
+                    f"({file_against.name}) fraråder det (\"{_short(said_against[0])}\").",
+                )
+
+
+def _short(sentence: str, limit: int = 140) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def check_paths(paths: list[str | Path], today: dt.date | None = None) -> CheckReport:
+    """Check every article under the paths ("bundled" = the pack). `today` fixes the clock."""
+    today = today or dt.date.today()
+    checker = _Checker(today)
+    roots = [_resolve(p) for p in (paths or ["bundled"])]
+    read: list[tuple[Path, Article]] = []
+    count = 0
+    for root in roots:
+        for file in article_files([root]):
+            count += 1
+            try:
+                text = decode(file.read_bytes(), file.name)
+                article = parse_article(text, file)
+            except (UnreadableFile, OSError) as exc:
+                checker.add("error", "unreadable", file, str(exc))
+                continue
+            front, _ = split_front_matter(text)
+            if _uses_conventions(front, article):
+                registry_path = _registry_for(file, root)
+                registry = checker.registry(registry_path, file)
+                if registry_path is None:
+                    checker.add("error", "sources_missing", file,
+                                "Siden bruger kilde-id'er, men der er ingen sources.yaml.")
+                checker.front_matter(file, front, registry)
+                checker.sections(file, article, registry)
+            else:
+                missing = [key for key in REQUIRED_KEYS if front.get(key) in (None, "", [])]
+                what = "ingen front matter" if not front else f"mangler {', '.join(missing)}"
+                checker.add("error", "front_matter_missing", file,
+                            f"Ikke i pakkens format: {what} (kræver {', '.join(REQUIRED_KEYS)}).")
+            checker.stale(file, article)
+            read.append((file, article))
+    _disagreements(checker, read)
+    return CheckReport(files=count, issues=checker.issues)

@@ -1,0 +1,149 @@
+"""Advice stance of a sentence on a topic, from the cue lists in data/stance_cues.yaml.
+
+A sentence recommends a topic ("Massér området med faste strøg", "hæl-drop anbefales")
+or advises against it ("Undgå at røre ved eller massere musklen"). The checker compares
+these stances across articles to find sources that disagree. Conditions ("hvis krampen
+ikke slipper ved stræk") are not advice and are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, field_validator
+
+_DATA = Path(__file__).resolve().parent / "data" / "stance_cues.yaml"
+
+Polarity = Literal["for", "against"]
+
+_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+class Topic(BaseModel):
+    label: str = Field(min_length=1)
+    forms: list[str] = Field(min_length=1)
+
+
+class StanceCues(BaseModel):
+    topics: dict[str, Topic] = Field(min_length=1)
+    negation_cues: list[str] = Field(min_length=1)
+    negation_window: int = Field(ge=1, le=20)
+    positive_cues: list[str] = Field(min_length=1)
+    imperatives: list[str]
+    condition_cues: list[str]
+    clause_breaks: list[str] = Field(min_length=1)
+    main_clause_starts: list[str]
+
+    @field_validator(
+        "negation_cues", "positive_cues", "imperatives", "condition_cues", "main_clause_starts"
+    )
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        cleaned = [" ".join(v.lower().split()) for v in value]
+        if any(not v for v in cleaned):
+            raise ValueError("empty cue")
+        return cleaned
+
+
+@lru_cache(maxsize=1)
+def cues() -> StanceCues:
+    return StanceCues.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+
+
+def _word_match(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _find(pattern: tuple[str, ...], words: list[str]) -> list[int]:
+    """Start positions where the (multi-word, last word may end in *) pattern occurs."""
+    n = len(pattern)
+    hits = []
+    for i in range(len(words) - n + 1):
+        if all(_word_match(p, w) for p, w in zip(pattern, words[i:i + n], strict=True)):
+            hits.append(i)
+    return hits
+
+
+def _contains(cue_list: list[str], words: list[str]) -> bool:
+    return any(_find(_phrase(cue), words) for cue in cue_list)
+
+
+def _clauses(sentence: str, breaks: list[str]) -> list[list[str]]:
+    text = f" {sentence.lower()} "
+    for br in breaks:
+        text = text.replace(br, " | ")
+    return [_WORD.findall(part) for part in text.split("|") if _WORD.findall(part)]
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    topic: str
+    polarity: Polarity
+    sentence: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def _is_condition(clause: list[str], table: StanceCues) -> bool:
+    return any(_find(_phrase(c), clause[:2]) == [0] for c in table.condition_cues)
+
+
+def _advice_clauses(clauses: list[list[str]], table: StanceCues) -> list[list[str]]:
+    """Drop condition clauses, including the list items that continue a fronted one."""
+    out: list[list[str]] = []
+    in_condition = False
+    for clause in clauses:
+        if _is_condition(clause, table):
+            in_condition = True
+            continue
+        if in_condition and (clause[0] in table.main_clause_starts
+                             or clause[0] in table.imperatives):
+            in_condition = False
+        if not in_condition:
+            out.append(clause)
+    return out
+
+
+def sentence_stances(sentence: str) -> list[Stance]:
+    """The advice stances one sentence takes (at most one per topic)."""
+    table = cues()
+    clauses = _clauses(sentence, table.clause_breaks)
+    all_words = [w for clause in clauses for w in clause]
+    recommends = _contains(table.positive_cues, all_words) or any(
+        clause and clause[0] in table.imperatives for clause in clauses
+    )
+    advice = _advice_clauses(clauses, table)
+    found: dict[str, Polarity] = {}
+    for name, topic in table.topics.items():
+        for clause in advice:
+            starts = [i for form in topic.forms for i in _find(_phrase(form), clause)]
+            if not starts:
+                continue
+            first = min(starts)
+            window = clause[max(0, first - table.negation_window):first]
+            after = clause[first + 1:first + 3] if first == 0 else []
+            if _contains(table.negation_cues, window) or "ikke" in after:
+                found[name] = "against"  # a negated mention wins over a plain one
+            elif recommends and name not in found:
+                found[name] = "for"
+    return [Stance(topic, polarity, sentence) for topic, polarity in found.items()]
+
+
+def text_stances(text: str) -> list[Stance]:
+    return [stance for s in sentences(text) for stance in sentence_stances(s)]
+
+
+def topic_label(topic: str) -> str:
+    return cues().topics[topic].label
