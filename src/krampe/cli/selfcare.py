@@ -1,9 +1,136 @@
-"""CLI commands (filled in by the owning feature)."""
+"""`krampe nu` (what to do during a cramp) and `krampe plan` (the exercise programme)."""
 
 from __future__ import annotations
 
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
 import typer
+
+from krampe.errors import KrampeError
+
+_STYLES = {
+    "heading": {"bold": True},
+    "emergency": {"fg": "red", "bold": True},
+    "urgent": {"fg": "yellow", "bold": True},
+    "muted": {"dim": True},
+}
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"fejl: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _echo_lines(lines) -> None:
+    # Click drops the colours by itself when stdout is not a terminal.
+    for text, style in lines:
+        typer.secho(text, **_STYLES.get(style or "", {}))
+
+
+def _print_json(obj) -> None:
+    typer.echo(json.dumps(obj.model_dump(mode="json"), ensure_ascii=False, indent=2))
+
+
+def nu(
+    as_json: bool = typer.Option(False, "--json", help="Skriv vejledningen som JSON."),
+) -> None:
+    """Krampe lige nu: trin for trin, hvad du gør under en krampe i læggen, og faresignalerne
+    der betyder, at du skal ringe 112 eller søge læge i dag."""
+    from krampe.selfcare import acute_guide
+    from krampe.selfcare.text import guide_lines
+
+    guide = acute_guide()
+    if as_json:
+        _print_json(guide)
+    else:
+        _echo_lines(guide_lines(guide))
+
+
+def plan(
+    start: str = typer.Option(
+        None,
+        "--start",
+        metavar="DATO",
+        help="Første dag i programmet, fx 2026-12-01 eller 1-12-2026. Standard: i dag.",
+    ),
+    weeks: str = typer.Option(
+        "6", "--weeks", "--uger", metavar="N", help="Antal uger (1-26). Standard: 6."
+    ),
+    ics: Path = typer.Option(
+        None,
+        "--ics",
+        metavar="FIL",
+        help="Gem programmet som kalenderfil (.ics) til Google, Outlook eller Apple "
+        "Kalender. Brug - for at skrive filen til stdout.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Skriv programmet som JSON."),
+    gravid: bool = typer.Option(
+        False, "--gravid", help="Du er gravid: ingen tung excentrisk træning på ét ben."
+    ),
+    natkramper: bool = typer.Option(
+        False, "--natkramper", help="Du får kramper om natten: stræk lige før sengetid."
+    ),
+    over_60: bool = typer.Option(
+        False, "--over-60", help="Du er over 60: blidere start og støtte ved stol eller væg."
+    ),
+    alarm: str = typer.Option(
+        "0",
+        "--alarm",
+        "--paamindelse",
+        metavar="MIN",
+        help="Påmindelse i kalenderfilen så mange minutter før hver aftale (0 = ingen).",
+    ),
+) -> None:
+    """Byg et program med daglige stræk og styrketræning 3 gange om ugen, der starter
+    blidt og bygges op. Vises som skema, JSON eller kalenderfil (.ics)."""
+    from krampe.selfcare import Profile, build_plan, plan_to_ics
+    from krampe.selfcare.dates import parse_start_date
+    from krampe.selfcare.text import plan_lines
+
+    try:
+        first = parse_start_date(start) if start is not None else date.today()
+        n_weeks = _int(weeks, "Antal uger skal være et helt tal, fx 6.")
+        minutes = _int(alarm, "Påmindelsen skal være et helt antal minutter, fx 15.")
+        if not 0 <= minutes <= 24 * 60:
+            _fail("Påmindelsen skal være mellem 0 og 1440 minutter.")
+        profile = Profile(pregnant=gravid, night_cramps=natkramper, over_60=over_60)
+        result = build_plan(first, n_weeks, profile)
+    except KrampeError as exc:
+        _fail(exc.message)
+        return
+    if ics is not None:
+        data = plan_to_ics(result, alarm_minutes=minutes or None)
+        if str(ics) == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        try:
+            ics.write_bytes(data)
+        except OSError as exc:
+            _fail(f"Kunne ikke gemme kalenderfilen {ics}: {exc.strerror or exc}.")
+        if not as_json:
+            typer.echo(
+                f"Gemte {len(result.sessions)} aftaler i {ics} "
+                f"({result.weeks} uger fra {result.start.isoformat()})."
+            )
+    if as_json:
+        _print_json(result)
+    elif ics is None:
+        _echo_lines(plan_lines(result))
+
+
+def _int(text: str, message: str) -> int:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        _fail(message)
+        raise  # unreachable: _fail exits
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
     """Attach this module's commands to the app."""
+    app.command("nu")(nu)
+    app.command("plan")(plan)

@@ -1,0 +1,24 @@
+"""The acute guide: what to do during a cramp, and the red flags that mean seek help."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import ValidationError
+
+from krampe.selfcare.loading import SelfcareDataError, load_yaml
+from krampe.selfcare.models import AcuteGuide
+
+
+@lru_cache(maxsize=1)
+def acute_guide() -> AcuteGuide:
+    """The "Nu, under en krampe" guide (validated on first use, then cached)."""
+    try:
+        guide = AcuteGuide.model_validate(load_yaml("acute.yaml"))
+    except ValidationError as exc:
+        raise SelfcareDataError(f"acute.yaml er ugyldig: {exc}") from exc
+    for group in (guide.steps, guide.red_flags, guide.notes, guide.contacts):
+        ids = [item.id for item in group]
+        if len(ids) != len(set(ids)):
+            raise SelfcareDataError(f"acute.yaml: dobbelte id'er i {ids}")
+    return guide

@@ -1,0 +1,250 @@
+"""Pydantic models of the self-care data: acute guide, exercises and the programme.
+
+They are the public shapes: the CLI prints them, the web app renders them and
+`model_dump(mode="json")` is what `--json` and the API return.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SourceIds = list[str]
+
+
+class _Strict(BaseModel):
+    # Typos in the YAML data (an unknown key) must fail on load, not be silently dropped.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _need_sources(value: list[str]) -> list[str]:
+    if not value:
+        raise ValueError("mindst én kilde (source id) er påkrævet")
+    return value
+
+
+# --- acute guide -------------------------------------------------------------------------
+
+
+class AcuteStep(_Strict):
+    id: str
+    title: str
+    text: str
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+
+class RedFlag(_Strict):
+    id: str
+    sign: str
+    action: str
+    level: Literal["emergency", "urgent"]
+    # Policy finding id this flag mirrors (triage-policy.md), so pages can link the two.
+    finding: str
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+
+class SourceNote(_Strict):
+    id: str
+    title: str
+    text: str
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+
+class Contact(_Strict):
+    id: str
+    label: str
+    number: str | None = None
+    when: str
+    region: str | None = None
+    # ISO date someone last checked the number against its source; None = not checked.
+    verified: date | None = None
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+
+class AcuteGuide(_Strict):
+    title: str
+    intro: str
+    steps: list[AcuteStep]
+    red_flags_title: str
+    red_flags: list[RedFlag]
+    notes: list[SourceNote]
+    contacts: list[Contact]
+    clinical_review: Literal["pending", "reviewed"] = "pending"
+
+    @property
+    def source_ids(self) -> list[str]:
+        items = [*self.steps, *self.red_flags, *self.notes, *self.contacts]
+        return _unique(s for item in items for s in item.sources)
+
+
+# --- exercises ---------------------------------------------------------------------------
+
+
+class Dose(_Strict):
+    sets_min: int = Field(ge=1, le=5)
+    sets_max: int = Field(ge=1, le=5)
+    hold_seconds_min: int | None = Field(default=None, ge=5, le=120)
+    hold_seconds_max: int | None = Field(default=None, ge=5, le=120)
+    reps_min: int | None = Field(default=None, ge=1, le=30)
+    reps_max: int | None = Field(default=None, ge=1, le=30)
+    per_leg: bool = True
+    frequency: str
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Dose:
+        hold = self.hold_seconds_min is not None and self.hold_seconds_max is not None
+        reps = self.reps_min is not None and self.reps_max is not None
+        if hold == reps:
+            raise ValueError("en dosis har enten holdetid (stræk) eller gentagelser (styrke)")
+        amount = (
+            (self.hold_seconds_min, self.hold_seconds_max)
+            if hold
+            else (self.reps_min, self.reps_max)
+        )
+        lo_hi = [(self.sets_min, self.sets_max), amount]
+        if any(lo > hi for lo, hi in lo_hi):  # type: ignore[operator]
+            raise ValueError("min må ikke være større end max i en dosis")
+        return self
+
+
+class Caution(_Strict):
+    id: str
+    text: str
+    # Profile flags this caution is about (pregnant, night_cramps, over_60); empty = everyone.
+    applies_to: list[str] = []
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+
+class Level(_Strict):
+    """One step of an exercise's progression (e.g. heel drops on both legs, then one)."""
+
+    level: int = Field(ge=1)
+    name: str
+    how: str
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+
+class Exercise(_Strict):
+    id: str
+    name: str
+    kind: Literal["stretch", "strength"]
+    target: str
+    eccentric: bool = False
+    steps: list[str] = Field(min_length=2)
+    dose: Dose
+    levels: list[Level] = []
+    progression: str
+    cautions: list[Caution] = Field(min_length=1)
+    sources: SourceIds
+
+    _check_sources = field_validator("sources")(_need_sources)
+
+    @model_validator(mode="after")
+    def _dose_matches_kind(self) -> Exercise:
+        is_stretch = self.dose.hold_seconds_min is not None
+        if is_stretch != (self.kind == "stretch"):
+            raise ValueError(f"{self.id}: stræk doseres i sekunder, styrke i gentagelser")
+        numbers = [lv.level for lv in self.levels]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"{self.id}: niveauer skal være 1, 2, 3 ... i rækkefølge")
+        return self
+
+    @property
+    def source_ids(self) -> list[str]:
+        parts = [self.sources, self.dose.sources]
+        parts += [c.sources for c in self.cautions] + [lv.sources for lv in self.levels]
+        return _unique(s for p in parts for s in p)
+
+
+# --- programme ---------------------------------------------------------------------------
+
+
+class Profile(BaseModel):
+    """What the person told us; each flag changes the plan only where a source supports it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pregnant: bool = False
+    night_cramps: bool = False
+    over_60: bool = False
+
+    def flags(self) -> list[str]:
+        return [name for name, on in self.model_dump().items() if on]
+
+
+class PlanRule(BaseModel):
+    """A rule the plan follows, shown to the person with its sources."""
+
+    id: str
+    text: str
+    sources: SourceIds
+
+
+class PlannedExercise(BaseModel):
+    exercise_id: str
+    name: str
+    sets: int
+    hold_seconds: int | None = None
+    reps: int | None = None
+    per_leg: bool
+    level: int | None = None
+    level_name: str | None = None
+    dose_text: str
+    how: list[str]
+    sources: SourceIds
+
+
+class Session(BaseModel):
+    id: str
+    date: date
+    start: time
+    duration_minutes: int
+    week: int
+    kind: Literal["stretch", "strength"]
+    title: str
+    items: list[PlannedExercise]
+    notes: list[str] = []
+    sources: SourceIds
+
+
+class Plan(BaseModel):
+    start: date
+    weeks: int
+    end: date
+    timezone: str
+    profile: Profile
+    title: str
+    rules: list[PlanRule]
+    cautions: list[PlanRule]
+    sessions: list[Session]
+    clinical_review: Literal["pending", "reviewed"] = "pending"
+
+    def sessions_in_week(self, week: int) -> list[Session]:
+        return [s for s in self.sessions if s.week == week]
+
+    @property
+    def source_ids(self) -> list[str]:
+        parts = [r.sources for r in (*self.rules, *self.cautions)]
+        parts += [s.sources for s in self.sessions]
+        return _unique(s for p in parts for s in p)
+
+
+def _unique(ids) -> list[str]:
+    return list(dict.fromkeys(ids))
