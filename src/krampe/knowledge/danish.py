@@ -1,0 +1,254 @@
+"""Danish analysis for retrieval: tokens, stems, compounds, synonyms, typos.
+
+Everything language-specific is data (data/danish.yaml). The analyser is built per
+index: compound splitting and typo correction are driven by the index vocabulary, and
+the synonyms an article declares itself ("vanddrivende midler (diuretika)") are learned
+at index time and added to the lexicon's groups.
+
+Stop and question words are handled here for retrieval only; triage has its own
+pipeline and never loses negations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+import yaml
+from pydantic import BaseModel, field_validator
+from rapidfuzz import fuzz, process
+
+_DATA = Path(__file__).resolve().parent / "data" / "danish.yaml"
+_WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+", re.IGNORECASE)
+# "X (Y)": an article declaring a synonym; Y is one to three words.
+_DECLARED = re.compile(
+    r"((?:[a-zæøå-]+\s+){0,2}[a-zæøå-]+)\s*\(\s*([a-zæøå][a-zæøå -]{1,40}?)\s*\)", re.IGNORECASE
+)
+
+_PLAIN = re.compile(r"[a-zæøåäöü][a-zæøåäöü-]*")
+
+STOP, QUESTION, WEAK, CONTENT = "stop", "question", "weak", "content"
+
+
+class FuzzyConfig(BaseModel):
+    min_length: int = 5
+    min_score: float = 80
+
+
+class Lexicon(BaseModel):
+    stop_words: set[str]
+    question_words: set[str]
+    weak_words: set[str]
+    forms: dict[str, str]
+    linking: list[str]
+    compound_words: list[str]
+    synonyms: list[list[str]]
+    generic_heads: set[str] = set()
+    non_parts: set[str] = set()
+    prepositions: set[str] = set()
+    fuzzy: FuzzyConfig
+    ascii_folds: dict[str, str]
+
+    @field_validator("synonyms")
+    @classmethod
+    def _groups(cls, value: list[list[str]]) -> list[list[str]]:
+        for group in value:
+            if len(group) < 2:
+                raise ValueError(f"a synonym group needs two members: {group}")
+        return [[str(member).lower() for member in group] for group in value]
+
+    @field_validator("stop_words", "question_words", "weak_words")
+    @classmethod
+    def _lower(cls, value: set[str]) -> set[str]:
+        return {str(word).lower() for word in value}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+
+
+def tokenize(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@dataclass(slots=True)
+class Token:
+    surface: str
+    stem: str
+    kind: str  # STOP, QUESTION, WEAK or CONTENT
+    parts: tuple[str, ...] = ()  # compound part stems, e.g. lægkramper -> (læg, kramp)
+    concepts: tuple[str, ...] = ()
+    # Set on query tokens that were corrected (typo or ascii spelling): similarity 0-1.
+    confidence: float = 1.0
+    original: str | None = None
+
+
+@dataclass
+class Analyzer:
+    """The analysis of one index: its vocabulary drives compounds and typo correction."""
+
+    known: set[str] = field(default_factory=set)  # stems usable as compound parts
+    surface_vocab: list[str] = field(default_factory=list)  # corpus words, for typos
+    declared: list[list[str]] = field(default_factory=list)  # learned "X (Y)" groups
+
+    def __post_init__(self) -> None:
+        lex = lexicon()
+        self._lex = lex
+        self._stemmer = Stemmer.Stemmer("danish")
+        self._cache: dict[str, Token] = {}
+        self._surface_set = set(self.surface_vocab)
+        for word in lex.compound_words:
+            self.known.add(self.stem(word))
+        self._single: dict[str, set[str]] = {}
+        self._phrases: dict[tuple[str, ...], set[str]] = {}
+        for group in [*lex.synonyms, *self.declared]:
+            self._add_group(group)
+        self._max_phrase = max((len(p) for p in self._phrases), default=1)
+
+    # -- basic pieces -------------------------------------------------------------
+    def stem(self, word: str) -> str:
+        form = self._lex.forms.get(word)
+        return form if form is not None else self._stemmer.stemWord(word)
+
+    def kind(self, word: str) -> str:
+        if word in self._lex.question_words:
+            return QUESTION
+        if word in self._lex.stop_words:
+            return STOP
+        if word in self._lex.weak_words:
+            return WEAK
+        return CONTENT
+
+    def _add_group(self, group: list[str]) -> None:
+        concept = "~" + "_".join(self._stems(tokenize(group[0])))
+        for member in group:
+            words = tokenize(member)
+            stems = tuple(self._stems(words))
+            # "på benene" must not make every "ben" a synonym of "stå".
+            if not stems or (len(stems) == 1 and len(words) > 1):
+                continue
+            if len(stems) == 1:
+                self._single.setdefault(stems[0], set()).add(concept)
+            else:
+                self._phrases.setdefault(stems, set()).add(concept)
+
+    def _stems(self, words: Iterable[str]) -> list[str]:
+        return [self.stem(w) for w in words if self.kind(w) != STOP]
+
+    # -- compounds ------------------------------------------------------------------
+    def _is_part(self, word: str) -> str | None:
+        if len(word) < 3 or self.kind(word) == STOP or word in self._lex.non_parts:
+            return None
+        stem = self.stem(word)
+        if len(stem) < 3 or stem not in self.known or stem in self._lex.stop_words:
+            return None
+        return stem
+
+    def split(self, word: str, depth: int = 0) -> tuple[str, ...]:
+        """Stems of a compound's parts (lægkramper -> læg, kramp), or () if not one."""
+        if len(word) < 6 or depth > 2 or not word.isalpha():
+            return ()
+        best: tuple[str, ...] = ()
+        for i in range(len(word) - 3, 2, -1):  # longest head (right part) first
+            left, right = word[:i], word[i:]
+            right_stem = self._is_part(right)
+            if right_stem is None:
+                continue
+            lefts = [left] + [left[: -len(link)] for link in self._lex.linking
+                              if left.endswith(link) and len(left) > len(link) + 2]
+            for candidate in lefts:
+                left_stem = self._is_part(candidate)
+                if left_stem is None:
+                    continue
+                left_parts = self.split(candidate, depth + 1) or (left_stem,)
+                right_parts = self.split(right, depth + 1) or (right_stem,)
+                best = (*left_parts, *right_parts)
+                break
+            if best:
+                break
+        return best
+
+    # -- tokens -----------------------------------------------------------------------
+    def token(self, word: str) -> Token:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        kind = self.kind(word)
+        stem = self.stem(word)
+        parts: tuple[str, ...] = ()
+        concepts: set[str] = set(self._single.get(stem, ()))
+        if kind == CONTENT:
+            parts = tuple(p for p in self.split(word) if p != stem)
+            for part in parts:
+                concepts.update(self._single.get(part, ()))
+        tok = Token(word, stem, kind, parts, tuple(sorted(concepts)))
+        if len(self._cache) < 500_000:
+            self._cache[word] = tok
+        return tok
+
+    def analyse(self, text: str) -> list[Token]:
+        """Tokens of a text (stop words dropped), with phrase synonyms attached."""
+        words = tokenize(text)
+        tokens = [self.token(w) for w in words]
+        kept = [t for t in tokens if t.kind != STOP]
+        if self._phrases:
+            stems = [t.stem for t in kept]
+            for i in range(len(kept)):
+                for n in range(2, self._max_phrase + 1):
+                    concepts = self._phrases.get(tuple(stems[i:i + n]))
+                    if concepts:
+                        head = kept[i + n - 1]
+                        kept[i + n - 1] = Token(head.surface, head.stem, head.kind, head.parts,
+                                                tuple(sorted({*head.concepts, *concepts})),
+                                                head.confidence, head.original)
+        return kept
+
+    # -- queries: typos and spellings ------------------------------------------------
+    def correct(self, word: str) -> tuple[str, float] | None:
+        """A corpus word for an unknown query word (ascii spelling, then typo), or None."""
+        for plain, letter in self._lex.ascii_folds.items():
+            if plain in word:
+                folded = word.replace(plain, letter)
+                if folded in self._surface_set:
+                    return folded, 1.0
+        if len(word) < self._lex.fuzzy.min_length or not self.surface_vocab:
+            return None
+        found = process.extractOne(word, self.surface_vocab, scorer=fuzz.ratio,
+                                   score_cutoff=self._lex.fuzzy.min_score)
+        if found is None:
+            return None
+        return found[0], found[1] / 100.0
+
+
+def declared_synonyms(text: str) -> list[list[str]]:
+    """Synonym pairs an article declares: "vanddrivende midler (diuretika)"."""
+    lex = lexicon()
+    pairs: list[list[str]] = []
+    for match in _DECLARED.finditer(text):
+        inner = match[2].strip().lower()
+        inner_words = inner.replace("-", " ").split()
+        if not 1 <= len(inner_words) <= 3 or any(w in lex.stop_words for w in inner_words):
+            continue
+        preceding = text[max(0, match.start() - 40):match.start()].lower().split()
+        words = preceding[-1:] + match[1].lower().split()
+        take = len(inner_words)
+        if take == 1 and len(words) >= 2 and words[-1] in lex.generic_heads:
+            take = 2  # "vanddrivende midler (diuretika)": the modifier is the synonym
+        outer_words, before = words[-take:], words[:-take]
+        # "mod knæet (dorsalfleksion)" explains an action; it does not name a synonym.
+        if before and before[-1] in lex.prepositions:
+            continue
+        if any(w in lex.stop_words or w in lex.prepositions or not _PLAIN.fullmatch(w)
+               for w in outer_words):
+            continue
+        if take == 2 and len(inner_words) == 1:
+            outer_words = outer_words[:1]
+        outer = " ".join(outer_words)
+        if outer != inner:
+            pairs.append([inner, outer])
+    return pairs

@@ -1,0 +1,114 @@
+"""Article readers: detect the format from the content, read one file, load many."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from krampe.errors import KnowledgeBaseError
+from krampe.knowledge.model import Article
+from krampe.knowledge.readers import html, markdown, txt
+
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+            ".html": "html", ".htm": "html"}
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<article|<!--)", re.I)
+_HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|main|body|section|ul|li)[\s>]", re.I)
+_MD_SIGNS = re.compile(r"^(?:#{1,6}\s+\S|\|.+\|\s*$|[-*]\s+\S|\d+\.\s+\S|```)", re.M)
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as an article (the message is Danish)."""
+
+
+def detect_format(text: str, suffix: str = "") -> str:
+    """'html', 'md' or 'txt', decided by the content first and the file name second."""
+    head = text[:4000]
+    if _HTML_START.match(head) and _HTML_TAGS.search(text):
+        return "html"
+    if len(_HTML_TAGS.findall(head)) >= 3:
+        return "html"
+    if markdown.split_front_matter(text)[0]:
+        return "md"
+    if len(re.findall(r"^#{1,6}\s+\S", head, re.M)) >= 1 and len(_MD_SIGNS.findall(text)) >= 2:
+        return "md"
+    return SUFFIXES.get(suffix.lower(), "txt")
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise UnreadableFile(f"{name} er tom")
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile(f"{name} er en binær fil, ikke en tekst")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{name} er ikke gyldig UTF-8-tekst") from None
+
+
+def parse_article(text: str, path: Path) -> Article:
+    fmt = detect_format(text, path.suffix)
+    parser = {"html": html.parse, "md": markdown.parse, "txt": txt.parse}[fmt]
+    title, meta, sections = parser(text)
+    if not any(section.passages for section in sections):
+        raise UnreadableFile(f"{path.name} indeholder ingen tekst, der kan bruges som svar")
+    meta = {key: value for key, value in meta.items() if value not in (None, "")}
+    title = title or path.stem
+    meta["title"] = title
+    return Article(id=path.stem, title=title, path=str(path), format=fmt,  # type: ignore[arg-type]
+                   metadata=meta, sections=sections)
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one article file; UnreadableFile (Danish message) when it cannot be used."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise UnreadableFile(f"{path.name} kan ikke læses") from None
+    return parse_article(decode(data, path.name), path)
+
+
+def _candidates(spec: Path) -> list[Path]:
+    if spec.is_dir():
+        return sorted(
+            p for p in spec.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(spec).parts)
+        )
+    return [spec]
+
+
+def article_files(paths: list[str | Path]) -> list[Path]:
+    """All article files named by the paths (directories searched recursively)."""
+    files: list[Path] = []
+    for raw in paths:
+        spec = Path(raw)
+        if not spec.exists():
+            raise KnowledgeBaseError(f"Vidensbasen {raw} findes ikke.", code="kb_not_found")
+        files.extend(_candidates(spec))
+    seen: set[Path] = set()
+    unique = []
+    for file in files:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(file)
+    return unique
+
+
+def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[str]]:
+    """Read every article under the paths; one bad file becomes a Danish warning.
+
+    Raises KnowledgeBaseError when nothing readable is left.
+    """
+    articles: list[Article] = []
+    warnings: list[str] = []
+    for file in article_files(paths):
+        try:
+            articles.append(read_article(file))
+        except UnreadableFile as exc:
+            warnings.append(f"Springer over {file}: {str(exc).removeprefix(file.name + ' ')}")
+    if not articles:
+        where = ", ".join(str(p) for p in paths) or "(ingen)"
+        raise KnowledgeBaseError(f"Ingen læsbare artikler i {where}.", code="kb_empty")
+    return articles, warnings

@@ -1,0 +1,204 @@
+"""A format-neutral block stream (headings, paragraphs, lists, tables, comments) and the
+one place that turns it into sections and passages, so every reader pairs FAQs, keeps
+table headers with rows and respects the passage length cap the same way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from krampe.knowledge.model import MAX_PASSAGE_CHARS, Passage, PassageKind, Section
+from krampe.knowledge.readers.cues import cues
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(slots=True)
+class Para:
+    text: str
+
+
+@dataclass(slots=True)
+class ListBlock:
+    items: list[str]
+
+
+@dataclass(slots=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Comment:
+    text: str
+
+
+Block = Heading | Para | ListBlock | Table | Comment
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(«»A-ZÆØÅ0-9])")
+_SECTION_META = re.compile(r"^\s*(sources|tags)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace (passages are compared and shown as single-spaced text)."""
+    return " ".join(text.split())
+
+
+def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
+    """Split text into chunks of at most `limit` chars at sentence, else word, boundaries."""
+    text = clean(text)
+    if len(text) <= limit:
+        return [text] if text else []
+    pieces: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        if len(sentence) <= limit:
+            pieces.append(sentence)
+            continue
+        words, current = sentence.split(" "), ""
+        for word in words:
+            word = word[:limit]
+            if current and len(current) + 1 + len(word) > limit:
+                pieces.append(current)
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        if current:
+            pieces.append(current)
+    return _pack(pieces, " ", limit)
+
+
+def _pack(pieces: list[str], joiner: str, limit: int) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and len(current) + len(joiner) + len(piece) > limit:
+            chunks.append(current)
+            current = piece
+        else:
+            current = f"{current}{joiner}{piece}" if current else piece
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def is_boilerplate(text: str) -> bool:
+    low = text.lower()
+    return any(phrase in low for phrase in cues().boilerplate_phrases)
+
+
+def is_skip_line(text: str) -> bool:
+    low = text.lower().lstrip()
+    return any(low.startswith(prefix) for prefix in cues().skip_line_prefixes)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.stack: list[Heading] = []  # open headings, for FAQ context
+        self.current = Section(heading=None, level=0)
+        self.fresh = True  # no passage yet since the heading: comments are section meta
+        self.faq_answer: list[str] = []
+
+    # FAQ: a question heading below the top level whose answer is paired with it.
+    def _is_faq(self) -> bool:
+        heading = self.current.heading
+        if not heading or self.current.level < 2:
+            return False
+        parents = " ".join(h.text.lower() for h in self.stack[:-1])
+        under_faq = any(cue in parents for cue in cues().faq_heading_cues)
+        return heading.rstrip().endswith("?") and (under_faq or self.current.level >= 3)
+
+    def _add(self, text: str, kind: PassageKind) -> None:
+        self.fresh = False
+        if self._is_faq() and kind != "table_row":
+            self.faq_answer.append(text)
+            return
+        for chunk in split_long(text):
+            self.current.passages.append(Passage(text=chunk, kind=kind))
+
+    def _flush_faq(self) -> None:
+        if not self.faq_answer:
+            return
+        question = clean(self.current.heading or "")
+        budget = MAX_PASSAGE_CHARS - len(question) - 1
+        pieces: list[str] = []
+        for answer in self.faq_answer:
+            pieces.extend(split_long(answer, budget))
+        for chunk in _pack(pieces, " ", budget):
+            self.current.passages.append(Passage(text=f"{question}\n{chunk}", kind="faq"))
+        self.faq_answer = []
+
+    def _close(self) -> None:
+        self._flush_faq()
+        if self.current.passages or self.current.heading:
+            self.sections.append(self.current)
+
+    def feed(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            text = clean(block.text)
+            if not text:
+                return
+            self._close()
+            while self.stack and self.stack[-1].level >= block.level:
+                self.stack.pop()
+            self.stack.append(Heading(block.level, text))
+            self.current = Section(heading=text, level=block.level)
+            self.fresh = True
+        elif isinstance(block, Comment):
+            match = _SECTION_META.match(block.text)
+            if match and self.fresh and self.current.heading:
+                values = [v.strip() for v in re.split(r"[,\n]", match[2]) if v.strip()]
+                getattr(self.current, match[1].lower()).extend(values)
+        elif isinstance(block, Para):
+            text = clean(block.text)
+            if text and not is_skip_line(text) and not is_boilerplate(text):
+                self._add(text, "paragraph")
+        elif isinstance(block, ListBlock):
+            items = [clean(item) for item in block.items if clean(item)]
+            if items:
+                self._add_list(items)
+        elif isinstance(block, Table):
+            self._add_table(block)
+
+    def _add_list(self, items: list[str]) -> None:
+        lines = [f"- {item}" for item in items]
+        if self._is_faq():
+            self._add("\n".join(lines), "list")
+            return
+        self.fresh = False
+        pieces: list[str] = []
+        for line in lines:
+            pieces.extend(split_long(line))
+        for chunk in _pack(pieces, "\n", MAX_PASSAGE_CHARS):
+            self.current.passages.append(Passage(text=chunk, kind="list"))
+
+    def _add_table(self, table: Table) -> None:
+        self.fresh = False
+        header = [clean(cell) for cell in table.header]
+        for row in table.rows:
+            cells = [clean(cell) for cell in row]
+            parts = []
+            for i, cell in enumerate(cells):
+                if not cell:
+                    continue
+                name = header[i] if i < len(header) else ""
+                parts.append(f"{name}: {cell}" if name else cell)
+            if parts:
+                for chunk in split_long(" · ".join(parts)):
+                    self.current.passages.append(Passage(text=chunk, kind="table_row"))
+
+    def finish(self) -> list[Section]:
+        self._close()
+        return [section for section in self.sections if section.passages]
+
+
+def build_sections(blocks: list[Block]) -> list[Section]:
+    builder = _Builder()
+    for block in blocks:
+        builder.feed(block)
+    return builder.finish()

@@ -1,0 +1,43 @@
+"""Reader data (months, metadata cues, skip lines) loaded from data/readers.yaml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, field_validator
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "readers.yaml"
+
+
+class ReaderCues(BaseModel):
+    months: dict[str, int]
+    author_cues: list[str]
+    updated_cues: list[str]
+    published_cues: list[str]
+    skip_line_prefixes: list[str]
+    boilerplate_phrases: list[str]
+    meta_keys: dict[str, list[str]]
+    faq_heading_cues: list[str]
+
+    @field_validator("months")
+    @classmethod
+    def _months_valid(cls, value: dict[str, int]) -> dict[str, int]:
+        bad = [name for name, number in value.items() if not 1 <= number <= 12]
+        if bad:
+            raise ValueError(f"invalid month numbers for {bad}")
+        return {name.lower(): number for name, number in value.items()}
+
+    def meta_key(self, raw_key: str) -> str | None:
+        """The contract key for a source key such as `lastUpdated` or `og:url`."""
+        key = raw_key.strip().lower()
+        for contract_key, aliases in self.meta_keys.items():
+            if key in aliases:
+                return contract_key
+        return None
+
+
+@lru_cache(maxsize=1)
+def cues() -> ReaderCues:
+    return ReaderCues.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))

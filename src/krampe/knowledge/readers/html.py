@@ -1,0 +1,111 @@
+"""HTML reader (selectolax): only the article body counts; metadata from <head>."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+from krampe.knowledge.readers import blocks as b
+from krampe.knowledge.readers.meta import normalise
+
+_DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
+         "iframe", "svg", "button", "figcaption", "template", "select", "dialog")
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_CONTAINERS = {"div", "section", "article", "main", "blockquote", "details", "span", "body",
+               "figure", "center", "dd"}
+_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
+
+
+def _text(node: Node) -> str:
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", b.clean(node.text(separator=" ")))
+
+
+def _json_ld(tree: HTMLParser) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text() or "")
+        except (ValueError, TypeError):
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data])
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                for key in ("headline", "datePublished", "dateModified", "author", "url"):
+                    if key in item and key not in found:
+                        found[key] = item[key]
+    return found
+
+
+def _head_meta(tree: HTMLParser) -> dict[str, object]:
+    raw: dict[str, object] = {}
+    # Most specific first: the first value for a contract key wins in normalise().
+    for node in tree.css("meta"):
+        key = node.attributes.get("property") or node.attributes.get("name") or ""
+        value = node.attributes.get("content")
+        if key and value:
+            raw.setdefault(key, value)
+    raw.update({k: v for k, v in _json_ld(tree).items() if k not in raw})
+    canonical = tree.css_first('link[rel="canonical"]')
+    if canonical and canonical.attributes.get("href"):
+        raw.setdefault("canonical", canonical.attributes["href"])
+    title_node = tree.css_first("title")
+    if title_node and _text(title_node):
+        raw.setdefault("title", _TITLE_SUFFIX.sub("", _text(title_node)))
+    return raw
+
+
+def _walk(node: Node, out: list[b.Block]) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "_comment":
+            raw = child.html or ""
+            out.append(b.Comment(raw.removeprefix("<!--").removesuffix("-->")))
+        elif tag == "-text":
+            text = b.clean(child.text() or "")
+            if text:
+                out.append(b.Para(text))
+        elif tag in _HEADINGS:
+            out.append(b.Heading(_HEADINGS[tag], _text(child)))
+        elif tag in ("p", "summary", "dt", "address"):
+            out.append(b.Para(_text(child)))
+        elif tag in ("ul", "ol"):
+            items = [_text(li) for li in child.css("li")]
+            out.append(b.ListBlock(items))
+        elif tag == "table":
+            out.append(_table(child))
+        elif tag in _CONTAINERS or tag in ("dl", "li", "time", "a", "strong", "em", "b", "i"):
+            _walk(child, out)
+        child = child.next
+
+
+def _table(node: Node) -> b.Table:
+    rows = [[_text(cell) for cell in tr.css("th, td")] for tr in node.css("tr")]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return b.Table(header=[])
+    return b.Table(header=rows[0], rows=rows[1:])
+
+
+def parse(text: str) -> tuple[str | None, dict[str, object], list]:
+    tree = HTMLParser(text)
+    meta = normalise(_head_meta(tree))
+    for selector in _DROP:
+        for node in tree.css(selector):
+            node.decompose()
+    body = tree.css_first("article") or tree.css_first("main") or tree.css_first(
+        '[role="main"]') or tree.body or tree.root
+    blocks: list[b.Block] = []
+    if body is not None:
+        _walk(body, blocks)
+    title = meta.get("title")
+    if not title:
+        h1 = tree.css_first("h1")
+        title = _text(h1) if h1 else None
+    return (str(title) if title else None), meta, b.build_sections(blocks)

@@ -1,0 +1,83 @@
+"""Metadata normalisation: contract keys and ISO dates from Danish, day-first or ISO text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from krampe.knowledge.readers.cues import cues
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})\b")
+_WORDY = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?,?\s+(\d{4})\b")
+_ENGLISH = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(value: object) -> str | None:
+    """ISO date (YYYY-MM-DD) from '25 august, 2022', '13. september 2025', '13/09/2025', ISO."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    if match := _ISO.search(text):
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC.search(text):  # Danish dates are day-first
+        return _iso(int(match[3]), int(match[2]), int(match[1]))
+    months = cues().months
+    if (match := _WORDY.search(text)) and match[2] in months:
+        return _iso(int(match[3]), months[match[2]], int(match[1]))
+    if (match := _ENGLISH.search(text)) and match[1] in months:
+        return _iso(int(match[3]), months[match[1]], int(match[2]))
+    return None
+
+
+def _author(value: object) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        names = [_author(item) for item in value]
+        return ", ".join(name for name in names if name) or None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def normalise(raw: dict[str, object]) -> dict[str, object]:
+    """Map source keys (lastUpdated, og:url, datePublished ...) onto the contract keys.
+
+    The first value found for a contract key wins, so callers pass the most trusted
+    keys first.
+    """
+    table = cues()
+    out: dict[str, object] = {}
+    for raw_key, value in raw.items():
+        key = table.meta_key(str(raw_key))
+        if key is None or key in out or value in (None, "", []):
+            continue
+        if key in ("published", "updated"):
+            parsed = parse_date(value)
+            if parsed:
+                out[key] = parsed
+        elif key == "author":
+            if author := _author(value):
+                out[key] = author
+        elif key == "sources":
+            items = value if isinstance(value, list) else str(value).split(",")
+            out[key] = [str(item).strip() for item in items if str(item).strip()]
+        elif key == "clinical_review":
+            out[key] = value
+        else:
+            out[key] = " ".join(str(value).split())
+    return out

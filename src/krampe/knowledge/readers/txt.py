@@ -1,0 +1,110 @@
+"""Plain-text reader: headings are short lines of their own, detected from the layout.
+
+Author and date lines in the body ("Skrevet af ...", "Sidste ændring: 25 august, 2022")
+become metadata; captions ("Illustration af ...") and cross-links ("Læs også: ...") are
+dropped, as are short unpunctuated lines directly followed by a heading (image captions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from krampe.knowledge.readers import blocks as b
+from krampe.knowledge.readers.cues import cues
+from krampe.knowledge.readers.meta import parse_date
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
+_MAX_HEADING_CHARS = 120
+_MAX_HEADING_WORDS = 14
+
+
+def _metadata_line(line: str) -> tuple[str, str] | None:
+    low = line.lower().strip()
+    table = cues()
+    for key, cue_list in (
+        ("updated", table.updated_cues),
+        ("published", table.published_cues),
+        ("author", table.author_cues),
+    ):
+        for cue in cue_list:
+            if low.startswith(cue + " ") or (cue.endswith(":") and low.startswith(cue)):
+                value = line.strip()[len(cue):].strip(" :")
+                if key != "author" and parse_date(value) is None:
+                    continue
+                if key == "author" and not (value and len(value.split()) <= 6):
+                    continue
+                return key, value
+    return None
+
+
+def _heading_like(line: str) -> bool:
+    text = line.strip()
+    if not text or len(text) > _MAX_HEADING_CHARS or "\n" in text:
+        return False
+    if len(text.split()) > _MAX_HEADING_WORDS or text[-1] in ".,;:!":
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit()
+
+
+def _raw_blocks(text: str) -> list[list[str]]:
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def parse(text: str) -> tuple[str | None, dict[str, object], list]:
+    meta: dict[str, object] = {}
+    units: list[tuple[str, object]] = []  # ("line", str) single lines, ("block", Block)
+    for group in _raw_blocks(text):
+        if all(_LIST_ITEM.match(line) for line in group):
+            units.append(("block", b.ListBlock([_LIST_ITEM.match(x)[1] for x in group])))
+            continue
+        # A heading line glued to its paragraph (no blank line between).
+        if len(group) > 1 and _heading_like(group[0]) and group[0].rstrip().endswith("?"):
+            units.append(("line", group[0].strip()))
+            group = group[1:]
+        if len(group) == 1:
+            units.append(("line", group[0].strip()))
+        else:
+            units.append(("block", b.Para(" ".join(group))))
+
+    title: str | None = None
+    out: list[b.Block] = []
+    kept = [u for u in units if not (u[0] == "line" and b.is_skip_line(str(u[1])))]
+    for i, (kind, value) in enumerate(kept):
+        if kind == "block":
+            out.append(value)  # type: ignore[arg-type]
+            continue
+        line = str(value)
+        found = _metadata_line(line)
+        if found:
+            key, raw = found
+            if key == "author":
+                meta.setdefault("author", raw)
+            else:
+                meta.setdefault(key, parse_date(raw))
+            continue
+        if not _heading_like(line):
+            out.append(b.Para(line))
+            continue
+        if title is None:
+            title = line
+            out.append(b.Heading(1, line))
+            continue
+        if line == title:
+            continue
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        next_is_heading = nxt is not None and nxt[0] == "line" and _heading_like(str(nxt[1]))
+        if nxt is None or (next_is_heading and not line.endswith("?")):
+            continue  # a caption or a dangling line, not a heading
+        out.append(b.Heading(2, line))
+    return title, meta, b.build_sections(out)
