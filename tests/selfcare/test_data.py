@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -105,3 +106,17 @@ def test_invalid_data_is_rejected_on_load():
         Exercise.model_validate({**good, "dosis": 3})
     with pytest.raises(ValidationError):  # min above max
         Dose(sets_min=3, sets_max=2, reps_min=10, reps_max=12, frequency="x", sources=["a"])
+
+
+def test_phone_numbers_agree_with_the_triage_rules():
+    """The same lægevagt numbers live in triage's rules; a fix to one must reach the other."""
+    import yaml
+
+    import krampe
+
+    path = Path(krampe.__file__).parent / "triage" / "rules" / "regions.yaml"
+    if not path.is_file():
+        pytest.skip("triage has no regions.yaml (yet)")
+    triage_numbers = {r["id"]: r["number"] for r in yaml.safe_load(path.read_text())["regions"]}
+    ours = {c.region: c.number for c in acute_guide().contacts if c.region}
+    assert ours == triage_numbers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import typer
@@ -91,7 +91,7 @@ def plan(
     from krampe.selfcare.text import plan_lines
 
     try:
-        first = parse_start_date(start) if start is not None else date.today()
+        first = parse_start_date(start) if start is not None else _today()
         n_weeks = _int(weeks, "Antal uger skal være et helt tal, fx 6.")
         minutes = _int(alarm, "Påmindelsen skal være et helt antal minutter, fx 15.")
         if not 0 <= minutes <= 24 * 60:
@@ -114,12 +114,22 @@ def plan(
         if not as_json:
             typer.echo(
                 f"Gemte {len(result.sessions)} aftaler i {ics} "
-                f"({result.weeks} uger fra {result.start.isoformat()})."
+                f"({result.weeks} {'uge' if result.weeks == 1 else 'uger'} "
+                f"fra {result.start.isoformat()})."
             )
     if as_json:
         _print_json(result)
     elif ics is None:
         _echo_lines(plan_lines(result))
+
+
+def _today() -> date:
+    # "Today" in Denmark, where the plan's events happen (same as the web app's default).
+    from zoneinfo import ZoneInfo
+
+    from krampe.selfcare.plan import plan_config
+
+    return datetime.now(ZoneInfo(plan_config().timezone)).date()
 
 
 def _int(text: str, message: str) -> int:

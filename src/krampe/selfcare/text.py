@@ -81,7 +81,8 @@ def _short(day) -> str:
 def plan_lines(plan: Plan) -> list[Line]:
     refs = _Refs()
     out: list[Line] = [(plan.title.upper(), "heading")]
-    out.append((f"{plan.weeks} uger: {danish_date(plan.start)} – {danish_date(plan.end)}", None))
+    weeks = f"{plan.weeks} uge" if plan.weeks == 1 else f"{plan.weeks} uger"
+    out.append((f"{weeks}: {danish_date(plan.start)} – {danish_date(plan.end)}", None))
     flags = plan.profile.flags()
     labels = {"pregnant": "gravid", "night_cramps": "natlige kramper", "over_60": "over 60 år"}
     adapted = ", ".join(labels[f] for f in flags) if flags else "ingen (standardprogram)"
