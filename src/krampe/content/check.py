@@ -213,23 +213,24 @@ def _stances(article: Article) -> dict[str, dict[str, list[str]]]:
 
 
 def _disagreements(checker: _Checker, read: list[tuple[Path, Article]]) -> None:
+    """One warning per topic and article that advises against what others recommend."""
     per_article = [(file, article, _stances(article)) for file, article in read]
     topics = sorted({t for _, _, s in per_article for t in s})
     for topic in topics:
         pro = [(f, a, s[topic]["for"]) for f, a, s in per_article if s.get(topic, {}).get("for")]
         con = [(f, a, s[topic]["against"]) for f, a, s in per_article
                if s.get(topic, {}).get("against")]
-        for file_for, art_for, said_for in pro:
-            for file_against, art_against, said_against in con:
-                if file_for == file_against:
-                    continue
-                checker.add(
-                    "warning", "disagreement", file_against,
-                    f"Kilderne er uenige om {stance.topic_label(topic)}: "
-                    f"'{art_for.title}' ({file_for.name}) anbefaler det "
-                    f"(\"{_short(said_for[0])}\"), mens '{art_against.title}' "
-                    f"({file_against.name}) fraråder det (\"{_short(said_against[0])}\").",
-                )
+        for file_against, art_against, said_against in con:
+            others = [(f, a, said) for f, a, said in pro if f != file_against]
+            if not others:
+                continue
+            names = ", ".join(f"'{a.title}' ({f.name})" for f, a, _ in others)
+            checker.add(
+                "warning", "disagreement", file_against,
+                f"Kilderne er uenige om {stance.topic_label(topic)}: {names} anbefaler det "
+                f"(\"{_short(others[0][2][0])}\"), mens '{art_against.title}' "
+                f"({file_against.name}) fraråder det (\"{_short(said_against[0])}\").",
+            )
 
 
 def _short(sentence: str, limit: int = 140) -> str:

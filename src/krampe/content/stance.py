@@ -38,14 +38,17 @@ class StanceCues(BaseModel):
     topics: dict[str, Topic] = Field(min_length=1)
     negation_cues: list[str] = Field(min_length=1)
     negation_window: int = Field(ge=1, le=20)
+    negation_after: int = Field(ge=0, le=5)
     positive_cues: list[str] = Field(min_length=1)
     imperatives: list[str]
     condition_cues: list[str]
     clause_breaks: list[str] = Field(min_length=1)
     main_clause_starts: list[str]
+    conjunctions: list[str]
 
     @field_validator(
-        "negation_cues", "positive_cues", "imperatives", "condition_cues", "main_clause_starts"
+        "negation_cues", "positive_cues", "imperatives", "condition_cues", "main_clause_starts",
+        "conjunctions",
     )
     @classmethod
     def _lower(cls, value: list[str]) -> list[str]:
@@ -97,6 +100,8 @@ def sentences(text: str) -> list[str]:
 
 
 def _is_condition(clause: list[str], table: StanceCues) -> bool:
+    while clause and clause[0] in table.conjunctions:  # "og når ...", "eller hvis ..."
+        clause = clause[1:]
     return any(_find(_phrase(c), clause[:2]) == [0] for c in table.condition_cues)
 
 
@@ -128,13 +133,14 @@ def sentence_stances(sentence: str) -> list[Stance]:
     found: dict[str, Polarity] = {}
     for name, topic in table.topics.items():
         for clause in advice:
-            starts = [i for form in topic.forms for i in _find(_phrase(form), clause)]
-            if not starts:
+            spans = [(i, i + len(_phrase(form))) for form in topic.forms
+                     for i in _find(_phrase(form), clause)]
+            if not spans:
                 continue
-            first = min(starts)
-            window = clause[max(0, first - table.negation_window):first]
-            after = clause[first + 1:first + 3] if first == 0 else []
-            if _contains(table.negation_cues, window) or "ikke" in after:
+            first, end = min(spans)
+            before = clause[max(0, first - table.negation_window):first]
+            after = clause[end:end + table.negation_after]  # "frarådes", "bør ikke bruges"
+            if _contains(table.negation_cues, before) or _contains(table.negation_cues, after):
                 found[name] = "against"  # a negated mention wins over a plain one
             elif recommends and name not in found:
                 found[name] = "for"
