@@ -1,0 +1,129 @@
+"""Account pages: register, log in, log out, password, delete, download data."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from krampe.accounts import csrf, service
+from krampe.accounts.deps import db_session, optional_user, page_user
+from krampe.accounts.service import CurrentUser
+from krampe.accounts.web import client_ip, log_in, log_out, redirect, render, safe_next
+from krampe.diary.export import export_csv, export_data
+from krampe.errors import KrampeError
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/konto/opret", response_class=HTMLResponse)
+def register_form(request: Request, user: CurrentUser | None = Depends(optional_user)):
+    if user:
+        return redirect("/dagbog")
+    return render(request, "account_register.html", username="", error=None)
+
+
+@router.post("/konto/opret", response_class=HTMLResponse)
+def register_submit(request: Request, username: str = Form(""), password: str = Form(""),
+                    password2: str = Form(""), csrf_token: str = Form(""),
+                    db: Session = Depends(db_session)):
+    csrf.check(request, csrf_token)
+    try:
+        if password != password2:
+            raise KrampeError("De to adgangskoder er ikke ens.", code="mismatch", status=422)
+        user = service.register(db, username, password)
+    except KrampeError as exc:
+        return render(request, "account_register.html", exc.status, username=username[:64],
+                      error=exc.message)
+    response = redirect("/dagbog")
+    log_in(request, response, db, user)
+    return response
+
+
+@router.get("/konto/log-ind", response_class=HTMLResponse)
+def login_form(request: Request, next: str | None = None,
+               user: CurrentUser | None = Depends(optional_user)):
+    if user:
+        return redirect(safe_next(next))
+    return render(request, "account_login.html", username="", next=safe_next(next), error=None)
+
+
+@router.post("/konto/log-ind", response_class=HTMLResponse)
+def login_submit(request: Request, username: str = Form(""), password: str = Form(""),
+                 next: str = Form("/dagbog"), csrf_token: str = Form(""),
+                 db: Session = Depends(db_session)):
+    csrf.check(request, csrf_token)
+    try:
+        user = service.authenticate(db, username, password, client_ip(request))
+    except KrampeError as exc:
+        return render(request, "account_login.html", exc.status, username=username[:64],
+                      next=safe_next(next), error=exc.message)
+    response = redirect(safe_next(next))
+    log_in(request, response, db, user)
+    return response
+
+
+@router.post("/konto/log-ud")
+def logout(request: Request, csrf_token: str = Form(""), db: Session = Depends(db_session)):
+    csrf.check(request, csrf_token)
+    response = redirect("/")
+    log_out(request, response, db)
+    return response
+
+
+@router.get("/konto", response_class=HTMLResponse)
+def account_page(request: Request, user: CurrentUser = Depends(page_user),
+                 done: str | None = None):
+    message = {"adgangskode": "Adgangskoden er skiftet."}.get(done or "")
+    return render(request, "account.html", user=user, message=message, error=None)
+
+
+@router.post("/konto/adgangskode", response_class=HTMLResponse)
+def change_password(request: Request, old_password: str = Form(""),
+                    new_password: str = Form(""), new_password2: str = Form(""),
+                    csrf_token: str = Form(""), user: CurrentUser = Depends(page_user),
+                    db: Session = Depends(db_session)):
+    csrf.check(request, csrf_token)
+    try:
+        if new_password != new_password2:
+            raise KrampeError("De to nye adgangskoder er ikke ens.", code="mismatch", status=422)
+        service.change_password(db, user, old_password, new_password)
+    except KrampeError as exc:
+        return render(request, "account.html", exc.status, user=user, message=None,
+                      error=exc.message)
+    return redirect("/konto?done=adgangskode")
+
+
+@router.post("/konto/slet", response_class=HTMLResponse)
+def delete_account(request: Request, password: str = Form(""), csrf_token: str = Form(""),
+                   user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
+    csrf.check(request, csrf_token)
+    try:
+        service.delete_account(db, user, password)
+    except KrampeError as exc:
+        return render(request, "account.html", exc.status, user=user, message=None,
+                      error=exc.message)
+    request.state.user = None
+    response = render(request, "account_deleted.html", user=None)
+    log_out(request, response, db)
+    return response
+
+
+def _download(body: str, filename: str, media_type: str) -> Response:
+    return Response(body, media_type=f"{media_type}; charset=utf-8", headers={
+        "content-disposition": f'attachment; filename="{filename}"',
+        "cache-control": "no-store",
+    })
+
+
+@router.get("/konto/data.json")
+def download_json(user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
+    import json
+
+    body = json.dumps(export_data(db, user.id), ensure_ascii=False, indent=2)
+    return _download(body, "krampe-dagbog.json", "application/json")
+
+
+@router.get("/konto/data.csv")
+def download_csv(user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
+    return _download(export_csv(db, user.id), "krampe-dagbog.csv", "text/csv")

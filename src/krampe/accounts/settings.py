@@ -1,0 +1,61 @@
+"""Account settings: secret key, cookie policy and limits (env KRAMPE_...)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from krampe.config import get_settings
+
+
+class AccountSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KRAMPE_", extra="ignore")
+
+    # "auto": Secure when the request came over HTTPS (uvicorn --proxy-headers turns a
+    # proxy's X-Forwarded-Proto into the request scheme); "always"/"never" override.
+    cookie_secure: Literal["auto", "always", "never"] = "auto"
+    session_days: int = 30
+    login_max_failures: int = 5
+    # Across all IPs, so spreading guesses over many addresses does not help much.
+    login_max_failures_account: int = 50
+    login_window_minutes: int = 15
+
+
+@lru_cache(maxsize=1)
+def account_settings() -> AccountSettings:
+    return AccountSettings()
+
+
+def secret_key() -> str:
+    """KRAMPE_SECRET_KEY if set, else a key generated once and kept in KRAMPE_HOME (0600)."""
+    settings = get_settings()
+    if settings.secret_key:
+        return settings.secret_key
+    return _key_file(settings.ensure_home() / "secret_key")
+
+
+@lru_cache(maxsize=8)
+def _key_file(path: Path) -> str:
+    try:
+        # O_EXCL: when several workers start at once exactly one writes the key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):
+            key = path.read_text().strip()
+            if key:
+                return key
+            import time
+
+            time.sleep(0.02)  # the creating worker has not written it yet
+        raise RuntimeError(f"{path} is empty") from None
+    key = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return key

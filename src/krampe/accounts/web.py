@@ -1,0 +1,76 @@
+"""Shared web plumbing for account and diary pages: rendering, cookies, log in/out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy.orm import Session
+
+from krampe.accounts import csrf
+from krampe.accounts.cookies import cookie_header
+from krampe.accounts.deps import SESSION_COOKIE
+from krampe.accounts.models import User
+from krampe.accounts.service import create_session, end_session
+from krampe.accounts.settings import account_settings
+from krampe.web import templating
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "diary" / "templates"
+templating.add_template_dir(TEMPLATES)
+templating.env.globals["csrf_input"] = csrf.csrf_input
+
+
+def account_user(request: Request):
+    """Jinja global for the nav: the logged-in user on any page, also the web app's own."""
+    if "user" in request.state._state:
+        return request.state.user
+    user = None
+    if request.cookies.get(SESSION_COOKIE):
+        from krampe.accounts.service import resolve_session
+        from krampe.db import get_database
+
+        with get_database(request.app.state).sessions() as db:
+            user = resolve_session(db, request.cookies.get(SESSION_COOKIE))
+    request.state.user = user
+    return user
+
+
+templating.env.globals["account_user"] = account_user
+
+
+def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    context.setdefault("user", getattr(request.state, "user", None))
+    return templating.templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def redirect(location: str) -> RedirectResponse:
+    return RedirectResponse(location, status_code=303)
+
+
+def safe_next(value: str | None, default: str = "/dagbog") -> str:
+    """Only same-site paths: never an open redirect to another host."""
+    if value and value.startswith("/") and not value.startswith(("//", "/\\")):
+        return value
+    return default
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "-"
+
+
+def log_in(request: Request, response: Response, db: Session, user: User) -> None:
+    token = create_session(db, user)
+    max_age = account_settings().session_days * 86400
+    response.headers.append(
+        "set-cookie", cookie_header(request.scope, SESSION_COOKIE, token, max_age=max_age)
+    )
+    csrf.rotate(request)
+
+
+def log_out(request: Request, response: Response, db: Session) -> None:
+    end_session(db, request.cookies.get(SESSION_COOKIE))
+    response.headers.append(
+        "set-cookie", cookie_header(request.scope, SESSION_COOKIE, "", max_age=0)
+    )
+    csrf.rotate(request)

@@ -1,0 +1,57 @@
+"""Storage: one Database object (engine + sessions) per process, schema kept by Alembic."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from krampe.db.base import Base, UTCDateTime, utcnow
+from krampe.db.engine import default_url, make_engine, make_sessionmaker
+from krampe.db.migrate import upgrade
+
+__all__ = ["Base", "Database", "UTCDateTime", "get_database", "utcnow"]
+
+
+class Database:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.sessions: sessionmaker[Session] = make_sessionmaker(engine)
+
+    @classmethod
+    def from_url(cls, url: str | None = None, *, migrate: bool = True) -> Database:
+        db = cls(make_engine(url or default_url()))
+        if migrate:
+            db.upgrade()
+        return db
+
+    def upgrade(self) -> None:
+        upgrade(self.engine)
+
+    def session(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_lock = threading.Lock()
+
+
+def get_database(app_state: object) -> Database:
+    """The app's Database, created (and the schema upgraded) on first use.
+
+    `create_app` may set `app.state.krampe_db` at startup; otherwise the first request
+    builds it from the settings, so the zero-config start still works.
+    """
+    db = getattr(app_state, "krampe_db", None)
+    if db is None:
+        with _lock:
+            db = getattr(app_state, "krampe_db", None)
+            if db is None:
+                db = Database.from_url()
+                app_state.krampe_db = db
+    return db

@@ -1,0 +1,109 @@
+"""Diary API (JSON): entries CRUD, day context, patterns. Scoped to the logged-in user.
+
+Auth: the session cookie from `POST /api/account/login`; unsafe methods also need the
+`X-CSRF-Token` header. Another person's entry answers 404, exactly like a missing one.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from krampe.accounts.api import ERRORS, authed, require_csrf
+from krampe.accounts.deps import db_session
+from krampe.accounts.service import CurrentUser
+from krampe.db.base import utcnow
+from krampe.diary import repository as repo
+from krampe.diary.doctor import triage_findings, triage_note
+from krampe.diary.models import Entry
+from krampe.diary.patterns import WINDOW_DAYS, Patterns, analyse
+from krampe.diary.schemas import DayIn, DayOut, EntryIn, EntryOut
+from krampe.diary.timeutil import aware_to_utc
+from krampe.diary.validation import DanishRoute
+
+router = APIRouter(prefix="/api/diary", tags=["dagbog"], route_class=DanishRoute,
+                   responses={**ERRORS, 404: {"description": "Findes ikke (eller ikke din)"}})
+WRITE = [Depends(require_csrf)]
+
+
+def clock(request: Request) -> datetime:
+    """'Now' for the diary; tests and demos set app.state.diary_clock to freeze time."""
+    fn = getattr(request.app.state, "diary_clock", None)
+    return fn() if fn else utcnow()
+
+
+@router.get("/entries", response_model=list[EntryOut], summary="Dine registreringer")
+def list_entries(since: datetime | None = Query(None, description="Fra (inkl.)"),
+                 until: datetime | None = Query(None, description="Til (ekskl.)"),
+                 limit: int = Query(500, ge=1, le=5000),
+                 user: CurrentUser = Depends(authed), db: Session = Depends(db_session)):
+    rows = repo.list_entries(db, user.id, since=since and aware_to_utc(since),
+                             until=until and aware_to_utc(until), limit=limit)
+    return [EntryOut.from_row(r) for r in rows]
+
+
+@router.post("/entries", response_model=EntryOut, status_code=201, dependencies=WRITE,
+             summary="Ny registrering (krampe)")
+def create_entry(body: EntryIn, user: CurrentUser = Depends(authed),
+                 db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    entry = repo.create_entry(db, user.id, body, now=now)
+    return EntryOut.from_row(entry, triage=triage_note(entry.note))
+
+
+@router.get("/entries/{entry_id}", response_model=EntryOut, summary="Én registrering")
+def get_entry(entry_id: int, user: CurrentUser = Depends(authed),
+              db: Session = Depends(db_session)):
+    return EntryOut.from_row(repo.get_entry(db, user.id, entry_id))
+
+
+@router.put("/entries/{entry_id}", response_model=EntryOut, dependencies=WRITE,
+            summary="Ret en registrering (alle felter)")
+def update_entry(entry_id: int, body: EntryIn, user: CurrentUser = Depends(authed),
+                 db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    entry = repo.update_entry(db, user.id, entry_id, body, now=now)
+    return EntryOut.from_row(entry, triage=triage_note(entry.note))
+
+
+@router.delete("/entries/{entry_id}", status_code=204, dependencies=WRITE,
+               summary="Slet en registrering")
+def delete_entry(entry_id: int, user: CurrentUser = Depends(authed),
+                 db: Session = Depends(db_session)) -> Response:
+    repo.delete_entry(db, user.id, entry_id)
+    return Response(status_code=204)
+
+
+@router.get("/days", response_model=list[DayOut], summary="Dage med registreret sammenhæng")
+def list_days(user: CurrentUser = Depends(authed), db: Session = Depends(db_session)):
+    return [DayOut(day=d.day, contexts=list(d.contexts)) for d in repo.list_days(db, user.id)]
+
+
+@router.put("/days/{day}", response_model=DayOut, dependencies=WRITE,
+            summary="Sæt en dags sammenhæng (også dage uden krampe)")
+def put_day(day: date, body: DayIn, user: CurrentUser = Depends(authed),
+            db: Session = Depends(db_session)):
+    record = repo.set_day(db, user.id, day, body.contexts)
+    return DayOut(day=record.day, contexts=list(record.contexts))
+
+
+class PatternsOut(Patterns):
+    triage: dict | None = None
+
+
+@router.get("/patterns", response_model=PatternsOut,
+            summary="Mønstre: pr. uge, nat, varighed, styrke, sammenhænge, lægefund")
+def patterns(user: CurrentUser = Depends(authed), db: Session = Depends(db_session),
+             now: datetime = Depends(clock)):
+    result = compute_patterns(db, user.id, now)
+    return PatternsOut(**result.model_dump(), triage=triage_findings(result.findings))
+
+
+def compute_patterns(db: Session, user_id: int, now: datetime) -> Patterns:
+    from datetime import timedelta
+
+    since = now - timedelta(days=WINDOW_DAYS + 1)
+    rows, days = repo.pattern_rows(db, user_id, since=since)
+    total = db.scalar(select(func.count()).select_from(Entry).where(Entry.user_id == user_id))
+    return analyse(rows, days, now.astimezone(UTC), total_entries=total)

@@ -1,0 +1,72 @@
+"""Download of everything stored about a person (JSON and CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from sqlalchemy.orm import Session
+
+from krampe.accounts.models import User
+from krampe.diary.repository import list_days, list_entries
+from krampe.diary.timeutil import to_local
+
+CSV_COLUMNS = [
+    "record", "id", "started_at_utc", "started_local", "day", "duration_seconds",
+    "intensity", "leg", "situation", "disturbed_sleep", "disturbed_work", "contexts",
+    "note", "created_at_utc", "updated_at_utc",
+]
+
+
+def export_data(db: Session, user_id: int) -> dict:
+    user = db.get(User, user_id)
+    entries = list_entries(db, user_id, newest_first=False)
+    days = list_days(db, user_id)
+    return {
+        "account": {"username": user.username, "created_at": user.created_at.isoformat()},
+        "entries": [
+            {
+                "id": e.id, "started_at": e.started_at.isoformat(),
+                "started_local": to_local(e.started_at).isoformat(),
+                "duration_seconds": e.duration_seconds, "intensity": e.intensity,
+                "leg": e.leg, "situation": e.situation,
+                "disturbed_sleep": e.disturbed_sleep, "disturbed_work": e.disturbed_work,
+                "contexts": list(e.contexts or []), "note": e.note,
+                "created_at": e.created_at.isoformat(), "updated_at": e.updated_at.isoformat(),
+            }
+            for e in entries
+        ],
+        "days": [
+            {"day": d.day.isoformat(), "contexts": list(d.contexts or []),
+             "updated_at": d.updated_at.isoformat()}
+            for d in days
+        ],
+        "note": "Alt, krampe har gemt om dig. Adgangskoden er kun gemt som en Argon2-hash "
+                "og er ikke med.",
+    }
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheets run cells starting with these as formulas (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_csv(db: Session, user_id: int) -> str:
+    data = export_data(db, user_id)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for e in data["entries"]:
+        writer.writerow([_cell(v) for v in (
+            "entry", e["id"], e["started_at"], e["started_local"], e["started_local"][:10],
+            e["duration_seconds"], e["intensity"], e["leg"], e["situation"],
+            e["disturbed_sleep"], e["disturbed_work"], ";".join(e["contexts"]), e["note"],
+            e["created_at"], e["updated_at"],
+        )])
+    for d in data["days"]:
+        writer.writerow([_cell(v) for v in (
+            "day", "", "", "", d["day"], "", "", "", "", "", "", ";".join(d["contexts"]), "",
+            "", d["updated_at"],
+        )])
+    return out.getvalue()

@@ -1,0 +1,66 @@
+"""Diary tables: cramp entries and per-day context records, always owned by one user."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from krampe.db.base import Base, UTCDateTime, utcnow
+
+NOTE_MAX_CHARS = 1000
+
+
+class Entry(Base):
+    __tablename__ = "diary_entries"
+    __table_args__ = (
+        Index("ix_diary_entries_user_started", "user_id", "started_at"),
+        CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity_range"),
+        CheckConstraint("duration_seconds > 0", name="duration_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # UTC; shown and entered in Europe/Copenhagen.
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_seconds: Mapped[int] = mapped_column(Integer)
+    intensity: Mapped[int] = mapped_column(SmallInteger)
+    leg: Mapped[str] = mapped_column(String(8))
+    situation: Mapped[str] = mapped_column(String(16))
+    disturbed_sleep: Mapped[bool] = mapped_column(Boolean, default=False)
+    disturbed_work: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Context ids of that day (labels in data/labels.yaml).
+    contexts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class DayRecord(Base):
+    """The context of a day, also for days without cramps.
+
+    Comparing cramp rates on days with and without (say) coffee needs the days
+    without cramps too; days with neither an entry nor a record count as unknown.
+    """
+
+    __tablename__ = "diary_days"
+    __table_args__ = (UniqueConstraint("user_id", "day", name="uq_diary_days_user_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    contexts: Mapped[list[str]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,182 @@
+"""Diary pages (server-rendered, no JavaScript): quick entry, list, edit, patterns."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from krampe.accounts import csrf
+from krampe.accounts.deps import db_session, page_user
+from krampe.accounts.service import CurrentUser
+from krampe.accounts.web import redirect, render
+from krampe.diary import forms
+from krampe.diary import repository as repo
+from krampe.diary.api import clock, compute_patterns
+from krampe.diary.charts import Bar, bar_chart, describe_counts
+from krampe.diary.doctor import triage_findings, triage_note
+from krampe.diary.labels import labels
+from krampe.diary.models import NOTE_MAX_CHARS
+from krampe.diary.schemas import clean_contexts
+from krampe.diary.thresholds import is_night
+from krampe.diary.timeutil import is_dst_fold, local_day, to_local
+
+router = APIRouter(include_in_schema=False)
+RECENT = 20
+
+
+def _entry_view(entry) -> dict:
+    local = to_local(entry.started_at)
+    when = f"{local.day}/{local.month} {local.year} kl. {local:%H:%M}"
+    if is_dst_fold(entry.started_at):
+        when += " (sommertid)" if local.dst() else " (vintertid)"
+    lab = labels()
+    return {
+        "id": entry.id, "when": when, "minutes": _minutes(entry.duration_seconds),
+        "intensity": entry.intensity, "leg": lab.legs[entry.leg],
+        "situation": lab.situations[entry.situation],
+        "disturbed": [t for t, on in (("søvn", entry.disturbed_sleep),
+                                      ("arbejde", entry.disturbed_work)) if on],
+        "contexts": [lab.contexts.get(c, c) for c in entry.contexts or []],
+        "note": entry.note,
+    }
+
+
+def _minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 60:
+        return f"{seconds:.0f} sek."
+    return f"{seconds / 60:.1f}".replace(".", ",").removesuffix(",0") + " min."
+
+
+def _form_page(request: Request, template: str, form: dict, errors: dict, *,
+               status: int = 200, **extra) -> HTMLResponse:
+    return render(request, template, status, form=form, errors=errors, labels=labels(),
+                  note_max=NOTE_MAX_CHARS, **extra)
+
+
+def _overview(request: Request, db: Session, user: CurrentUser, now: datetime, *,
+              form: dict | None = None, errors: dict | None = None, ambiguous: bool = False,
+              saved: int | None = None, status: int = 200) -> HTMLResponse:
+    entries = repo.list_entries(db, user.id, limit=RECENT)
+    patterns = compute_patterns(db, user.id, now)
+    saved_entry = None
+    note_triage = None
+    if saved is not None:
+        try:
+            saved_entry = repo.get_entry(db, user.id, saved)
+            note_triage = triage_note(saved_entry.note)
+        except repo.EntryNotFound:
+            saved_entry = None
+    return _form_page(
+        request, "diary.html", form or forms.defaults(now), errors or {}, status=status,
+        user=user, entries=[_entry_view(e) for e in entries], patterns=patterns,
+        doctor=triage_findings(patterns.findings), ambiguous=ambiguous,
+        saved=saved_entry is not None, note_triage=note_triage,
+    )
+
+
+@router.get("/dagbog", response_class=HTMLResponse)
+def diary(request: Request, gemt: int | None = None, user: CurrentUser = Depends(page_user),
+          db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    return _overview(request, db, user, now, saved=gemt)
+
+
+@router.post("/dagbog", response_class=HTMLResponse)
+async def create(request: Request, user: CurrentUser = Depends(page_user),
+                 db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    data = await request.form()
+    csrf.check(request, data.get(csrf.CSRF_FIELD))
+    parsed = forms.parse(data)
+    if parsed.entry is None:
+        return _overview(request, db, user, now, form=parsed.values, errors=parsed.errors,
+                         ambiguous=parsed.ambiguous, status=422)
+    entry = repo.create_entry(db, user.id, parsed.entry, now=now)
+    return redirect(f"/dagbog?gemt={entry.id}#gemt")
+
+
+@router.get("/dagbog/registrering/{entry_id}", response_class=HTMLResponse)
+def edit_form(request: Request, entry_id: int, user: CurrentUser = Depends(page_user),
+              db: Session = Depends(db_session)):
+    entry = repo.get_entry(db, user.id, entry_id)
+    return _form_page(request, "diary_edit.html", forms.from_entry(entry), {},
+                      entry_id=entry.id, ambiguous=is_dst_fold(entry.started_at))
+
+
+@router.post("/dagbog/registrering/{entry_id}", response_class=HTMLResponse)
+async def edit_submit(request: Request, entry_id: int, user: CurrentUser = Depends(page_user),
+                      db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    data = await request.form()
+    csrf.check(request, data.get(csrf.CSRF_FIELD))
+    repo.get_entry(db, user.id, entry_id)  # 404 before anything else for others' ids
+    parsed = forms.parse(data)
+    if parsed.entry is None:
+        return _form_page(request, "diary_edit.html", parsed.values, parsed.errors,
+                          status=422, entry_id=entry_id, ambiguous=parsed.ambiguous)
+    repo.update_entry(db, user.id, entry_id, parsed.entry, now=now)
+    return redirect(f"/dagbog?gemt={entry_id}#gemt")
+
+
+@router.post("/dagbog/registrering/{entry_id}/slet")
+async def delete(request: Request, entry_id: int, user: CurrentUser = Depends(page_user),
+                 db: Session = Depends(db_session)):
+    data = await request.form()
+    csrf.check(request, data.get(csrf.CSRF_FIELD))
+    repo.delete_entry(db, user.id, entry_id)
+    return redirect("/dagbog")
+
+
+@router.post("/dagbog/dag", response_class=HTMLResponse)
+async def save_day(request: Request, user: CurrentUser = Depends(page_user),
+                   db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    data = await request.form()
+    csrf.check(request, data.get(csrf.CSRF_FIELD))
+    errors: dict[str, str] = {}
+    try:
+        day = date.fromisoformat(str(data.get("day", "")).strip())
+        if day > local_day(now):
+            errors["day"] = "Dagen kan ikke ligge i fremtiden."
+    except ValueError:
+        errors["day"] = "Skriv datoen som ÅÅÅÅ-MM-DD."
+    try:
+        contexts = clean_contexts([str(c) for c in data.getlist("contexts")][:50])
+    except ValueError:
+        errors["contexts"] = "Vælg kun mellem de viste muligheder."
+    if errors:
+        return _overview(request, db, user, now, errors={f"day_{k}": v for k, v in
+                                                        errors.items()}, status=422)
+    repo.set_day(db, user.id, day, contexts, now=now)
+    return redirect("/dagbog?dag=gemt#dag")
+
+
+@router.get("/dagbog/moenster", response_class=HTMLResponse)
+def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
+                  db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    patterns = compute_patterns(db, user.id, now)
+    week_bars = [Bar(w.label, w.count) for w in patterns.weeks]
+    weeks_svg = bar_chart("uger", "Kramper pr. uge, de sidste 12 uger",
+                          describe_counts(week_bars, "uger"), week_bars, every_nth_label=2)
+    rows, _ = _rows(db, user.id, now)
+    hours = [0] * 8
+    for r in rows:
+        hours[to_local(r.started_at).hour // 3] += 1
+    hour_bars = [Bar(f"{3 * i:02d}-{3 * i + 3:02d}", n) for i, n in enumerate(hours)]
+    hours_svg = bar_chart("timer", "Kramper fordelt på tid af døgnet (dansk tid)",
+                          describe_counts(hour_bars, "tidsrum på tre timer"), hour_bars)
+    night_rows = sum(1 for r in rows if is_night(r))
+    return render(request, "diary_patterns.html", user=user, patterns=patterns,
+                  weeks_svg=weeks_svg, hours_svg=hours_svg, week_bars=week_bars,
+                  hour_bars=hour_bars, night_rows=night_rows, minutes=_minutes,
+                  doctor=triage_findings(patterns.findings))
+
+
+def _rows(db: Session, user_id: int, now: datetime):
+    from datetime import timedelta
+
+    from krampe.diary.patterns import WINDOW_DAYS
+
+    rows, days = repo.pattern_rows(db, user_id, since=now - timedelta(days=WINDOW_DAYS))
+    return [r for r in rows if r.started_at <= now], days

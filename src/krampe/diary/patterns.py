@@ -1,0 +1,165 @@
+"""What a person's diary shows: cramps per week, night share, typical duration and
+intensity, which context goes with more cramps, and the triage findings it raises.
+
+Pure functions of the rows and an injected `now`; no clock, no database."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from krampe.diary.labels import labels
+from krampe.diary.repository import PatternRow
+from krampe.diary.thresholds import (
+    DiaryFinding,
+    Thresholds,
+    day_contexts,
+    diary_findings,
+    is_night,
+    thresholds,
+)
+from krampe.diary.timeutil import local_day
+
+CHART_WEEKS = 12
+# Patterns look at the last year; older entries stay in the diary and the export.
+WINDOW_DAYS = 365
+Z95 = 1.96
+
+
+class WeekCount(BaseModel):
+    week_start: date = Field(description="Mandag (dansk tid)")
+    label: str
+    count: int
+
+
+class Spread(BaseModel):
+    n: int
+    median: float | None
+    q1: float | None = Field(description="Nedre kvartil")
+    q3: float | None = Field(description="Øvre kvartil")
+
+
+class ContextComparison(BaseModel):
+    context: str
+    label: str
+    days_with: int
+    days_without: int
+    cramps_with: int
+    cramps_without: int
+    shown: bool = Field(description="Nok data til at vise en sammenligning")
+    rate_with: float | None = None
+    rate_without: float | None = None
+    ratio: float | None = None
+    ratio_low: float | None = None
+    ratio_high: float | None = None
+    text: str
+
+
+class Patterns(BaseModel):
+    now: datetime
+    total_entries: int
+    entries_in_window: int
+    weeks: list[WeekCount]
+    night_count: int
+    night_share: float | None
+    duration_seconds: Spread
+    intensity: Spread
+    contexts: list[ContextComparison]
+    findings: list[DiaryFinding]
+
+
+def _spread(values: list[float]) -> Spread:
+    if not values:
+        return Spread(n=0, median=None, q1=None, q3=None)
+    q1, med, q3 = np.percentile(np.asarray(values, dtype=float), [25, 50, 75])
+    return Spread(n=len(values), median=float(med), q1=float(q1), q3=float(q3))
+
+
+def _num(value: float, digits: int = 1) -> str:
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def rate_ratio(a: int, days_a: int, b: int, days_b: int) -> tuple[float, float, float]:
+    """Poisson rate ratio of a/days_a over b/days_b with a 95 % interval (log method).
+
+    With a zero count, 0.5 is added to both counts so the interval stays finite.
+    """
+    if a == 0 or b == 0:
+        a, b = a + 0.5, b + 0.5
+    ratio = (a / days_a) / (b / days_b)
+    se = math.sqrt(1 / a + 1 / b)
+    return ratio, ratio * math.exp(-Z95 * se), ratio * math.exp(Z95 * se)
+
+
+def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
+                    t: Thresholds) -> ContextComparison:
+    label = labels().contexts[context]
+    with_days = [n for n, ctx in per_day.values() if context in ctx]
+    without_days = [n for n, ctx in per_day.values() if context not in ctx]
+    dw, dwo, cw, cwo = len(with_days), len(without_days), sum(with_days), sum(without_days)
+    need_w, need_wo = t.context_comparison.min_days_with, t.context_comparison.min_days_without
+    base = dict(context=context, label=label, days_with=dw, days_without=dwo,
+                cramps_with=cw, cramps_without=cwo)
+    if dw < need_w or dwo < need_wo:
+        return ContextComparison(**base, shown=False, text=(
+            f"{label}: for få dage til at sige noget endnu ({dw} dage med og {dwo} uden; "
+            f"der skal mindst {need_w} af hver)."))
+    ratio, low, high = rate_ratio(cw, dw, cwo, dwo)
+    rw, rwo = cw / dw, cwo / dwo
+    text = (
+        f"{label}: {_num(rw)} krampe pr. dag på {dw} dage med, {_num(rwo)} pr. dag på "
+        f"{dwo} dage uden. Det er {_num(ratio)} gange så mange; med så få dage kan det "
+        f"rigtige tal ligge et sted mellem {_num(low)} og {_num(high)} gange (95 %). "
+    )
+    if low <= 1 <= high:
+        text += "Forskellen kan sagtens være tilfældig."
+    else:
+        text += "Forskellen er næppe tilfældig, men sammenhæng er ikke årsag."
+    return ContextComparison(**base, shown=True, rate_with=rw, rate_without=rwo,
+                             ratio=ratio, ratio_low=low, ratio_high=high, text=text)
+
+
+def weekly_counts(rows: list[PatternRow], today: date, weeks: int = CHART_WEEKS
+                  ) -> list[WeekCount]:
+    this_monday = today - timedelta(days=today.weekday())
+    starts = [this_monday - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    counts = dict.fromkeys(starts, 0)
+    for row in rows:
+        d = local_day(row.started_at)
+        monday = d - timedelta(days=d.weekday())
+        if monday in counts:
+            counts[monday] += 1
+    return [
+        WeekCount(week_start=s, label=f"uge {s.isocalendar().week}", count=c)
+        for s, c in counts.items()
+    ]
+
+
+def analyse(rows: list[PatternRow], days: dict[date, tuple[str, ...]], now: datetime,
+            total_entries: int | None = None, t: Thresholds | None = None) -> Patterns:
+    t = t or thresholds()
+    today = local_day(now)
+    start = now - timedelta(days=WINDOW_DAYS)
+    window = [r for r in rows if start <= r.started_at <= now]
+    window_days = {d: c for d, c in days.items() if today - timedelta(days=WINDOW_DAYS) < d
+                   <= today}
+    night = sum(1 for r in window if is_night(r, t))
+    counts: dict[date, int] = {}
+    for r in window:
+        counts[local_day(r.started_at)] = counts.get(local_day(r.started_at), 0) + 1
+    per_day = {d: (counts.get(d, 0), ctx) for d, ctx in day_contexts(window, window_days).items()}
+    return Patterns(
+        now=now,
+        total_entries=len(rows) if total_entries is None else total_entries,
+        entries_in_window=len(window),
+        weeks=weekly_counts(window, today),
+        night_count=night,
+        night_share=night / len(window) if window else None,
+        duration_seconds=_spread([r.duration_seconds for r in window]),
+        intensity=_spread([r.intensity for r in window]),
+        contexts=[compare_context(c, per_day, t) for c in labels().contexts],
+        findings=diary_findings(window, window_days, now, t),
+    )

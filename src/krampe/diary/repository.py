@@ -1,0 +1,134 @@
+"""Diary storage. Every function takes the owner's user id and every query filters on it:
+another person's entry is indistinguishable from one that does not exist (404)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from krampe.db.base import utcnow
+from krampe.diary.models import DayRecord, Entry
+from krampe.diary.schemas import EntryIn
+from krampe.errors import KrampeError
+
+
+class EntryNotFound(KrampeError):
+    code = "not_found"
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__("Registreringen findes ikke.")
+
+
+def create_entry(db: Session, user_id: int, data: EntryIn, now: datetime | None = None) -> Entry:
+    now = now or utcnow()
+    entry = Entry(
+        user_id=user_id, started_at=data.started_at or now, **_fields(data),
+        created_at=now, updated_at=now,
+    )
+    db.add(entry)
+    db.commit()
+    return entry
+
+
+def _fields(data: EntryIn) -> dict:
+    return data.model_dump(exclude={"started_at"})
+
+
+def get_entry(db: Session, user_id: int, entry_id: int) -> Entry:
+    entry = db.scalar(select(Entry).where(Entry.id == entry_id, Entry.user_id == user_id))
+    if entry is None:
+        raise EntryNotFound()
+    return entry
+
+
+def list_entries(db: Session, user_id: int, *, since: datetime | None = None,
+                 until: datetime | None = None, limit: int | None = None,
+                 newest_first: bool = True) -> Sequence[Entry]:
+    query = select(Entry).where(Entry.user_id == user_id)
+    if since is not None:
+        query = query.where(Entry.started_at >= since)
+    if until is not None:
+        query = query.where(Entry.started_at < until)
+    order = Entry.started_at.desc() if newest_first else Entry.started_at.asc()
+    query = query.order_by(order, Entry.id.desc() if newest_first else Entry.id.asc())
+    if limit is not None:
+        query = query.limit(limit)
+    return db.scalars(query).all()
+
+
+def update_entry(db: Session, user_id: int, entry_id: int, data: EntryIn,
+                 now: datetime | None = None) -> Entry:
+    entry = get_entry(db, user_id, entry_id)
+    if data.started_at is not None:
+        entry.started_at = data.started_at
+    for key, value in _fields(data).items():
+        setattr(entry, key, value)
+    entry.updated_at = now or utcnow()
+    db.commit()
+    return entry
+
+
+def delete_entry(db: Session, user_id: int, entry_id: int) -> None:
+    result = db.execute(delete(Entry).where(Entry.id == entry_id, Entry.user_id == user_id))
+    if result.rowcount == 0:
+        db.rollback()
+        raise EntryNotFound()
+    db.commit()
+
+
+def set_day(db: Session, user_id: int, day: date, contexts: list[str],
+            now: datetime | None = None) -> DayRecord:
+    record = db.scalar(select(DayRecord).where(DayRecord.user_id == user_id,
+                                               DayRecord.day == day))
+    if record is None:
+        record = DayRecord(user_id=user_id, day=day, contexts=contexts,
+                           updated_at=now or utcnow())
+        db.add(record)
+    else:
+        record.contexts = contexts
+        record.updated_at = now or utcnow()
+    db.commit()
+    return record
+
+
+def list_days(db: Session, user_id: int, since: date | None = None) -> Sequence[DayRecord]:
+    query = select(DayRecord).where(DayRecord.user_id == user_id)
+    if since is not None:
+        query = query.where(DayRecord.day >= since)
+    return db.scalars(query.order_by(DayRecord.day)).all()
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRow:
+    started_at: datetime
+    duration_seconds: int
+    intensity: int
+    situation: str
+    disturbed_sleep: bool
+    disturbed_work: bool
+    contexts: tuple[str, ...]
+
+
+def pattern_rows(db: Session, user_id: int, since: datetime | None = None
+                 ) -> tuple[list[PatternRow], dict[date, tuple[str, ...]]]:
+    """The columns the pattern analysis needs, as light tuples (no ORM objects)."""
+    query = select(
+        Entry.started_at, Entry.duration_seconds, Entry.intensity, Entry.situation,
+        Entry.disturbed_sleep, Entry.disturbed_work, Entry.contexts,
+    ).where(Entry.user_id == user_id)
+    if since is not None:
+        query = query.where(Entry.started_at >= since)
+    rows = [
+        PatternRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), tuple(r[6] or ()))
+        for r in db.execute(query.order_by(Entry.started_at))
+    ]
+    day_query = select(DayRecord.day, DayRecord.contexts).where(DayRecord.user_id == user_id)
+    if since is not None:
+        day_query = day_query.where(DayRecord.day >= since.date())
+    days = {r[0]: tuple(r[1] or ()) for r in db.execute(day_query)}
+    return rows, days
