@@ -1,0 +1,104 @@
+"""Advice, trigger details and sources from the bundled content pack.
+
+The only place triage reads the content pack: sections tagged `level:<level>`,
+`finding:<id>` and `trigger:<id>` (see docs/architecture.md). Short advice is the first
+passage of a tagged section; every piece shown carries its article and section. When the
+pack is missing or has no section for a tag, nothing is shown for it (never made-up text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from krampe.triage.result import SourceRef, TriggerDetail
+from krampe.triage.schema import Rules
+
+_MAX_ADVICE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class _Section:
+    article: str
+    heading: str | None
+    passage: str
+    sources: tuple[str, ...]
+
+
+@lru_cache(maxsize=512)
+def _sections(tag: str) -> tuple[_Section, ...]:
+    try:
+        from krampe.content.pack import sections_tagged
+    except ImportError:  # content pack not installed: no advice rather than invented text
+        return ()
+    try:
+        found = sections_tagged(tag)
+    except Exception:  # a broken pack must not break triage; `krampe content check` reports it
+        return ()
+    out = []
+    for sec in found:
+        passages = [p for p in (getattr(sec, "passages", None) or []) if str(p).strip()]
+        if not passages:
+            continue
+        out.append(
+            _Section(
+                article=str(sec.article_id),
+                heading=getattr(sec, "heading", None),
+                passage=_short(str(passages[0])),
+                sources=tuple(getattr(sec, "sources", None) or ()),
+            )
+        )
+    return tuple(out)
+
+
+def _short(text: str) -> str:
+    """The passage, cut at a sentence end when it is long."""
+    text = " ".join(text.split())
+    if len(text) <= _MAX_ADVICE_CHARS:
+        return text
+    cut = text.rfind(". ", 0, _MAX_ADVICE_CHARS)
+    return text[: cut + 1] if cut > 0 else text[:_MAX_ADVICE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def lookup(
+    rules: Rules, level: str | None, findings: list[str], triggers: list[str]
+) -> tuple[list[str], list[TriggerDetail], list[SourceRef]]:
+    """(advice, trigger_details, sources) for a result."""
+    advice: list[str] = []
+    refs: list[SourceRef] = []
+    seen_ref: set[tuple[str, str | None]] = set()
+
+    def use(sec: _Section) -> None:
+        key = (sec.article, sec.heading)
+        if key not in seen_ref:
+            seen_ref.add(key)
+            refs.append(SourceRef(source=sec.article, section=sec.heading))
+
+    tags = [f"finding:{f}" for f in findings]
+    if level:
+        tags.append(f"level:{level}")
+    for tag in tags:
+        secs = _sections(tag)
+        if secs and secs[0].passage not in advice:
+            advice.append(secs[0].passage)
+            use(secs[0])
+
+    details: list[TriggerDetail] = []
+    for tid in triggers:
+        secs = _sections(f"trigger:{tid}")
+        for sec in secs:
+            use(sec)
+        sources: list[str] = []
+        for sec in secs:
+            for sid in sec.sources:
+                if sid not in sources:
+                    sources.append(sid)
+        details.append(
+            TriggerDetail(
+                id=tid,
+                label=rules.triggers[tid].label,
+                advice=secs[0].passage if secs else "",
+                sources=sources,
+            )
+        )
+    return advice, details, refs

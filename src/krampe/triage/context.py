@@ -1,0 +1,151 @@
+"""A small ConText engine (after medspaCy's ConText), driven by rules/context_da.yaml.
+
+Cues are found per sentence (longest match wins; PSEUDO cues only block shorter cues
+inside them). A modifier cue's scope runs FORWARD and/or BACKWARD from the cue to the
+sentence edge, its `max_scope`, a TERMINATE cue, or a comma that does not start another
+mention (so "ingen hævelse, rødme eller varme" is one list, but "ingen feber, læggen er
+hævet" is not). A cue inside a mention is part of that mention ("kan ikke gå") and is
+ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from krampe.triage.patterns import Matcher, Token, parse_pattern
+from krampe.triage.schema import ContextRule
+
+
+@dataclass(slots=True)
+class Mention:
+    concept: str  # concept id, or "trigger:<id>"
+    role: str
+    start: int  # token indices, end exclusive
+    end: int
+    sent: int
+    char_start: int
+    char_end: int
+    categories: set[str] = field(default_factory=set)
+    status: str = "present"
+
+    @property
+    def is_target(self) -> bool:
+        return self.role != "location"
+
+
+_MODIFIERS = {"NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY"}
+
+
+def resolve_status(categories: set[str]) -> str:
+    """One status from a mention's modifiers.
+
+    Someone else's finding is `other_person` only as background (family history, or an
+    earlier event); when the text is about another person as the patient ("min far har
+    fået en hævet læg"), the finding is theirs and present.
+    """
+    if "NEGATED_EXISTENCE" in categories:
+        return "negated"
+    if "HYPOTHETICAL" in categories:
+        return "hypothetical"
+    if "FAMILY_HISTORY" in categories or (
+        "FAMILY" in categories and "HISTORICAL" in categories
+    ):
+        return "other_person"
+    if "HISTORICAL" in categories:
+        return "historical"
+    return "present"
+
+
+@dataclass
+class _Cue:
+    rule: ContextRule
+    start: int
+    end: int
+
+
+class ContextEngine:
+    def __init__(self, rules: list[ContextRule]):
+        self.rules = rules
+        self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
+
+    def _cues(self, toks: list[Token], s: int, e: int, mentions: list[Mention]) -> list[_Cue]:
+        found = self.matcher.find(toks, s, e)
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken = [False] * (e - s)
+        cues: list[_Cue] = []
+        for m in found:
+            if any(taken[i - s] for i in range(m.start, m.end)):
+                continue
+            for i in range(m.start, m.end):
+                taken[i - s] = True
+            rule = self.rules[m.owner]
+            if rule.direction == "PSEUDO":
+                continue
+            # A cue inside a mention belongs to the mention ("kan ikke gå", "uden opvarmning").
+            if any(mt.is_target and mt.start < m.end and m.start < mt.end for mt in mentions):
+                continue
+            cues.append(_Cue(rule, m.start, m.end))
+        cues.sort(key=lambda c: c.start)
+        return cues
+
+    def apply(
+        self, toks: list[Token], sents: list[tuple[int, int]], mentions: list[Mention]
+    ) -> None:
+        """Set `categories` and `status` on every target mention."""
+        by_sent: dict[int, list[Mention]] = {}
+        for mt in mentions:
+            by_sent.setdefault(mt.sent, []).append(mt)
+        for si, (s, e) in enumerate(sents):
+            sent_mentions = by_sent.get(si)
+            if not sent_mentions:
+                continue
+            cues = self._cues(toks, s, e, sent_mentions)
+            if not cues:
+                continue
+            starts = {mt.start for mt in sent_mentions if mt.is_target}
+            for cue in cues:
+                rule = cue.rule
+                if rule.category not in _MODIFIERS:
+                    continue
+                lo, hi = cue.start, cue.end
+                if rule.direction in ("FORWARD", "BIDIRECTIONAL"):
+                    hi = self._forward_end(toks, cue, cues, starts, e)
+                if rule.direction in ("BACKWARD", "BIDIRECTIONAL"):
+                    lo = self._backward_start(toks, cue, cues, starts, s)
+                allowed = rule.allowed_types
+                for mt in sent_mentions:
+                    if not mt.is_target or (mt.start < cue.end and cue.start < mt.end):
+                        continue
+                    if allowed is not None and mt.concept not in allowed:
+                        continue
+                    if lo <= mt.start < hi:
+                        mt.categories.add(rule.category)
+        for mt in mentions:
+            mt.status = resolve_status(mt.categories)
+
+    @staticmethod
+    def _terminates(cue: _Cue, other: _Cue) -> bool:
+        d = other.rule
+        if d.direction != "TERMINATE":
+            return False
+        return d.category == "TERMINATE" or d.category in cue.rule.terminated_by
+
+    def _forward_end(self, toks, cue, cues, starts, e) -> int:
+        limit = e if cue.rule.max_scope is None else min(e, cue.end + cue.rule.max_scope)
+        term = {c.start for c in cues if c.start >= cue.end and self._terminates(cue, c)}
+        for j in range(cue.end, limit):
+            if j in term:
+                return j
+            if toks[j].kind == "punct" and (j + 1) not in starts:
+                return j
+        return limit
+
+    def _backward_start(self, toks, cue, cues, starts, s) -> int:
+        limit = s if cue.rule.max_scope is None else max(s, cue.start - cue.rule.max_scope)
+        term = {c.end for c in cues if c.end <= cue.start and self._terminates(cue, c)}
+        for j in range(cue.start - 1, limit - 1, -1):
+            if (j + 1) in term:
+                return j + 1
+            if toks[j].kind == "punct":  # backwards a comma always ends the scope (safer)
+                return j + 1
+        return limit

@@ -1,0 +1,217 @@
+"""Token patterns used by the lexicon, the trigger list and the ConText cues.
+
+Syntax (one item per token, space-separated): `word` exact, `stem*` prefix, `*end`
+suffix, `*part*` inside a word (compounds), `a|b*` alternatives, `~N` up to N other
+tokens, `NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their
+first item so that matching a sentence only tries patterns that can start at a token.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+_NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
+_OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+_GAP = re.compile(r"^~(\d+)$")
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # as written
+    start: int  # character offsets in the input
+    end: int
+    forms: tuple[str, ...]  # normalised form, ascii-folded variant, typo fix
+    kind: str  # "word", "num" or "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Alt:
+    kind: str  # exact, prefix, suffix, infix, num
+    value: str = ""
+    op: str | None = None
+    n: int = 0
+
+    def matches(self, tok: Token) -> bool:
+        if self.kind == "num":
+            if tok.kind != "num":
+                return False
+            return self.op is None or _OPS[self.op](int(tok.text), self.n)
+        if tok.kind == "num":
+            return False
+        for form in tok.forms:
+            if self.kind == "exact":
+                if form == self.value:
+                    return True
+            elif self.kind == "prefix":
+                if form.startswith(self.value):
+                    return True
+            elif self.kind == "suffix":
+                if form.endswith(self.value):
+                    return True
+            elif self.value in form:
+                return True
+        return False
+
+
+def _parse_alt(text: str) -> Alt:
+    m = _NUM.match(text)
+    if m:
+        return Alt("num", op=m.group(1), n=int(m.group(2) or 0))
+    if text.startswith("*") and text.endswith("*") and len(text) > 2:
+        return Alt("infix", text[1:-1])
+    if text.endswith("*") and len(text) > 1:
+        return Alt("prefix", text[:-1])
+    if text.startswith("*") and len(text) > 1:
+        return Alt("suffix", text[1:])
+    if "*" in text or "~" in text or not text:
+        raise ValueError(f"bad pattern item {text!r}")
+    return Alt("exact", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    alts: tuple[Alt, ...] = ()
+    gap: int = 0
+
+    def matches(self, tok: Token) -> bool:
+        if tok.kind == "punct":
+            return any(a.kind == "exact" and a.value == tok.text for a in self.alts)
+        return any(a.matches(tok) for a in self.alts)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    source: str
+    items: tuple[Item, ...]
+    owner: Hashable = None
+
+    def match_at(self, toks: list[Token], i: int, end: int) -> int:
+        """End index (exclusive) of a match starting at token i, or -1."""
+        return _match(self.items, 0, toks, i, end)
+
+
+# A gap never skips these: "gør ikke ondt" must not match "gør ~1 ondt".
+NEGATION_WORDS = frozenset({"ikke", "ingen", "intet", "aldrig", "uden", "hverken", "ej"})
+
+
+def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int) -> int:
+    if k == len(items):
+        return i
+    item = items[k]
+    if item.gap:
+        for skip in range(item.gap + 1):
+            j = i + skip
+            if j > end or (skip and (toks[j - 1].kind == "punct"
+                                     or toks[j - 1].forms[0] in NEGATION_WORDS)):
+                break
+            r = _match(items, k + 1, toks, j, end)
+            if r >= 0:
+                return r
+        return -1
+    if i < end and item.matches(toks[i]):
+        return _match(items, k + 1, toks, i + 1, end)
+    return -1
+
+
+def parse_pattern(text: str, owner: Hashable = None) -> Pattern:
+    """Parse one pattern; ValueError on bad syntax (checked when rule files load)."""
+    words = [w if _NUM.match(w) else w.lower() for w in text.split()]
+    if not words:
+        raise ValueError("empty pattern")
+    items: list[Item] = []
+    for word in words:
+        g = _GAP.match(word)
+        if g:
+            items.append(Item(gap=int(g.group(1))))
+        else:
+            items.append(Item(alts=tuple(_parse_alt(a) for a in word.split("|"))))
+    if items[0].gap or items[-1].gap:
+        raise ValueError(f"pattern {text!r} must not start or end with a gap")
+    return Pattern(text, tuple(items), owner)
+
+
+@dataclass
+class Match:
+    owner: Hashable
+    start: int
+    end: int
+
+
+@dataclass
+class Matcher:
+    """Finds every pattern match in a token range, trying only patterns that can start."""
+
+    patterns: list[Pattern] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[str, list[int]] = {}
+        self._suffix: dict[str, list[int]] = {}
+        self._infix: dict[str, list[int]] = {}
+        self._num: list[int] = []
+        self._punct: dict[str, list[int]] = {}
+        for idx, pat in enumerate(self.patterns):
+            for alt in pat.items[0].alts:
+                if alt.kind == "num":
+                    self._num.append(idx)
+                    continue
+                table = {
+                    "exact": self._exact,
+                    "prefix": self._prefix,
+                    "suffix": self._suffix,
+                    "infix": self._infix,
+                }[alt.kind]
+                table.setdefault(alt.value, []).append(idx)
+                if alt.kind == "exact" and not alt.value.isalnum():
+                    self._punct.setdefault(alt.value, []).append(idx)
+        self._infix_items = list(self._infix.items())
+
+    def candidates(self, tok: Token) -> set[int]:
+        if tok.kind == "num":
+            return set(self._num)
+        if tok.kind == "punct":
+            return set(self._punct.get(tok.text, ()))
+        out: set[int] = set()
+        for form in tok.forms:
+            out.update(self._exact.get(form, ()))
+            for n in range(1, len(form) + 1):
+                hit = self._prefix.get(form[:n])
+                if hit:
+                    out.update(hit)
+                hit = self._suffix.get(form[-n:])
+                if hit:
+                    out.update(hit)
+            for value, idxs in self._infix_items:
+                if value in form:
+                    out.update(idxs)
+        return out
+
+    def find(self, toks: list[Token], start: int, end: int) -> list[Match]:
+        found: list[Match] = []
+        for i in range(start, end):
+            for idx in self.candidates(toks[i]):
+                pat = self.patterns[idx]
+                j = pat.match_at(toks, i, end)
+                if j > i:
+                    found.append(Match(pat.owner, i, j))
+        return found
+
+
+def longest_per_owner(matches: Iterable[Match]) -> list[Match]:
+    """Merge each owner's overlapping matches, keeping the longest, left to right."""
+    by_owner: dict[Hashable, list[Match]] = {}
+    for m in matches:
+        by_owner.setdefault(m.owner, []).append(m)
+    out: list[Match] = []
+    for ms in by_owner.values():
+        ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        last_end = -1
+        for m in ms:
+            if m.start >= last_end:
+                out.append(m)
+                last_end = m.end
+    out.sort(key=lambda m: (m.start, m.end))
+    return out

@@ -1,0 +1,360 @@
+"""Rule files under rules/: pydantic models, loading and cross-checks.
+
+Everything the engine knows (levels, findings, triggers, questions, region numbers,
+lexicon, ConText cues) is data; a bad id, a missing source or a broken pattern is an
+error at load time, never a silent gap at triage time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from krampe.triage.patterns import parse_pattern
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+LevelId = Literal["emergency", "urgent", "routine", "self_care"]
+Status = Literal["present", "negated", "historical", "hypothetical", "other_person"]
+
+POLICY_FINDINGS = {
+    "pe_signs", "seizure", "limb_ischaemia", "cauda_equina", "dvt_signs", "injury_signs",
+    "persistent_cramp", "neuro_deficit", "frequent_disturbing", "recurrent_unexplained",
+    "medication_suspected", "supplement_risk", "claudication", "nerve_compression",
+    "self_care_failed",
+}
+POLICY_TRIGGERS = {
+    "night", "exercise", "no_warmup", "overload", "standing", "sitting", "dehydration",
+    "electrolytes", "age", "pregnancy", "diuretics", "statins", "medication", "alcohol",
+    "caffeine", "tobacco", "cold", "footwear", "circulation", "nerve", "sleep_position",
+    "stress",
+}
+REGION_IDS = {"hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"}
+
+
+class RuleError(ValueError):
+    """A rule file is invalid (raised at load time)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_patterns(values: list[str]) -> list[str]:
+    for v in values:
+        parse_pattern(v)
+    return values
+
+
+class Source(_Strict):
+    id: str
+    title: str
+    publisher: str
+    url: str | None = None
+
+
+class Level(_Strict):
+    id: LevelId
+    rank: int
+    headline: str
+    action: str
+    sources: list[str] = Field(min_length=1)
+
+
+class NotUnderstood(_Strict):
+    action: str
+    sources: list[str] = Field(min_length=1)
+
+
+class LevelsFile(_Strict):
+    levels: list[Level]
+    not_understood: NotUnderstood
+
+
+class Region(_Strict):
+    id: str
+    name: str
+    number: str
+    verified: dt.date
+    source: str
+
+
+class Emergency(_Strict):
+    number: str
+    label: str
+    sources: list[str] = Field(min_length=1)
+
+
+class OwnGp(_Strict):
+    label: str
+    hours: str
+    sources: list[str] = Field(min_length=1)
+
+
+class RegionsFile(_Strict):
+    emergency: Emergency
+    own_gp: OwnGp
+    regions: list[Region]
+
+
+class Concept(_Strict):
+    role: Literal["symptom", "location", "context"] = "symptom"
+    patterns: list[str] = Field(min_length=1)
+    exclude: list[str] = []
+    suppressed_by: list[str] = []
+
+    _p = field_validator("patterns", "exclude")(_check_patterns)
+
+
+class LexiconFile(_Strict):
+    concepts: dict[str, Concept]
+    typo_targets: list[str] = []
+
+
+class Rule(_Strict):
+    all: list[str] = Field(min_length=1)
+    any: list[str] = []
+    none: list[str] = []
+    none_in_sentence: list[str] = []
+    unless_in_sentence: list[str] = []
+
+
+class Finding(_Strict):
+    id: str
+    level: Literal["emergency", "urgent", "routine"]
+    label: str
+    sources: list[str] = Field(min_length=1)
+    key: list[str] = []
+    rules: list[Rule] = Field(min_length=1)
+
+
+class FindingsFile(_Strict):
+    findings: list[Finding]
+
+
+class Trigger(_Strict):
+    id: str
+    label: str
+    sources: list[str] = Field(min_length=1)
+    patterns: list[str] = Field(min_length=1)
+    exclude: list[str] = []
+    suppressed_by: list[str] = []
+
+    _p = field_validator("patterns", "exclude")(_check_patterns)
+
+
+class TriggersFile(_Strict):
+    triggers: list[Trigger]
+
+
+class Question(_Strict):
+    id: str
+    text: str
+    finding: str
+    priority: int
+    sources: list[str] = Field(min_length=1)
+    asked_when: list[str] = Field(min_length=1)
+    answered_by: list[str] = Field(min_length=1)
+
+
+class QuestionsFile(_Strict):
+    questions: list[Question]
+
+
+ContextCategory = Literal[
+    "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY",
+    "TERMINATE", "SUBJECT_SWITCH", "PSEUDO",
+]
+
+
+class ContextRule(_Strict):
+    literal: str
+    category: ContextCategory
+    direction: Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+    max_scope: int | None = Field(default=None, ge=1)
+    allowed_types: list[str] | None = None
+    terminated_by: list[str] = []
+
+    @field_validator("literal")
+    @classmethod
+    def _literal(cls, v: str) -> str:
+        parse_pattern(v)
+        return v
+
+
+class ContextFile(_Strict):
+    rules: list[ContextRule] = Field(min_length=1)
+
+
+class TypoSettings(_Strict):
+    min_length: int = Field(ge=3)
+    max_distance_short: int = Field(ge=0, le=2)
+    max_distance_long: int = Field(ge=0, le=3)
+    long_from: int
+
+
+class TextNormFile(_Strict):
+    abbreviations: list[str]
+    typo: TypoSettings
+    known_words: list[str]
+
+
+class Rules(BaseModel):
+    """All rule files, validated and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sources: dict[str, Source]
+    levels: dict[str, Level]
+    not_understood: NotUnderstood
+    regions: RegionsFile
+    lexicon: LexiconFile
+    findings: dict[str, Finding]
+    triggers: dict[str, Trigger]
+    questions: list[Question]
+    context: ContextFile
+    textnorm: TextNormFile
+
+
+def _read(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{path.name}: cannot read ({exc})") from exc
+    try:
+        return model.model_validate(data)
+    except (ValidationError, ValueError) as exc:
+        raise RuleError(f"{path.name}: {exc}") from exc
+
+
+def load_rules(directory: Path = RULES_DIR) -> Rules:
+    """Load and cross-check every rule file in `directory`; RuleError when anything is off."""
+    d = Path(directory)
+    sources_raw = yaml.safe_load((d / "sources.yaml").read_text(encoding="utf-8"))
+    try:
+        sources = {s["id"]: Source.model_validate(s) for s in sources_raw["sources"]}
+    except (KeyError, TypeError, ValidationError) as exc:
+        raise RuleError(f"sources.yaml: {exc}") from exc
+    levels_f = _read(d / "levels.yaml", LevelsFile)
+    regions_f = _read(d / "regions.yaml", RegionsFile)
+    lexicon_f = _read(d / "lexicon_da.yaml", LexiconFile)
+    findings_f = _read(d / "findings.yaml", FindingsFile)
+    triggers_f = _read(d / "triggers.yaml", TriggersFile)
+    questions_f = _read(d / "questions.yaml", QuestionsFile)
+    context_f = _read(d / "context_da.yaml", ContextFile)
+    textnorm_f = _read(d / "textnorm_da.yaml", TextNormFile)
+
+    errors: list[str] = []
+
+    def need_sources(where: str, ids: list[str]) -> None:
+        for sid in ids:
+            if sid not in sources:
+                errors.append(f"{where}: unknown source {sid!r}")
+
+    levels = {lv.id: lv for lv in levels_f.levels}
+    if set(levels) != {"emergency", "urgent", "routine", "self_care"}:
+        errors.append("levels.yaml: must define exactly the four policy levels")
+    for lv in levels.values():
+        need_sources(f"levels.yaml {lv.id}", lv.sources)
+    need_sources("levels.yaml not_understood", levels_f.not_understood.sources)
+
+    region_ids = [r.id for r in regions_f.regions]
+    if set(region_ids) != REGION_IDS or len(region_ids) != len(REGION_IDS):
+        errors.append(f"regions.yaml: regions must be exactly {sorted(REGION_IDS)}")
+    for r in regions_f.regions:
+        need_sources(f"regions.yaml {r.id}", [r.source])
+    need_sources("regions.yaml emergency", regions_f.emergency.sources)
+    need_sources("regions.yaml own_gp", regions_f.own_gp.sources)
+
+    concepts = lexicon_f.concepts
+    for cid, c in concepts.items():
+        for ref in c.suppressed_by:
+            if ref not in concepts:
+                errors.append(f"lexicon_da.yaml {cid}: unknown concept {ref!r} in suppressed_by")
+
+    def need_concept(where: str, ref: str) -> None:
+        if ref.split("@", 1)[0] not in concepts:
+            errors.append(f"{where}: unknown concept {ref!r}")
+        if "@" in ref and ref.split("@", 1)[1] != "historical":
+            errors.append(f"{where}: only '@historical' is allowed after a concept ({ref!r})")
+
+    findings = {}
+    for f in findings_f.findings:
+        if f.id in findings:
+            errors.append(f"findings.yaml: duplicate finding {f.id!r}")
+        findings[f.id] = f
+        if f.id not in POLICY_FINDINGS:
+            errors.append(f"findings.yaml: {f.id!r} is not a finding of the policy")
+        need_sources(f"findings.yaml {f.id}", f.sources)
+        for ref in f.key:
+            need_concept(f"findings.yaml {f.id} key", ref)
+        for rule in f.rules:
+            for ref in (*rule.all, *rule.any, *rule.none, *rule.none_in_sentence,
+                        *rule.unless_in_sentence):
+                need_concept(f"findings.yaml {f.id}", ref)
+    missing = POLICY_FINDINGS - set(findings)
+    if missing:
+        errors.append(f"findings.yaml: missing policy findings {sorted(missing)}")
+
+    triggers = {}
+    for t in triggers_f.triggers:
+        if t.id in triggers:
+            errors.append(f"triggers.yaml: duplicate trigger {t.id!r}")
+        triggers[t.id] = t
+        need_sources(f"triggers.yaml {t.id}", t.sources)
+    if set(triggers) != POLICY_TRIGGERS:
+        errors.append(
+            "triggers.yaml: trigger ids must be the policy's 22 "
+            f"(unknown {sorted(set(triggers) - POLICY_TRIGGERS)}, "
+            f"missing {sorted(POLICY_TRIGGERS - set(triggers))})"
+        )
+    for t in triggers.values():
+        for ref in t.suppressed_by:
+            if ref not in triggers:
+                errors.append(f"triggers.yaml {t.id}: unknown trigger {ref!r} in suppressed_by")
+
+    qids = set()
+    for q in questions_f.questions:
+        if q.id in qids:
+            errors.append(f"questions.yaml: duplicate question {q.id!r}")
+        qids.add(q.id)
+        if q.finding not in findings:
+            errors.append(f"questions.yaml {q.id}: unknown finding {q.finding!r}")
+        if q.id in findings and q.id != q.finding:
+            errors.append(f"questions.yaml {q.id}: id clashes with a finding id")
+        need_sources(f"questions.yaml {q.id}", q.sources)
+        for ref in (*q.asked_when, *q.answered_by):
+            need_concept(f"questions.yaml {q.id}", ref)
+
+    for i, cr in enumerate(context_f.rules):
+        for ref in cr.allowed_types or []:
+            need_concept(f"context_da.yaml rule {i} ({cr.literal})", ref)
+        if (cr.direction == "TERMINATE") != (cr.category in ("TERMINATE", "SUBJECT_SWITCH")):
+            errors.append(f"context_da.yaml rule {i}: TERMINATE direction and category go together")
+        if (cr.direction == "PSEUDO") != (cr.category == "PSEUDO"):
+            errors.append(f"context_da.yaml rule {i}: PSEUDO direction and category go together")
+
+    if errors:
+        raise RuleError("; ".join(errors))
+    return Rules(
+        sources=sources,
+        levels=levels,
+        not_understood=levels_f.not_understood,
+        regions=regions_f,
+        lexicon=lexicon_f,
+        findings=findings,
+        triggers=triggers,
+        questions=sorted(questions_f.questions, key=lambda q: q.priority),
+        context=context_f,
+        textnorm=textnorm_f,
+    )
+
+
+@lru_cache(maxsize=1)
+def get_rules() -> Rules:
+    return load_rules(RULES_DIR)
