@@ -187,3 +187,13 @@ def test_cli_bad_input_is_a_danish_one_liner(app: typer.Typer, tmp_path: Path) -
     assert "findes ikke" in result.output and "Traceback" not in result.output
     result = run(app, "--today", "31-01-2026")
     assert result.exit_code == 2
+
+
+def test_misspelt_tag_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "sources.yaml", SOURCES)
+    write(tmp_path, "a.md", page("A", GOOD_BODY.replace("level:self_care", "trigger:nigth")))
+    write(tmp_path, "b.md", page("B", GOOD_BODY.replace("level:self_care", "colour:blue")))
+    report = check_paths([tmp_path], today=TODAY)
+    assert [(Path(i.file).name, i.code) for i in report.errors] == [
+        ("a.md", "unknown_tag"), ("b.md", "unknown_tag")]
+    assert "nigth" in report.errors[0].message

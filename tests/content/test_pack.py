@@ -126,3 +126,12 @@ def test_no_eight_word_run_copied_from_the_seeds(seeds_dir: Path) -> None:
         copied += [(page.name, " ".join(words[i:i + 8])) for i in range(len(words) - 7)
                    if tuple(words[i:i + 8]) in seen]
     assert copied == []
+
+
+def test_tag_registry_lists_the_policy_ids() -> None:
+    from krampe.content.check import _tag_kinds
+
+    kinds = _tag_kinds()
+    assert kinds["trigger"] == frozenset(TRIGGERS)
+    assert kinds["finding"] == frozenset(FINDINGS)
+    assert kinds["level"] == frozenset(LEVELS)

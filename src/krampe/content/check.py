@@ -13,9 +13,11 @@ disagreement checks, so their sections are not reported one by one.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel
 
 from krampe.content import pack, stance
@@ -25,6 +27,7 @@ from krampe.knowledge.readers import UnreadableFile, article_files, decode, pars
 from krampe.knowledge.readers.markdown import split_front_matter
 from krampe.knowledge.readers.meta import parse_date
 
+_TAGS_FILE = Path(__file__).resolve().parent / "data" / "tags.yaml"
 REQUIRED_KEYS = ("title", "summary", "updated", "sources", "clinical_review")
 STALE_MONTHS = 24
 # Sections tagged like this report a disagreement on purpose (they quote both sides).
@@ -174,9 +177,9 @@ class _Checker:
             else:
                 self.unknown_ids(file, section.sources, registry, name)
             for tag in section.tags:
-                if ":" not in tag or not tag.split(":", 1)[1]:
-                    self.add("warning", "tag_format", file,
-                             f"Mærket '{tag}' i '{name}' skal have formen type:id.", name)
+                if problem := _tag_problem(tag):
+                    self.add("error", "unknown_tag", file,
+                             f"Mærket '{tag}' i '{name}': {problem}.", name)
 
     def stale(self, file: Path, article: Article) -> None:
         value = article.metadata.get("updated") or article.metadata.get("published")
@@ -188,6 +191,30 @@ class _Checker:
             self.add("warning", "stale", file,
                      f"Siden er ikke opdateret siden {date.isoformat()} "
                      f"({months} måneder; grænsen er {STALE_MONTHS}).")
+
+
+@lru_cache(maxsize=1)
+def _tag_kinds() -> dict[str, frozenset[str] | None]:
+    raw = yaml.safe_load(_TAGS_FILE.read_text(encoding="utf-8"))
+    kinds = raw["kinds"] if isinstance(raw, dict) else None
+    if not isinstance(kinds, dict) or not kinds:
+        raise KnowledgeBaseError(f"{_TAGS_FILE.name} mangler 'kinds'.", code="tags_invalid")
+    return {str(k): None if v is None else frozenset(map(str, v)) for k, v in kinds.items()}
+
+
+def _tag_problem(tag: str) -> str | None:
+    kind, _, value = tag.partition(":")
+    kinds = _tag_kinds()
+    if not value:
+        return "skal have formen type:id"
+    if kind not in kinds:
+        return f"ukendt type '{kind}' (kendte: {', '.join(sorted(kinds))})"
+    allowed = kinds[kind]
+    if kind == "disagreement" and value not in stance.cues().topics:
+        return f"ukendt emne '{value}' (se stance_cues.yaml)"
+    if allowed is not None and value not in allowed:
+        return f"ukendt {kind}-id '{value}'"
+    return None
 
 
 def _iso_date(value: str) -> dt.date | None:
