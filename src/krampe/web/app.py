@@ -64,9 +64,45 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     #   from krampe.accounts.pages import router as accounts_pages
     #   app.include_router(accounts_pages)
     # Register Jinja globals / template dirs / nav links through krampe.web.templating.
+    from krampe.diary.web import install as install_diary
+
+    install_diary(app)
     # ---------------------------------------------------------------------------------------
 
+    _accurate_openapi(app)
     return app
+
+
+def _accurate_openapi(app: FastAPI) -> None:
+    """Post-process the generated document where pydantic's JSON Schema says too much.
+
+    Pydantic marks `datetime.time` fields as `format: time`, which in JSON Schema means
+    RFC 3339 time *with* an offset; our times are naive local clock times
+    (Europe/Copenhagen), so they are documented by pattern instead.
+    """
+    original = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            doc = original()
+            _local_times(doc)
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _local_times(node: object) -> None:
+    if isinstance(node, dict):
+        if node.get("format") == "time" and node.get("type") == "string":
+            del node["format"]
+            node["pattern"] = r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"
+            node.setdefault("description", "Lokalt klokkeslæt (Europe/Copenhagen).")
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
 
 
 def app_from_env() -> FastAPI:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krampe.errors import KrampeError
+from krampe.web.middleware import BodyTooLarge
 from krampe.web.templating import env
 
 log = logging.getLogger("krampe.web")
@@ -80,7 +81,7 @@ def _danish_validation_message(err: dict) -> str:
         return f"{field} skal være et heltal."
     if kind in {"bool_type", "bool_parsing"}:
         return f"{field} skal være true eller false."
-    if kind in {"greater_than_equal", "greater_than"}:
+    if kind in {"greater_than_equal", "greater_than", "date_past", "date_future"}:
         return f"{field} skal være mindst {ctx.get('ge', ctx.get('gt'))}."
     if kind in {"less_than_equal", "less_than"}:
         return f"{field} må højst være {ctx.get('le', ctx.get('lt'))}."
@@ -114,10 +115,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if isinstance(exc.__cause__, BodyTooLarge):  # FastAPI wraps errors while reading
+            return error_response(request, 413, "too_large", _HTTP_MESSAGES[413][1])
         code, default = _HTTP_MESSAGES.get(exc.status_code, ("error", "Der skete en fejl."))
-        # Starlette's default details ("Not Found") are English phrases; our own are Danish.
+        # Framework details for the common codes are English ("There was an error parsing
+        # the body"): those get our Danish text. Other packages' own codes keep their detail.
         detail = exc.detail if isinstance(exc.detail, str) else ""
-        message = detail if detail and detail != _phrase(exc.status_code) else default
+        known = exc.status_code in _HTTP_MESSAGES
+        message = default if known or not detail or detail == _phrase(exc.status_code) else detail
         return error_response(request, exc.status_code, code, message, headers=exc.headers)
 
     @app.exception_handler(Exception)

@@ -92,12 +92,22 @@ class Services:
         return self._by_id.get(article_id)
 
     def _collect_articles(self) -> list[ArticleInfo]:
-        from krampe.content.pack import bundled_dir
+        """Article metadata for the sources page and answer dates (read once at startup).
 
-        bundled_root = str(bundled_dir())
+        The knowledge base keeps only its search index, so the articles are read again
+        here with the same readers; a clinic's folder is read once per worker start.
+        """
+        from pathlib import Path
+
+        from krampe.content.pack import bundled_dir
+        from krampe.knowledge.readers import load_articles
+
+        bundled_root = bundled_dir()
+        paths = [bundled_root if s == "bundled" else Path(s) for s in self.kb_specs]
+        articles, _warnings = load_articles(paths)
         out = []
-        for art in getattr(self.kb, "articles", []) or []:
-            meta = dict(getattr(art, "metadata", {}) or {})
+        for art in articles:
+            meta = dict(art.metadata or {})
             out.append(
                 ArticleInfo(
                     id=art.id,
@@ -108,7 +118,7 @@ class Services:
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
                     source_ids=[str(s) for s in meta.get("sources") or []],
-                    bundled=str(getattr(art, "path", "")).startswith(bundled_root),
+                    bundled=Path(art.path).resolve().is_relative_to(bundled_root),
                 )
             )
         return sorted(out, key=lambda a: (not a.bundled, a.title.lower()))

@@ -21,6 +21,9 @@ router = APIRouter()
 
 MAX_WEEKS = plan_config().max_weeks
 DEFAULT_WEEKS = 6
+# A plan is for a real calendar: bounding the start keeps date arithmetic in range.
+MIN_START = date(2000, 1, 1)
+MAX_START = date(2100, 12, 31)
 _TZ = ZoneInfo("Europe/Copenhagen")
 _FLAGS = ("pregnant", "night_cramps", "over_60")
 
@@ -64,6 +67,11 @@ def _parse_plan_form(raw) -> tuple[dict, date, int, Profile]:
         raise InputError(
             "Startdatoen skal være en dato (ÅÅÅÅ-MM-DD).", code="invalid_date"
         ) from None
+    if not MIN_START <= start <= MAX_START:
+        raise InputError(
+            f"Startdatoen skal ligge mellem {MIN_START.year} og {MAX_START.year}.",
+            code="invalid_date",
+        )
     try:
         weeks = int(form["weeks"])
     except ValueError:
@@ -132,7 +140,9 @@ _PLAN_DOC = {
 @router.get("/api/plan", response_model=Plan, summary="Øvelsesprogram", **_PLAN_DOC)
 async def api_plan(
     request: Request,
-    start: date | None = Query(None, description="Første dag (standard: i dag)."),
+    start: date | None = Query(
+        None, ge=MIN_START, le=MAX_START, description="Første dag (standard: i dag)."
+    ),
     weeks: int = Query(DEFAULT_WEEKS, ge=1, le=MAX_WEEKS),
     pregnant: bool = False,
     night_cramps: bool = False,
@@ -158,7 +168,9 @@ async def api_plan(
 )
 async def api_plan_ics(
     request: Request,
-    start: date | None = Query(None, description="Første dag (standard: i dag)."),
+    start: date | None = Query(
+        None, ge=MIN_START, le=MAX_START, description="Første dag (standard: i dag)."
+    ),
     weeks: int = Query(DEFAULT_WEEKS, ge=1, le=MAX_WEEKS),
     pregnant: bool = False,
     night_cramps: bool = False,
