@@ -135,3 +135,13 @@ def test_tag_registry_lists_the_policy_ids() -> None:
     assert kinds["trigger"] == frozenset(TRIGGERS)
     assert kinds["finding"] == frozenset(FINDINGS)
     assert kinds["level"] == frozenset(LEVELS)
+
+
+@pytest.mark.parametrize(("tag", "article"), [
+    *[(f"finding:{f}", "hvornaar-skal-du-soege-hjaelp") for f in FINDINGS],
+    *[(f"level:{lv}", "hvornaar-skal-du-soege-hjaelp") for lv in LEVELS],
+    *[(f"trigger:{t}", "aarsager") for t in TRIGGERS],
+])
+def test_canonical_section_comes_first(tag: str, article: str) -> None:
+    # Triage shows the first section for a tag: generic advice, not e.g. the pregnancy page.
+    assert pack.sections_tagged(tag)[0].article_id == article

@@ -19,6 +19,7 @@ from krampe.knowledge.readers import read_article
 
 _PACK_DIR = Path(__file__).resolve().parent / "da"
 SOURCES_FILE = "sources.yaml"
+_ORDER_FILE = Path(__file__).resolve().parent / "data" / "pack.yaml"
 
 # What the product shows while no clinician has reviewed a page (never claim a review).
 REVIEW_PENDING_LABEL = "ikke fagligt gennemgået endnu"
@@ -111,12 +112,24 @@ def load_sources() -> dict[str, Source]:
 
 
 @lru_cache(maxsize=1)
+def _lookup_order() -> tuple[str, ...]:
+    raw = yaml.safe_load(_ORDER_FILE.read_text(encoding="utf-8"))
+    order = raw.get("lookup_order") if isinstance(raw, dict) else None
+    if not isinstance(order, list) or not all(isinstance(i, str) for i in order):
+        raise KnowledgeBaseError(f"{_ORDER_FILE.name}: lookup_order skal være en liste af id'er.",
+                                 code="pack_invalid")
+    return tuple(order)
+
+
+@lru_cache(maxsize=1)
 def _load_pack() -> tuple[Article, ...]:
-    return tuple(read_article(path) for path in sorted(bundled_dir().glob("*.md")))
+    articles = [read_article(path) for path in sorted(bundled_dir().glob("*.md"))]
+    order = {article_id: i for i, article_id in enumerate(_lookup_order())}
+    return tuple(sorted(articles, key=lambda a: (order.get(a.id, len(order)), a.id)))
 
 
 def load_pack() -> list[Article]:
-    """Every article of the pack, in file-name order (cached)."""
+    """Every article of the pack: canonical pages first (data/pack.yaml), then by file name."""
     return list(_load_pack())
 
 
@@ -158,7 +171,9 @@ def _tagged(tag: str) -> tuple[TaggedSection, ...]:
 def sections_tagged(tag: str) -> list[TaggedSection]:
     """Sections carrying `tag` (e.g. "trigger:night", "finding:dvt_signs", "level:urgent").
 
-    Order: pack file order, then position in the article. Empty list for an unknown tag.
+    Order: canonical pages first (data/pack.yaml: the seek-help page for findings and
+    levels, the causes page for triggers), then position in the article, so callers that
+    show one section take the first. Empty list for an unknown tag.
     """
     return [section.model_copy(deep=True) for section in _tagged(tag.strip())]
 
