@@ -145,3 +145,11 @@ def test_tag_registry_lists_the_policy_ids() -> None:
 def test_canonical_section_comes_first(tag: str, article: str) -> None:
     # Triage shows the first section for a tag: generic advice, not e.g. the pregnancy page.
     assert pack.sections_tagged(tag)[0].article_id == article
+
+
+@pytest.mark.parametrize("tag", [f"trigger:{t}" for t in TRIGGERS]
+                         + [f"finding:{f}" for f in FINDINGS] + [f"level:{lv}" for lv in LEVELS])
+def test_canonical_advice_fits_a_short_card(tag: str) -> None:
+    # Triage shows the first passage of the first section (cut near 400 characters):
+    # keep it whole so no "what to do" sentence is lost.
+    assert len(pack.sections_tagged(tag)[0].passages[0]) <= 400
