@@ -1,9 +1,121 @@
-"""CLI commands (filled in by the owning feature)."""
+"""`krampe ask`: answer a question from the knowledge base (the contract's JSON or text)."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import sys
+import textwrap
+
 import typer
+
+from krampe.errors import InputError, KrampeError
+from krampe.knowledge.kb import MAX_TOP, KnowledgeBase
+
+NOT_COVERED = (
+    "Det spørgsmål dækker vidensbasen desværre ikke, så her er intet svar i stedet for et "
+    "gæt. Prøv at spørge om krampe i læggen, fx årsager, hvad du gør under en krampe, "
+    "forebyggelse eller hvornår du bør søge læge."
+)
+
+
+def parse_top(raw: str | None) -> int:
+    if raw is None:
+        return 5
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InputError(f"--top skal være et helt tal mellem 1 og {MAX_TOP}.",
+                         code="invalid_top") from None
+    if not 1 <= value <= MAX_TOP:
+        raise InputError(f"--top skal være mellem 1 og {MAX_TOP}.", code="invalid_top")
+    return value
+
+
+def load_kb(specs: list[str] | None) -> KnowledgeBase:
+    kb = KnowledgeBase.load(specs or None)
+    for warning in kb.warnings:
+        typer.echo(f"advarsel: {warning}", err=True)
+    return kb
+
+
+def answer(kb: KnowledgeBase, question: str, top: int) -> dict:
+    """The contract object; with triage when krampe.core (search + triage banner) exists."""
+    if importlib.util.find_spec("krampe.core") is not None:
+        from krampe import core
+
+        if hasattr(core, "ask"):
+            result = core.ask(question, kb, top)
+            return result.model_dump() if hasattr(result, "model_dump") else dict(result)
+    return kb.search(question, top).model_dump()
+
+
+def render(result: dict) -> str:
+    lines = [f"Spørgsmål: {result['question']}", ""]
+    if not result["answered"]:
+        lines.append(NOT_COVERED)
+    else:
+        lines.append("Det her siger artiklerne:" if len(result["answers"]) > 1
+                     else "Det her siger artiklen:")
+        for n, item in enumerate(result["answers"], start=1):
+            where = item["title"] + (f" › {item['section']}" if item.get("section") else "")
+            lines += ["", f"{n}. {where}"]
+            for paragraph in item["text"].split("\n"):
+                lines += textwrap.wrap(paragraph, 88, initial_indent="   ",
+                                       subsequent_indent="   ") or [""]
+            source = f"   Kilde: {item['source']}"
+            if item.get("url"):
+                source += f" ({item['url']})"
+            lines.append(source)
+    triage = result.get("triage")
+    if triage and triage.get("action"):
+        lines += ["", f"Vigtigt: {triage['action']}"]
+    return "\n".join(lines)
+
+
+def _batch(kb: KnowledgeBase, top: int) -> None:
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            out = answer(kb, line.rstrip("\n"), top)
+        except KrampeError as exc:
+            out = exc.to_dict()
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
     """Attach this module's commands to the app."""
+
+    @app.command("ask")
+    def ask(
+        question: str | None = typer.Argument(
+            None, help="Spørgsmålet (eller - for ét spørgsmål pr. linje på stdin med --json)."),
+        kb: list[str] | None = typer.Option(
+            None, "--kb", help="Artikelfil eller -mappe (kan gentages); 'bundled' = pakken."),
+        top: str | None = typer.Option(None, "--top", help="Højst så mange svar (standard 5)."),
+        as_json: bool = typer.Option(False, "--json", help="Skriv JSON efter kontrakten."),
+    ) -> None:
+        """Besvar et spørgsmål om krampe i læggen ud fra artiklerne, med kilder."""
+        from krampe.cli import fail
+
+        try:
+            n = parse_top(top)
+            if question is None:
+                raise InputError("Skriv et spørgsmål, fx: krampe ask \"Hvorfor får jeg krampe "
+                                 "om natten?\"", code="empty")
+            if question == "-":
+                if not as_json:
+                    raise InputError("Læsning fra stdin (-) kræver --json.", code="invalid_usage")
+                _batch(load_kb(kb), n)
+                return
+            base = load_kb(kb)
+            result = answer(base, question, n)
+        except KrampeError as exc:
+            fail(exc.message)
+            return
+        if as_json:
+            typer.echo(json.dumps(result, ensure_ascii=False))
+        else:
+            typer.echo(render(result))

@@ -82,7 +82,8 @@ class Token:
     stem: str
     kind: str  # STOP, QUESTION, WEAK or CONTENT
     parts: tuple[str, ...] = ()  # compound part stems, e.g. lægkramper -> (læg, kramp)
-    concepts: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()  # synonym concepts of the whole word
+    part_concepts: tuple[tuple[str, ...], ...] = ()  # concepts of each part
     # Set on query tokens that were corrected (typo or ascii spelling): similarity 0-1.
     confidence: float = 1.0
     original: str | None = None
@@ -181,12 +182,12 @@ class Analyzer:
         kind = self.kind(word)
         stem = self.stem(word)
         parts: tuple[str, ...] = ()
-        concepts: set[str] = set(self._single.get(stem, ()))
+        concepts = tuple(sorted(self._single.get(stem, ())))
+        part_concepts: tuple[tuple[str, ...], ...] = ()
         if kind == CONTENT:
             parts = tuple(p for p in self.split(word) if p != stem)
-            for part in parts:
-                concepts.update(self._single.get(part, ()))
-        tok = Token(word, stem, kind, parts, tuple(sorted(concepts)))
+            part_concepts = tuple(tuple(sorted(self._single.get(p, ()))) for p in parts)
+        tok = Token(word, stem, kind, parts, concepts, part_concepts)
         if len(self._cache) < 500_000:
             self._cache[word] = tok
         return tok
@@ -199,13 +200,14 @@ class Analyzer:
         if self._phrases:
             stems = [t.stem for t in kept]
             for i in range(len(kept)):
-                for n in range(2, self._max_phrase + 1):
+                for n in range(2, min(self._max_phrase, len(kept) - i) + 1):
                     concepts = self._phrases.get(tuple(stems[i:i + n]))
                     if concepts:
                         head = kept[i + n - 1]
-                        kept[i + n - 1] = Token(head.surface, head.stem, head.kind, head.parts,
-                                                tuple(sorted({*head.concepts, *concepts})),
-                                                head.confidence, head.original)
+                        kept[i + n - 1] = Token(
+                            head.surface, head.stem, head.kind, head.parts,
+                            tuple(sorted({*head.concepts, *concepts})), head.part_concepts,
+                            head.confidence, head.original)
         return kept
 
     # -- queries: typos and spellings ------------------------------------------------

@@ -1,0 +1,158 @@
+"""KnowledgeBase: load articles (cached index under KRAMPE_HOME) and answer questions."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from krampe.config import get_settings
+from krampe.errors import InputError, KnowledgeBaseError
+from krampe.knowledge import index as index_mod
+from krampe.knowledge.readers import article_files, load_articles
+from krampe.knowledge.search import SearchOutcome, search
+from krampe.textinput import validate_text
+
+BUNDLED = "bundled"
+MAX_TOP = 50
+_MAGIC = b"KRAMPEIDX1"
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+# Loaded knowledge bases by cache key: a long-running server loads each set once.
+_LOADED: dict[str, KnowledgeBase] = {}
+
+
+class Answer(BaseModel):
+    text: str
+    source: str
+    title: str
+    section: str | None
+    url: str | None
+    score: float
+
+
+class AskResult(BaseModel):
+    question: str
+    answered: bool
+    answers: list[Answer]
+    triage: dict | None = None
+
+
+def _resolve(specs: list[str] | None) -> list[Path]:
+    from krampe.content.pack import bundled_dir
+
+    paths = []
+    for spec in specs or [BUNDLED]:
+        paths.append(bundled_dir() if str(spec) == BUNDLED else Path(spec))
+    return paths
+
+
+def _cache_key(files: list[Path]) -> str:
+    digest = hashlib.sha256(index_mod.ENGINE_VERSION.encode())
+    for data_file in sorted(_DATA_DIR.glob("*.yaml")):  # lexicons change the index too
+        digest.update(data_file.read_bytes())
+    for file in files:
+        digest.update(str(file.resolve()).encode())
+        try:
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()[:32]
+
+
+def _cache_path(key: str) -> Path:
+    return get_settings().home / "index" / f"{key}.pkl"
+
+
+def _read_cache(path: Path) -> index_mod.Index | None:
+    """The cached index, or None when missing or corrupted (then it is rebuilt)."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + 32
+    if len(blob) < head or not blob.startswith(_MAGIC):
+        return None
+    payload = blob[head:]
+    if hashlib.sha256(payload).digest() != blob[len(_MAGIC):head]:
+        return None
+    try:
+        loaded = pickle.loads(payload)
+    except Exception:  # a corrupted cache must never crash a question
+        return None
+    return loaded if isinstance(loaded, index_mod.Index) else None
+
+
+def _write_cache(path: Path, idx: index_mod.Index) -> None:
+    payload = pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs speed
+
+
+def forget_loaded() -> None:
+    """Drop the in-process knowledge bases (the disk cache stays)."""
+    _LOADED.clear()
+
+
+class KnowledgeBase:
+    def __init__(self, idx: index_mod.Index, key: str = "", from_cache: bool = False):
+        self.index = idx
+        self.key = key
+        self.from_cache = from_cache
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.index.warnings
+
+    @classmethod
+    def from_articles(cls, articles, warnings=None) -> KnowledgeBase:
+        return cls(index_mod.build(articles, warnings))
+
+    @classmethod
+    def load(cls, specs: list[str] | None = None, *, use_cache: bool = True) -> KnowledgeBase:
+        """Load the articles named by specs (None/[] or "bundled": the content pack)."""
+        paths = _resolve(specs)
+        files = article_files(paths)
+        if not files:
+            where = ", ".join(str(p) for p in paths)
+            raise KnowledgeBaseError(f"Ingen artikler fundet i {where}.", code="kb_empty")
+        key = _cache_key(files)
+        if use_cache and key in _LOADED:
+            return _LOADED[key]
+        path = _cache_path(key)
+        idx = _read_cache(path) if use_cache else None
+        from_cache = idx is not None
+        if idx is None:
+            articles, warnings = load_articles(paths)
+            idx = index_mod.build(articles, warnings)
+            if use_cache:
+                _write_cache(path, idx)
+        kb = cls(idx, key, from_cache)
+        if use_cache:
+            _LOADED[key] = kb
+        return kb
+
+    def explain(self, question: str, top: int = 5) -> SearchOutcome:
+        """The full outcome (coverage, gate reason): for evaluation and debugging."""
+        return search(self.index, validate_text(question, what="spørgsmålsteksten"), top)
+
+    def search(self, question: str, top: int = 5) -> AskResult:
+        text = validate_text(question, what="spørgsmålsteksten")
+        if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
+            raise InputError(f"Antal svar skal være mellem 1 og {MAX_TOP}.", code="invalid_top")
+        outcome = search(self.index, text, top)
+        answers = []
+        for hit in outcome.hits:
+            rec = self.index.records[hit.passage]
+            answers.append(Answer(text=rec.text, source=rec.source, title=rec.title,
+                                  section=rec.section, url=rec.url, score=round(hit.score, 4)))
+        return AskResult(question=text, answered=bool(answers), answers=answers)

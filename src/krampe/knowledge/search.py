@@ -1,0 +1,273 @@
+"""Ranking and the "not covered" gate over an Index.
+
+Ranking: BM25F over analysed terms; each query word scores the best of its
+alternatives (the word, its synonym concepts, a typo correction) and its compound
+parts; the top candidates are re-ranked by how much of the question they cover.
+
+Gate: a question is answered only when the best passage covers enough of the
+question's informative words, weighted by IDF (rare words are what a question is
+about; unknown words weigh like the rarest). Question words and generic verbs do not
+count. A lower bar applies when the passage's article is about a word of the question
+(title match), and words that mark another domain (feberkramper, influenza ...) must be
+covered literally. Thresholds live in data/search.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from krampe.knowledge.danish import CONTENT, QUESTION, WEAK, Token
+from krampe.knowledge.index import DICE_MINOR, Index
+from krampe.knowledge.settings import search_settings
+
+Alt = tuple[int, float]  # (term id, weight)
+
+
+@dataclass
+class QueryWord:
+    surface: str
+    kind: str
+    confidence: float
+    full: list[Alt]
+    parts: list[list[Alt]]
+    importance: float = 0.0
+    other_domain: bool = False
+
+    @property
+    def known(self) -> bool:
+        return bool(self.full) or any(self.parts)
+
+
+@dataclass
+class Hit:
+    passage: int
+    score: float
+    coverage: float
+
+
+@dataclass
+class SearchOutcome:
+    answered: bool
+    hits: list[Hit] = field(default_factory=list)
+    coverage: float = 0.0
+    on_topic: bool = False
+    reason: str = ""
+    words: list[QueryWord] = field(default_factory=list)
+
+
+def _alts(index: Index, stem: str, concepts: tuple[str, ...], concept_w: float) -> list[Alt]:
+    alts: list[Alt] = []
+    if (term := index.vocab.get(stem)) is not None:
+        alts.append((term, 1.0))
+    for concept in concepts:
+        if (term := index.vocab.get(concept)) is not None:
+            alts.append((term, concept_w))
+    return alts
+
+
+def _word(index: Index, tok: Token, confidence: float = 1.0) -> QueryWord:
+    concept_w = search_settings().query.concept
+    full = _alts(index, tok.stem, tok.concepts, concept_w)
+    parts = [
+        _alts(index, part, concepts, concept_w)
+        for part, concepts in zip(tok.parts, tok.part_concepts, strict=False)
+    ]
+    return QueryWord(tok.surface, tok.kind, confidence, full, parts)
+
+
+def analyse_question(index: Index, question: str) -> list[QueryWord]:
+    cfg = search_settings()
+    analyzer = index.analyzer
+    markers = {analyzer.stem(w) for w in cfg.gate.other_domain}
+    unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
+    words: list[QueryWord] = []
+    for tok in analyzer.analyse(question):
+        word = _word(index, tok)
+        if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
+            fixed = analyzer.correct(tok.surface)
+            if fixed is not None:
+                corrected = analyzer.analyse(fixed[0])
+                if corrected:
+                    candidate = _word(index, corrected[0], fixed[1])
+                    if candidate.known:
+                        candidate.surface, candidate.kind = tok.surface, tok.kind
+                        word = candidate
+        word.other_domain = tok.stem in markers or any(p in markers for p in tok.parts)
+        word.importance = _importance(index, word, unknown_idf)
+        words.append(word)
+    return words
+
+
+def _importance(index: Index, word: QueryWord, unknown_idf: float) -> float:
+    """How specific the word is: the IDF of its broadest match (unknown: the rarest)."""
+    if word.full:
+        return min(float(index.idf[t]) for t, _ in word.full)
+    if word.parts:
+        return max(
+            min(float(index.idf[t]) for t, _ in alts) if alts else unknown_idf
+            for alts in word.parts
+        )
+    return unknown_idf
+
+
+def _best_of(index: Index, alts: list[Alt], n: int) -> np.ndarray:
+    scores = np.zeros(n, dtype=np.float32)
+    for term, weight in alts:
+        docs, impacts = index.postings(term)
+        values = impacts * (weight * index.idf[term])
+        if len(alts) == 1:
+            scores[docs] = values
+        else:
+            scores[docs] = np.maximum(scores[docs], values)
+    return scores
+
+
+def score(index: Index, words: list[QueryWord]) -> np.ndarray:
+    q = search_settings().query
+    kind_weight = {CONTENT: q.content, WEAK: q.weak, QUESTION: q.question}
+    total = np.zeros(index.size, dtype=np.float32)
+    for word in words:
+        weight = kind_weight.get(word.kind, 0.0) * word.confidence
+        if weight <= 0:
+            continue
+        if word.full:
+            total += weight * _best_of(index, word.full, index.size)
+        for alts in word.parts:
+            if alts:
+                total += (weight * q.part) * _best_of(index, alts, index.size)
+    return total
+
+
+class _Coverage:
+    """Per candidate passage: credit of each informative word (0..1), vectorised."""
+
+    def __init__(self, index: Index, words: list[QueryWord], candidates: np.ndarray):
+        self.index = index
+        self.candidates = candidates
+        self.articles = np.asarray([index.records[c].article for c in candidates], dtype=np.int64)
+        self._in_passage: dict[int, np.ndarray] = {}
+        self._in_article: dict[int, np.ndarray] = {}
+
+    def _passage_has(self, term: int) -> np.ndarray:
+        if term not in self._in_passage:
+            self._in_passage[term] = self.index.contains(term, self.candidates)
+        return self._in_passage[term]
+
+    def _article_has(self, term: int) -> np.ndarray:
+        if term not in self._in_article:
+            self._in_article[term] = self.index.in_articles(term, self.articles)
+        return self._in_article[term]
+
+    def _credit(self, alts: list[Alt], where) -> np.ndarray:
+        credit = np.zeros(self.candidates.shape, dtype=np.float32)
+        for term, weight in alts:
+            credit = np.maximum(credit, where(term) * weight)
+        return credit
+
+    def word_credit(self, word: QueryWord, where) -> np.ndarray:
+        credit = self._credit(word.full, where)
+        if word.parts:
+            parts = np.mean([self._credit(alts, where) for alts in word.parts], axis=0)
+            credit = np.maximum(credit, parts)
+        return credit * word.confidence
+
+    def credits(self, word: QueryWord, article_credit: float) -> tuple[np.ndarray, np.ndarray]:
+        """(credit in the passage itself, credit counting the rest of its article)."""
+        own = self.word_credit(word, self._passage_has)
+        elsewhere = self.word_credit(word, self._article_has) * article_credit
+        return own, np.maximum(own, elsewhere)
+
+    def on_topic(self, word: QueryWord, own: np.ndarray) -> np.ndarray:
+        topical = any(t in self.index.topic_terms for t in _terms(word))
+        return own > 0 if topical else np.zeros(own.shape, dtype=bool)
+
+    def heading_dice(self, words: list[QueryWord]) -> np.ndarray:
+        """IDF-weighted Dice overlap of the question with each candidate's section heading.
+
+        Matching "krampe" in a heading of a cramp corpus says little; matching "hvad er"
+        or "magnesium" says what the section answers. A word matched only through a
+        compound part or a synonym counts that alternative's (lower) weight.
+        """
+        idf = self.index.idf
+        part_w = search_settings().query.part
+        per_word: list[list[tuple[int, float]]] = []
+        q_total = 0.0
+        for word in words:
+            factor = 1.0 if word.kind == CONTENT else DICE_MINOR
+            values = [(t, float(idf[t]) * w * factor) for t, w in word.full]
+            values += [(t, float(idf[t]) * w * factor * part_w)
+                       for alts in word.parts for t, w in alts]
+            if values:
+                per_word.append(values)
+                q_total += max(v for _, v in values)
+        sections = self.index.section_of[self.candidates]
+        matched = np.zeros(self.candidates.shape, dtype=np.float32)
+        for i, section in enumerate(sections):
+            heading = self.index.heading_terms[section]
+            if heading:
+                matched[i] = sum(
+                    max((v for t, v in values if t in heading), default=0.0)
+                    for values in per_word
+                )
+        h_total = self.index.heading_weight[sections]
+        return 2 * matched / np.maximum(q_total + h_total, 1e-9)
+
+
+def _terms(word: QueryWord) -> list[int]:
+    return [t for t, _ in word.full] + [t for alts in word.parts for t, _ in alts]
+
+
+def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
+    cfg = search_settings()
+    words = analyse_question(index, question)
+    informative = [w for w in words if w.kind == CONTENT]
+    if index.size == 0 or not informative:
+        return SearchOutcome(False, reason="no informative words", words=words)
+    scores = score(index, words)
+    k = min(cfg.query.candidates, index.size)
+    candidates = np.argpartition(-scores, k - 1)[:k] if k < index.size else np.arange(index.size)
+    candidates = candidates[scores[candidates] > 0]
+    if candidates.size == 0:
+        return SearchOutcome(False, reason="no match", words=words)
+    candidates = np.sort(candidates)  # ascending, for the postings look-ups
+
+    cov = _Coverage(index, informative, candidates)
+    weights = np.asarray([w.importance for w in informative], dtype=np.float32)
+    covered = np.zeros(candidates.shape, dtype=np.float32)
+    topic = np.zeros(candidates.shape, dtype=bool)
+    marker_missing = np.zeros(candidates.shape, dtype=bool)
+    for word, weight in zip(informative, weights, strict=True):
+        own, wider = cov.credits(word, cfg.gate.article_credit)
+        covered += weight * wider
+        topic |= cov.on_topic(word, own)
+        if word.other_domain:
+            marker_missing |= own < 1.0
+    coverage = covered / max(float(weights.sum()), 1e-9)
+
+    mix = cfg.query.coverage_mix
+    dice = cov.heading_dice([w for w in words if w.known])
+    final = scores[candidates] * (1 - mix + mix * coverage)
+    final *= 1 + cfg.query.heading_boost * dice
+    sections = index.section_of
+    first = (candidates == 0) | (sections[candidates] != sections[np.maximum(candidates - 1, 0)])
+    final *= np.where(first, 1 + cfg.query.first_in_section_boost, 1.0)
+    order = np.argsort(-final, kind="stable")
+    best = order[0]
+    threshold = cfg.gate.min_coverage_on_topic if topic[best] else cfg.gate.min_coverage
+    outcome = SearchOutcome(False, coverage=float(coverage[best]), on_topic=bool(topic[best]),
+                            words=words)
+    if marker_missing[best]:
+        outcome.reason = "question is about another domain"
+        return outcome
+    if coverage[best] < threshold:
+        outcome.reason = f"coverage {coverage[best]:.2f} < {threshold:.2f}"
+        return outcome
+    outcome.answered = True
+    floor = final[best] * cfg.answers.min_ratio
+    for i in order[:top]:
+        if final[i] < floor:
+            break
+        outcome.hits.append(Hit(int(candidates[i]), float(final[i]), float(coverage[i])))
+    return outcome

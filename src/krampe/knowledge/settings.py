@@ -1,0 +1,66 @@
+"""Search and gate settings from data/search.yaml (validated on load)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field
+
+_DATA = Path(__file__).resolve().parent / "data" / "search.yaml"
+
+
+class Bm25(BaseModel):
+    k1: float = Field(gt=0)
+    b: float = Field(ge=0, le=1)
+
+
+class Fields(BaseModel):
+    body: float = Field(gt=0)
+    heading: float = Field(ge=0)
+    title: float = Field(ge=0)
+
+
+class IndexWeights(BaseModel):
+    part: float = Field(ge=0, le=1)
+    concept: float = Field(ge=0, le=1)
+
+
+class QueryWeights(BaseModel):
+    content: float = Field(gt=0)
+    weak: float = Field(ge=0)
+    question: float = Field(ge=0)
+    concept: float = Field(ge=0, le=1)
+    part: float = Field(ge=0, le=1)
+    candidates: int = Field(ge=1)
+    coverage_mix: float = Field(ge=0, le=1)
+    heading_boost: float = Field(ge=0)
+    first_in_section_boost: float = Field(ge=0)
+
+
+class Answers(BaseModel):
+    min_ratio: float = Field(ge=0, le=1)
+
+
+class Gate(BaseModel):
+    min_coverage: float = Field(ge=0, le=1)
+    min_coverage_on_topic: float = Field(ge=0, le=1)
+    article_credit: float = Field(ge=0, le=1)
+    unknown_weight: float = Field(gt=0)
+    other_domain: list[str]
+    topic_share: float = Field(gt=0, le=1)
+
+
+class SearchSettings(BaseModel):
+    bm25: Bm25
+    fields: Fields
+    index_weights: IndexWeights
+    query: QueryWeights
+    answers: Answers
+    gate: Gate
+
+
+@lru_cache(maxsize=1)
+def search_settings() -> SearchSettings:
+    return SearchSettings.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))

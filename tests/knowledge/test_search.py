@@ -1,0 +1,140 @@
+"""Search end to end on the seed articles, the out-of-scope gate and the cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from krampe.errors import InputError, KnowledgeBaseError
+from krampe.knowledge.kb import AskResult, KnowledgeBase, forget_loaded
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def seeds_kb(seeds_dir: Path) -> KnowledgeBase:
+    return KnowledgeBase.load([str(seeds_dir)])
+
+
+def _top(kb: KnowledgeBase, question: str) -> str:
+    result = kb.search(question)
+    assert result.answered, question
+    return result.answers[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvorfor får jeg kramper i læggen om natten?", "Nattelige kramper"),
+        ("Kan medicin give kramper?", "diuretika"),
+        ("Kan en blodprop give kramper i læggen?", "blodprop (DVT)"),
+        ("hjælper magnisium mod lægkramper", "Magnesium"),  # typo
+        ("kan vanddrivende piller give krampe i benet?", "diuretika"),  # lay words
+        ("jeg har en dyb venetrombose, kan det give krampe?", "blodprop (DVT)"),  # synonym
+        ("Kan statiner give krampe?", "statiner"),
+        ("hvordan laver man hæl drop", "Hæl-drop"),
+        ("hvad kan jeg spise for at undgå kramperne", "spis"),
+    ],
+)
+def test_seed_questions(seeds_kb: KnowledgeBase, question: str, expected: str):
+    assert expected.lower() in _top(seeds_kb, question).lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvordan laver man lasagne?",
+        "Hvad bliver vejret i weekenden?",
+        "Mit barn havde feberkramper i nat, hvad gør jeg?",
+        "Er epilepsi farligt?",
+        "Hvad er symptomerne på influenza?",
+        "Hvordan behandler jeg tennisalbue?",
+        "Hvordan fornyer jeg mit pas?",
+    ],
+)
+def test_out_of_scope_is_not_answered(seeds_kb: KnowledgeBase, question: str):
+    result = seeds_kb.search(question)
+    assert result == AskResult(question=question, answered=False, answers=[])
+
+
+def test_contract_shape_and_limits(seeds_kb: KnowledgeBase):
+    result = seeds_kb.search("  Hvad gør jeg, når krampen kommer?  ", top=2)
+    data = result.model_dump()
+    assert set(data) == {"question", "answered", "answers", "triage"}
+    assert data["question"] == "Hvad gør jeg, når krampen kommer?"
+    assert data["triage"] is None
+    assert 1 <= len(data["answers"]) <= 2
+    for answer in data["answers"]:
+        assert set(answer) == {"text", "source", "title", "section", "url", "score"}
+        assert len(answer["text"]) <= 700
+        assert answer["source"] in {"000_ea70facc87306999", "001_59e8fa4ca127b5a4"}
+    scores = [a["score"] for a in data["answers"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_bad_questions_are_input_errors(seeds_kb: KnowledgeBase):
+    for bad in ("", "   ", "x" * 1_000_000, None):
+        with pytest.raises(InputError):
+            seeds_kb.search(bad)  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        seeds_kb.search("krampe", top=0)
+
+
+def test_html_article_is_searchable(seeds_dir: Path):
+    kb = KnowledgeBase.load([str(seeds_dir), str(FIXTURES / "strakte_laegge.html")])
+    result = kb.search("Hvad gør jeg hvis jeg får krampe midt på løbeturen?")
+    assert result.answered
+    sources = [a.source for a in result.answers]
+    assert "strakte_laegge" in sources
+    hit = next(a for a in result.answers if a.source == "strakte_laegge")
+    assert hit.url == "https://example.org/helse/kramper-i-laeggen"
+
+
+def test_index_is_cached_and_reused(tmp_path: Path):
+    shutil.copy(FIXTURES / "natlige_kramper.md", tmp_path / "a.md")
+    first = KnowledgeBase.load([str(tmp_path)])
+    assert not first.from_cache
+    forget_loaded()
+    second = KnowledgeBase.load([str(tmp_path)])
+    assert second.from_cache and second.key == first.key
+    assert second.search("Er natlige kramper farlige?").answered
+
+
+def test_changed_file_is_reindexed(tmp_path: Path):
+    article = tmp_path / "a.md"
+    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n", encoding="utf-8")
+    before = KnowledgeBase.load([str(tmp_path)])
+    assert not before.search("Hjælper kinin mod kramper?").answered
+    forget_loaded()
+    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n\n## Kinin\n\n"
+                       "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
+    after = KnowledgeBase.load([str(tmp_path)])
+    assert after.key != before.key and not after.from_cache
+    assert "Kinin" in after.search("Hjælper kinin mod kramper?").answers[0].text
+
+
+def test_corrupted_cache_is_rebuilt(tmp_path: Path, _isolated_home: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FIXTURES / "natlige_kramper.md", docs / "a.md")
+    KnowledgeBase.load([str(docs)])
+    caches = list((_isolated_home / "index").glob("*.pkl"))
+    assert len(caches) == 1
+    for damage in (b"", b"KRAMPEIDX1" + b"\x00" * 40, caches[0].read_bytes()[:-20] + b"x" * 20):
+        caches[0].write_bytes(damage)
+        forget_loaded()
+        kb = KnowledgeBase.load([str(docs)])
+        assert not kb.from_cache
+        assert kb.search("Er natlige kramper farlige?").answered
+
+
+def test_kb_errors(tmp_path: Path):
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase.load([str(tmp_path)])
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase.load([str(tmp_path / "nope")])
+    (tmp_path / "bin.txt").write_bytes(b"\x00\xff" * 100)
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase.load([str(tmp_path)])
