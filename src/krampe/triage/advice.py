@@ -23,6 +23,7 @@ class _Section:
     heading: str | None
     passage: str
     sources: tuple[str, ...]
+    tags: frozenset[str]
 
 
 @lru_cache(maxsize=512)
@@ -46,6 +47,7 @@ def _sections(tag: str) -> tuple[_Section, ...]:
                 heading=getattr(sec, "heading", None),
                 passage=_short(str(passages[0])),
                 sources=tuple(getattr(sec, "sources", None) or ()),
+                tags=frozenset(getattr(sec, "tags", None) or ()),
             )
         )
     return tuple(out)
@@ -58,6 +60,17 @@ def _short(text: str) -> str:
         return text
     cut = text.rfind(". ", 0, _MAX_ADVICE_CHARS)
     return text[: cut + 1] if cut > 0 else text[:_MAX_ADVICE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _best(secs: tuple[_Section, ...], wanted: set[str]) -> list[_Section]:
+    """Most specific first: fewest finding/trigger tags that this result does not have."""
+
+    def off_topic(sec: _Section) -> int:
+        return sum(
+            1 for t in sec.tags if t.startswith(("finding:", "trigger:")) and t not in wanted
+        )
+
+    return sorted(secs, key=off_topic)  # stable: pack order breaks ties
 
 
 def lookup(
@@ -74,18 +87,20 @@ def lookup(
             seen_ref.add(key)
             refs.append(SourceRef(source=sec.article, section=sec.heading))
 
+    wanted = {f"finding:{f}" for f in findings} | {f"trigger:{t}" for t in triggers}
     tags = [f"finding:{f}" for f in findings]
     if level:
         tags.append(f"level:{level}")
     for tag in tags:
-        secs = _sections(tag)
-        if secs and secs[0].passage not in advice:
-            advice.append(secs[0].passage)
-            use(secs[0])
+        for sec in _best(_sections(tag), wanted):
+            if sec.passage not in advice:
+                advice.append(sec.passage)
+                use(sec)
+                break
 
     details: list[TriggerDetail] = []
     for tid in triggers:
-        secs = _sections(f"trigger:{tid}")
+        secs = tuple(_best(_sections(f"trigger:{tid}"), wanted))
         for sec in secs:
             use(sec)
         sources: list[str] = []

@@ -1,0 +1,19 @@
+"""Small helpers shared by the triage tests."""
+
+from __future__ import annotations
+
+from krampe.triage import triage
+
+RANK = {None: -1, "self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
+
+
+def level(text: str, **kw) -> str | None:
+    return triage(text, **kw).level
+
+
+def status_of(text: str, finding: str) -> str | None:
+    """Status of `finding` in the result, None when it is not reported."""
+    for f in triage(text).findings:
+        if f.id == finding:
+            return f.status
+    return None

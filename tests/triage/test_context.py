@@ -1,0 +1,154 @@
+"""ConText statuses: negation scopes, termination, history, hypotheticals, other people."""
+
+from __future__ import annotations
+
+import pytest
+
+from krampe.triage import triage
+from tests.triage.helpers import level, status_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg har krampe i læggen, ingen hævelse",
+        "Krampe om natten. Læggen er ikke hævet.",
+        "Krampe i læggen uden hævelse eller rødme",
+        "Læggen er hverken hævet eller rød, bare krampe",
+        "Der er ingen tegn på hævelse, jeg har bare krampe",
+        "Hævelse har jeg ikke, kun krampe om natten",
+    ],
+)
+def test_negated_swelling(text):
+    assert status_of(text, "dvt_signs") == "negated"
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Læggen er hævet, men ikke rød og ikke varm, og det gør ikke ondt",
+        "Læggen er lidt hævet, hverken rød eller varm",
+        "Hævet læg uden smerter",
+    ],
+)
+def test_negated_companions_do_not_complete_dvt(text):
+    assert level(text) != "urgent" or status_of(text, "dvt_signs") != "present"
+
+
+def test_negated_breathing():
+    text = "Krampe i læggen efter løb, ingen problemer med vejrtrækningen"
+    assert status_of(text, "pe_signs") == "negated"
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg har ikke ondt, men læggen er hævet og rød",
+        "Ingen feber, dog er læggen hævet og varm",
+        "Ingen hævelse i går. I dag er læggen hævet, rød og øm.",
+        "Ingen feber, læggen er hævet og øm",
+        "Ikke noget med vejret, men læggen er hævet og gør ondt",
+    ],
+)
+def test_scope_ends_at_men_dog_sentence_and_new_clause(text):
+    assert status_of(text, "dvt_signs") == "present"
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Læggen er ikke kun hævet, den er også rød og varm",
+        "Det er ikke bare en krampe, læggen er hævet og øm",
+    ],
+)
+def test_pseudo_negation_does_not_negate(text):
+    assert level(text) == "urgent"
+
+
+def test_gap_does_not_swallow_negation():
+    r = triage("Anklerne er hævede efter turen, men de gør ikke ondt og er ikke røde")
+    assert r.level == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeg havde en blodprop for 5 år siden, nu får jeg krampe om natten",
+        "Jeg havde en blodprop sidste år. I nat fik jeg krampe",
+        "Tidligere blodprop i benet, nu kun natlige kramper",
+    ],
+)
+def test_historical_clot_alone_is_not_urgent(text):
+    assert status_of(text, "dvt_signs") == "historical"
+    assert level(text) == "self_care"
+
+
+def test_historical_clot_is_a_risk_factor_for_present_swelling():
+    text = "Jeg havde en blodprop for 5 år siden, og nu er den ene læg hævet"
+    assert status_of(text, "dvt_signs") == "present"
+    assert level(text) == "urgent"
+
+
+def test_historical_clot_with_pain_alone_is_not_enough():
+    text = "Jeg havde en blodprop for 5 år siden, og nu har jeg lidt krampe i læggen"
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text,finding",
+    [
+        ("Hvad gør jeg hvis benet bliver hævet og rødt?", "dvt_signs"),
+        ("Hvis jeg får svært ved at trække vejret, skal jeg så ringe 112?", "pe_signs"),
+        ("Kan det være en blodprop?", "dvt_signs"),
+        ("Jeg er bange for at få en blodprop på flyveturen", "dvt_signs"),
+    ],
+)
+def test_hypothetical(text, finding):
+    r = triage(text)
+    assert status_of(text, finding) == "hypothetical"
+    assert r.level == "self_care"
+
+
+def test_hypothetical_red_flag_fills_if_then():
+    r = triage("Jeg har krampe om natten. Hvad gør jeg hvis læggen bliver hævet og rød?")
+    assert [i.id for i in r.if_then] == ["dvt_signs"]
+    assert r.if_then[0].level == "urgent"
+    assert "1813" in r.if_then[0].action
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Min mor havde en blodprop, jeg får bare krampe når jeg løber",
+        "Blodpropper ligger til familien, men jeg har kun krampe efter træning",
+        "Min far døde af en blodprop. Jeg får krampe om natten.",
+    ],
+)
+def test_other_person_background(text):
+    assert status_of(text, "dvt_signs") == "other_person"
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Min far på 80 har fået en hævet, rød læg", "urgent"),
+        ("Min mand vågner hver nat med krampe i læggen", "routine"),
+        ("Min søn har fået et smæld i læggen til fodbold og kan ikke støtte på benet", "urgent"),
+        ("Min mor på 75 har pludselig svært ved at trække vejret og en hævet læg", "emergency"),
+    ],
+)
+def test_other_person_as_the_patient_is_present(text, expected):
+    assert level(text) == expected
+    assert all(f.status == "present" for f in triage(text).findings if f.id != "dvt_signs"
+               or "hævet" in f.evidence)
+
+
+def test_findings_evidence_is_exact_substring():
+    text = "Min læg er HÆVET, rød og varm efter en lang busrejse"
+    r = triage(text)
+    for f in r.findings:
+        assert f.evidence in text
