@@ -18,7 +18,9 @@ def machine_line() -> str:
     except OSError:
         pass
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return f"{now} · {os.cpu_count()} cores · {cpu} · Python {platform.python_version()}"
+    load = os.getloadavg()[0]  # other work on the box skews timings: say how busy it was
+    return (f"{now} · {os.cpu_count()} cores · {cpu} · Python {platform.python_version()}"
+            f" · load avg {load:.1f}")
 
 
 def render(headers: list[str], rows: list[list[str]]) -> str:
