@@ -117,6 +117,8 @@ class Analyzer:
         return form if form is not None else self._stemmer.stemWord(word)
 
     def kind(self, word: str) -> str:
+        if word.isdigit():
+            return WEAK  # ages, dates, counts: details, not what a question is about
         if word in self._lex.question_words:
             return QUESTION
         if word in self._lex.stop_words:
@@ -204,8 +206,9 @@ class Analyzer:
                     concepts = self._phrases.get(tuple(stems[i:i + n]))
                     if concepts:
                         head = kept[i + n - 1]
+                        # A phrase ("hvor lang tid") carries meaning its words lack.
                         kept[i + n - 1] = Token(
-                            head.surface, head.stem, head.kind, head.parts,
+                            head.surface, head.stem, CONTENT, head.parts,
                             tuple(sorted({*head.concepts, *concepts})), head.part_concepts,
                             head.confidence, head.original)
         return kept

@@ -112,6 +112,21 @@ def _importance(index: Index, word: QueryWord, unknown_idf: float) -> float:
     return unknown_idf
 
 
+def _weigh_for_topic(index: Index, informative: list[QueryWord]) -> None:
+    """On-topic questions (they name what the knowledge base is about, e.g. krampe):
+    the topic words count as real evidence and words the index has never seen are
+    more likely story details ("min mor på 75 ...") than the question's subject."""
+    gate = search_settings().gate
+    topical = [w for w in informative if any(t in index.topic_terms for t in _terms(w))]
+    if not topical or any(w.other_domain for w in informative):
+        return
+    for word in topical:
+        word.importance = max(word.importance, gate.topic_floor)
+    for word in informative:
+        if not word.known:
+            word.importance *= gate.unknown_weight_on_topic
+
+
 def _best_of(index: Index, alts: list[Alt], n: int) -> np.ndarray:
     scores = np.zeros(n, dtype=np.float32)
     for term, weight in alts:
@@ -169,8 +184,10 @@ class _Coverage:
     def word_credit(self, word: QueryWord, where) -> np.ndarray:
         credit = self._credit(word.full, where)
         if word.parts:
-            parts = np.mean([self._credit(alts, where) for alts in word.parts], axis=0)
-            credit = np.maximum(credit, parts)
+            # A compound names one specific thing: its parts cover it only together,
+            # and a little less than the word itself would.
+            parts = np.min([self._credit(alts, where) for alts in word.parts], axis=0)
+            credit = np.maximum(credit, parts * search_settings().gate.parts_credit)
         return credit * word.confidence
 
     def credits(self, word: QueryWord, article_credit: float) -> tuple[np.ndarray, np.ndarray]:
@@ -225,6 +242,7 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
     informative = [w for w in words if w.kind == CONTENT]
     if index.size == 0 or not informative:
         return SearchOutcome(False, reason="no informative words", words=words)
+    _weigh_for_topic(index, informative)
     scores = score(index, words)
     k = min(cfg.query.candidates, index.size)
     candidates = np.argpartition(-scores, k - 1)[:k] if k < index.size else np.arange(index.size)
@@ -242,8 +260,9 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
         own, wider = cov.credits(word, cfg.gate.article_credit)
         covered += weight * wider
         topic |= cov.on_topic(word, own)
-        if word.other_domain:
-            marker_missing |= own < 1.0
+        if word.other_domain:  # must be there literally, not through its parts
+            stem_alts = [alt for alt in word.full if alt[1] == 1.0]
+            marker_missing |= cov._credit(stem_alts, cov._passage_has) < 1.0
     coverage = covered / max(float(weights.sum()), 1e-9)
 
     mix = cfg.query.coverage_mix
@@ -254,18 +273,20 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
     first = (candidates == 0) | (sections[candidates] != sections[np.maximum(candidates - 1, 0)])
     final *= np.where(first, 1 + cfg.query.first_in_section_boost, 1.0)
     order = np.argsort(-final, kind="stable")
-    best = order[0]
-    threshold = cfg.gate.min_coverage_on_topic if topic[best] else cfg.gate.min_coverage
-    outcome = SearchOutcome(False, coverage=float(coverage[best]), on_topic=bool(topic[best]),
-                            words=words)
-    if marker_missing[best]:
+    # The gate asks whether any of the leading passages covers the question.
+    leading = order[: max(top, 3)]
+    gate_at = leading[np.argmax(coverage[leading])]
+    threshold = cfg.gate.min_coverage_on_topic if topic[gate_at] else cfg.gate.min_coverage
+    outcome = SearchOutcome(False, coverage=float(coverage[gate_at]),
+                            on_topic=bool(topic[gate_at]), words=words)
+    if marker_missing[gate_at]:
         outcome.reason = "question is about another domain"
         return outcome
-    if coverage[best] < threshold:
-        outcome.reason = f"coverage {coverage[best]:.2f} < {threshold:.2f}"
+    if coverage[gate_at] < threshold:
+        outcome.reason = f"coverage {coverage[gate_at]:.2f} < {threshold:.2f}"
         return outcome
     outcome.answered = True
-    floor = final[best] * cfg.answers.min_ratio
+    floor = final[order[0]] * cfg.answers.min_ratio
     for i in order[:top]:
         if final[i] < floor:
             break
