@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from krampe.knowledge.kb import MAX_TOP
+
 Region = Literal["hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"]
 REGIONS: dict[str, str] = {
     "hovedstaden": "Region Hovedstaden",
@@ -31,7 +33,7 @@ class _Open(BaseModel):
 
 class AskRequest(BaseModel):
     q: str = Field(description="Spørgsmålet på dansk.", examples=["hjælper magnesium?"])
-    top: int = Field(5, ge=1, le=20, description="Højst så mange svar.")
+    top: int = Field(5, ge=1, le=MAX_TOP, description="Højst så mange svar.")
 
 
 class TriageRequest(BaseModel):

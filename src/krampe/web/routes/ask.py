@@ -6,6 +6,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
+from krampe.knowledge.kb import MAX_TOP
 from krampe.web.schemas import ERROR_RESPONSES, AskRequest, AskResponse
 from krampe.web.services import get_services
 from krampe.web.templating import render
@@ -55,6 +56,6 @@ async def api_ask(body: AskRequest, request: Request):
 async def api_ask_get(
     request: Request,
     q: str = Query(description="Spørgsmålet på dansk."),
-    top: int = Query(5, ge=1, le=20),
+    top: int = Query(5, ge=1, le=MAX_TOP),
 ):
     return JSONResponse(_dump(get_services(request.app).ask(q, top)))

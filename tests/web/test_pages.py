@@ -1,0 +1,162 @@
+"""Server-rendered pages: Danish, forms that POST, the triage flow without JavaScript."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+EMERGENCY = "jeg har pludselig svært ved at trække vejret og min læg er hævet og øm"
+
+
+def _html(resp, status: int = 200) -> str:
+    assert resp.status_code == status, resp.text[:500]
+    assert resp.headers["content-type"].startswith("text/html")
+    text = resp.text
+    assert '<html lang="da">' in text
+    return unescape(text)
+
+
+def test_home_has_question_box_and_now_button(client):
+    page = _html(client.get("/"))
+    assert "Hvad vil du vide om krampe i læggen?" in page
+    assert 'href="/nu"' in page and "Jeg har krampe nu" in page
+    form = re.search(r'<form class="ask-form" method="(\w+)" action="/"', page)
+    assert form and form.group(1) == "post"
+    assert 'class="skip-link"' in page and '<main id="indhold"' in page
+
+
+def test_answer_page_shows_passages_with_sources(client, web_app):
+    page = _html(client.post("/", data={"q": "hjælper det at strække læggen?"}))
+    assert "Svar på dit spørgsmål" in page
+    assert page.count('class="answer"') >= 1
+    assert "Kilde:" in page
+    titles = {a.title for a in web_app.state.services.articles}
+    assert any(t in page for t in titles)
+    assert "Ikke en diagnose" in page and "112" in page
+    # The bundled pack has no clinical review yet, and the page must say so.
+    assert "ikke fagligt gennemgået endnu" in page
+
+
+def test_answer_page_shows_emergency_banner_with_reasons(client):
+    page = _html(client.post("/", data={"q": EMERGENCY}))
+    assert "banner-emergency" in page
+    assert "Ring 112 nu" in page
+    assert "Du skriver: «" in page
+
+
+def test_answer_page_off_topic(client):
+    page = _html(client.post("/", data={"q": "hvordan laver man lasagne?"}))
+    assert "kan vi ikke svare på" in page
+    assert 'class="answer"' not in page
+
+
+@pytest.mark.parametrize("q", ["", "   ", "x" * 6000])
+def test_bad_question_re_renders_home_with_danish_error(client, q):
+    page = _html(client.post("/", data={"q": q}), 422)
+    assert 'role="alert"' in page and 'aria-invalid="true"' in page
+    assert "Hvad vil du vide om krampe i læggen?" in page
+
+
+def test_triage_flow_carries_state_in_the_form(client):
+    page = _html(client.get("/triage"))
+    assert 'method="post" action="/triage"' in page
+    first = _html(client.post("/triage", data={"text": "jeg har ondt i læggen", "region": ""}))
+    assert "Din vurdering" in first
+    qids = re.findall(r'name="a_([a-z0-9_]+)" value="ja"', first)
+    assert qids, "the follow-up questions are offered as yes/no radio buttons"
+    assert 'type="hidden" name="text" value="jeg har ondt i læggen"' in first
+    asked = re.search(r'name="asked" value="([^"]*)"', first).group(1)
+    # Second step: the browser sends back the text, what was asked and the answers.
+    data = {"text": "jeg har ondt i læggen", "region": "", "asked": asked, f"a_{qids[0]}": "ja"}
+    second = _html(client.post("/triage", data=data))
+    assert "Din vurdering" in second
+    assert f'name="a_{qids[0]}" value="ja"' not in second.replace('type="hidden" ', "")
+    assert f'type="hidden" name="a_{qids[0]}" value="ja"' in second or "banner-" in second
+    assert "Ikke en diagnose" in second
+
+
+def test_triage_emergency_result(client):
+    page = _html(client.post("/triage", data={"text": EMERGENCY, "region": "hovedstaden"}))
+    assert "banner-emergency" in page and "Ring 112 nu" in page
+    assert 'role="alert"' in page
+    assert "Du skriver: «" in page
+
+
+def test_triage_empty_text_is_a_form_error(client):
+    page = _html(client.post("/triage", data={"text": " "}), 422)
+    assert 'aria-invalid="true"' in page
+
+
+def test_acute_guide_page(client):
+    page = _html(client.get("/nu"))
+    assert "112" in page and "Kilde:" in page and "Ikke en diagnose" in page
+
+
+def test_programme_page_and_ics_download(client):
+    page = _html(client.get("/program"))
+    assert 'method="post" action="/program"' in page
+    assert 'media="print"' in page
+    data = {"start": "2026-03-02", "weeks": "3", "pregnant": "1", "over_60": "1"}
+    plan = _html(client.post("/program", data=data))
+    assert "Uge 3" in plan and "Uge 4" not in plan
+    assert 'action="/program/kalender.ics"' in plan
+    ics = client.post("/program/kalender.ics", data=data)
+    assert ics.status_code == 200
+    assert ics.headers["content-type"].startswith("text/calendar")
+    assert 'filename="krampe-program-2026-03-02.ics"' in ics.headers["content-disposition"]
+    bad = _html(client.post("/program", data={"start": "snart", "weeks": "3"}), 422)
+    assert "Startdatoen" in bad
+
+
+def test_sources_page_lists_every_article_with_dates(client, web_app):
+    page = _html(client.get("/kilder"))
+    articles = web_app.state.services.articles
+    assert articles
+    for art in articles:
+        assert art.title in page
+    assert "Opdateret" in page and "Faglig gennemgang" in page
+    from krampe.content.pack import load_sources
+
+    for src in load_sources().values():
+        assert src.title in page
+
+
+def test_privacy_page(client):
+    page = _html(client.get("/privatliv"))
+    assert "gemmes ikke" in page and "logfiler" in page.lower()
+
+
+def test_static_css(client):
+    resp = client.get("/static/style.css")
+    assert resp.status_code == 200 and "focus-visible" in resp.text
+    assert client.get("/static/print.css").status_code == 200
+
+
+def test_unknown_page_is_danish_html_404(client):
+    page = _html(client.get("/findes-ikke"), 404)
+    assert "Siden findes ikke" in page
+
+
+def test_html_413_for_a_huge_form(client):
+    page = _html(client.post("/", data={"q": "a" * 200_000}), 413)
+    assert "for stor" in page
+
+
+def test_extra_template_dirs_and_nav_links(tmp_path, client):
+    """Other packages (diary, accounts) render through our environment and extend the nav."""
+    from krampe.web import templating
+
+    (tmp_path / "web_test_extra.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p>ekstra side</p>{% endblock %}'
+    )
+    templating.add_template_dir(tmp_path)
+    templating.add_nav_link("/web-test-link", "Testlink")
+    try:
+        html = templating.env.get_template("web_test_extra.html").render(request=None)
+        assert "ekstra side" in html and '<html lang="da">' in html
+        assert 'href="/web-test-link"' in client.get("/").text
+    finally:
+        templating._loader.loaders.pop()
+        templating.NAV_LINKS.remove(("/web-test-link", "Testlink"))
