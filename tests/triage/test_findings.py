@@ -44,7 +44,7 @@ CASES = [
     ("claudication", "routine", "Jeg har åreforkalkning og krampe i læggen"),
     ("nerve_compression", "routine", "Diskusprolaps i lænden og krampe i læggen"),
     ("nerve_compression", "routine", "Jeg har en klemt nerve i ryggen, og det stråler ned i benet"),
-    ("self_care_failed", "routine", "Jeg strækker og drikker vand mod kramperne, men intet hjælper"),
+    ("self_care_failed", "routine", "Strækker og drikker vand mod kramperne, men intet hjælper"),
 ]
 
 

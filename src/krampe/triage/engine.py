@@ -60,6 +60,7 @@ class Engine:
             for item in p.items:
                 targets.update(a.value for a in item.alts if a.kind == "exact")
         known = set(tn.known_words)
+        self._exact_words = frozenset(targets)
         self.fixer = TypoFixer(
             targets - known,
             known,
@@ -69,12 +70,11 @@ class Engine:
             tn.typo.max_distance_long,
             tn.typo.long_from,
         )
-        self._all_alts = [a for p in pats for item in p.items for a in item.alts]
 
-    @lru_cache(maxsize=20000)  # noqa: B019 (one engine per process)
     def _is_lexical(self, form: str) -> bool:
-        tok = Token(form, 0, 0, (form,), "word")
-        return any(a.kind != "num" and a.matches(tok) for a in self._all_alts)
+        # Only exact lexicon words are left alone: "læggn" also matches the prefix "læg*",
+        # but its nearest word "læggen" is what the writer meant (an extra form is harmless).
+        return form in self._exact_words
 
     @classmethod
     @lru_cache(maxsize=1)

@@ -168,7 +168,7 @@ class QuestionsFile(_Strict):
 
 ContextCategory = Literal[
     "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY",
-    "TERMINATE", "SUBJECT_SWITCH", "PSEUDO",
+    "TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME", "PSEUDO",
 ]
 
 
@@ -334,7 +334,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     for i, cr in enumerate(context_f.rules):
         for ref in cr.allowed_types or []:
             need_concept(f"context_da.yaml rule {i} ({cr.literal})", ref)
-        if (cr.direction == "TERMINATE") != (cr.category in ("TERMINATE", "SUBJECT_SWITCH")):
+        if (cr.direction == "TERMINATE") != (
+            cr.category in ("TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME")
+        ):
             errors.append(f"context_da.yaml rule {i}: TERMINATE direction and category go together")
         if (cr.direction == "PSEUDO") != (cr.category == "PSEUDO"):
             errors.append(f"context_da.yaml rule {i}: PSEUDO direction and category go together")

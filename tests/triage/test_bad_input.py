@@ -1,0 +1,59 @@
+"""Bad input: rejected at once with a Danish error, or `understood: false`, never self-care."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from krampe.errors import InputError
+from krampe.triage import triage
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", None, 42, "a" * 5001])
+def test_rejected(text):
+    with pytest.raises(InputError):
+        triage(text)
+
+
+def test_one_megabyte_is_rejected_fast():
+    big = "hævet læg " * 100_000
+    t0 = time.perf_counter()
+    with pytest.raises(InputError):
+        triage(big)
+    assert time.perf_counter() - t0 < 0.1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asdfghjkl qwerty",
+        "!!!???...",
+        "12345 678",
+        "My calf is swollen and red",
+        "Wie spät ist es?",
+        "🙂🙂🙂",
+        "Hvad er klokken?",
+    ],
+)
+def test_noise_is_not_understood_and_lists_red_flags(text):
+    r = triage(text)
+    assert r.understood is False
+    assert r.level is None
+    assert "112" in r.action and "hævet" in r.action
+    assert r.findings == [] and r.questions == []
+
+
+def test_unknown_region_is_an_input_error():
+    with pytest.raises(InputError):
+        triage("krampe", region="bornholm")
+
+
+def test_region_names_are_forgiving():
+    r = triage("Læggen er hævet og varm", region="Region Sjælland")
+    assert "1818" in r.action and "1813" not in r.action
+
+
+def test_output_does_not_depend_on_the_clock():
+    text = "Min læg er hævet og rød efter en lang flyrejse"
+    assert triage(text).model_dump() == triage(text).model_dump()

@@ -1,0 +1,135 @@
+"""`krampe triage` and `krampe eval triage` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from krampe.cli import eval_triage as eval_cli
+from krampe.cli import triage as triage_cli
+
+
+@pytest.fixture(scope="module")
+def app() -> typer.Typer:
+    app = typer.Typer()
+    eval_app = typer.Typer()
+    app.add_typer(eval_app, name="eval")
+    for mod in (triage_cli, eval_cli):
+        mod.register(app=app, eval_app=eval_app, content_app=typer.Typer())
+    return app
+
+
+def run(app, *args: str, input: str | None = None):
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+def test_json_follows_the_contract(app):
+    r = run(app, "triage", "--json", "Min læg er hævet og rød efter en lang flyrejse")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert list(out) == ["text", "understood", "level", "action", "findings", "triggers",
+                         "trigger_details", "questions", "if_then", "advice", "sources"]
+    assert out["level"] == "urgent"
+    assert out["findings"][0] == {"id": "dvt_signs", "evidence": "hævet og rød",
+                                  "status": "present"}
+    assert "sitting" in out["triggers"]
+    assert {"id", "label", "advice", "sources"} <= set(out["trigger_details"][0])
+    for number in ("1813", "1818", "70 15 03 00", "70 11 31 31", "70 11 07 07"):
+        assert number in out["action"]
+
+
+def test_region_shows_only_that_number(app):
+    r = run(app, "triage", "--json", "--region", "midtjylland", "Læggen er hævet og øm")
+    action = json.loads(r.stdout)["action"]
+    assert "lægevagten i Region Midtjylland: 70 11 31 31" in action
+    assert "1813" not in action and "112" in action
+
+
+def test_human_output_is_danish(app):
+    r = run(app, "triage", "Jeg har ondt i brystet og en hævet læg")
+    assert r.exit_code == 0
+    assert "RING 112" in r.stdout
+
+
+def test_answers_change_the_level(app):
+    base = json.loads(run(app, "triage", "--json", "krampe i læggen").stdout)
+    assert base["level"] == "self_care"
+    assert "swelling" in [q["id"] for q in base["questions"]]
+    r = run(app, "triage", "--json", "--answer", "swelling=ja", "krampe i læggen")
+    assert json.loads(r.stdout)["level"] == "urgent"
+    r = run(app, "triage", "--json", "--answer", "swelling=no", "krampe i læggen")
+    out = json.loads(r.stdout)
+    assert out["level"] == "self_care"
+    assert "swelling" not in [q["id"] for q in out["questions"]]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["triage", ""],
+        ["triage"],
+        ["triage", "x" * 6000],
+        ["triage", "--region", "fyn", "krampe"],
+        ["triage", "--answer", "swelling", "krampe"],
+        ["triage", "--answer", "unknown=ja", "krampe"],
+        ["triage", "-"],
+    ],
+)
+def test_bad_input_is_one_danish_line_and_exit_2(app, args):
+    r = run(app, *args)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr.startswith("fejl: ") and r.stderr.count("\n") == 1
+    assert "Traceback" not in r.output
+
+
+def test_batch_goes_on_after_a_bad_line(app):
+    lines = "krampe om natten\n\n" + "a" * 6000 + "\nhævet og varm læg\n"
+    r = run(app, "triage", "--json", "-", input=lines)
+    assert r.exit_code == 0
+    outs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(outs) == 3
+    assert outs[0]["level"] == "self_care"
+    assert outs[1] == {"error": "too_long", "message": outs[1]["message"]}
+    assert outs[2]["level"] == "urgent"
+
+
+def test_interactive_asks_and_shows_final_level(app):
+    r = run(app, "triage", "--interactive", "--region", "hovedstaden",
+            input="Jeg får krampe i læggen\nmåske\nnej\nja\n")
+    assert r.exit_code == 0, r.output
+    assert "Svar ja eller nej." in r.stdout
+    assert "Søg læge i dag" in r.stdout
+    assert "1813" in r.stdout
+
+
+def test_eval_reports_numbers_and_misses(app, tmp_path: Path):
+    f = tmp_path / "set.jsonl"
+    f.write_text(
+        "\n".join(json.dumps(c, ensure_ascii=False) for c in [
+            {"id": "a", "text": "Læggen er hævet og varm", "level": "urgent"},
+            {"id": "b", "text": "krampe om natten", "level": "self_care", "triggers": ["night"]},
+            {"id": "c", "text": "krampe efter løb", "level": "urgent", "triggers": ["cold"]},
+        ]),
+        encoding="utf-8",
+    )
+    r = run(app, "eval", "triage", str(f))
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.strip().splitlines()
+    assert lines[-3].startswith("exact=0.667") and "under_triage=1" in lines[-3]
+    assert "c: niveau urgent -> self_care" in r.stdout
+    assert "mangler udløser cold" in r.stdout and "ekstra udløser exercise" in r.stdout
+    js = json.loads(run(app, "eval", "triage", "--json", str(f)).stdout)
+    assert js["under_triage"] == 1 and js["trigger_recall"] == 0.5
+    assert js["confusion"]["urgent"]["self_care"] == 1
+
+
+def test_eval_bad_file(app, tmp_path: Path):
+    f = tmp_path / "bad.jsonl"
+    f.write_text("{not json\n", encoding="utf-8")
+    r = run(app, "eval", "triage", str(f))
+    assert r.exit_code == 2 and r.stderr.startswith("fejl: ")

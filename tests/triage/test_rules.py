@@ -1,0 +1,120 @@
+"""Rule files are validated on load: bad ids, missing sources and broken patterns fail."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from krampe.triage.patterns import parse_pattern
+from krampe.triage.schema import (
+    POLICY_FINDINGS,
+    POLICY_TRIGGERS,
+    RULES_DIR,
+    RuleError,
+    load_rules,
+)
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    d = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, d)
+    return d
+
+
+def edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_bundled_rules_load_and_cover_the_policy():
+    rules = load_rules()
+    assert set(rules.findings) == POLICY_FINDINGS
+    assert set(rules.triggers) == POLICY_TRIGGERS
+    assert {r.id for r in rules.regions.regions} == {
+        "hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"
+    }
+    for f in rules.findings.values():
+        assert f.sources and all(s in rules.sources for s in f.sources)
+    for r in rules.regions.regions:
+        assert r.verified and r.source in rules.sources
+
+
+def test_region_numbers():
+    numbers = {r.id: r.number for r in load_rules().regions.regions}
+    assert numbers == {
+        "hovedstaden": "1813", "sjaelland": "1818", "nordjylland": "70 15 03 00",
+        "midtjylland": "70 11 31 31", "syddanmark": "70 11 07 07",
+    }
+
+
+def test_unknown_concept_in_finding(rules_copy):
+    edit(rules_copy / "findings.yaml",
+         lambda d: d["findings"][0]["rules"][0]["all"].append("no_such_concept"))
+    with pytest.raises(RuleError, match="unknown concept 'no_such_concept'"):
+        load_rules(rules_copy)
+
+
+def test_missing_source(rules_copy):
+    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(sources=["nowhere"]))
+    with pytest.raises(RuleError, match="unknown source 'nowhere'"):
+        load_rules(rules_copy)
+
+
+def test_finding_without_sources(rules_copy):
+    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(sources=[]))
+    with pytest.raises(RuleError, match=r"findings\.yaml"):
+        load_rules(rules_copy)
+
+
+def test_unknown_finding_id(rules_copy):
+    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(id="made_up"))
+    with pytest.raises(RuleError, match="made_up"):
+        load_rules(rules_copy)
+
+
+def test_unknown_trigger_id(rules_copy):
+    edit(rules_copy / "triggers.yaml", lambda d: d["triggers"][0].update(id="moon_phase"))
+    with pytest.raises(RuleError, match="moon_phase"):
+        load_rules(rules_copy)
+
+
+def test_question_for_unknown_finding(rules_copy):
+    edit(rules_copy / "questions.yaml", lambda d: d["questions"][0].update(finding="nope"))
+    with pytest.raises(RuleError, match="unknown finding 'nope'"):
+        load_rules(rules_copy)
+
+
+def test_missing_region(rules_copy):
+    edit(rules_copy / "regions.yaml", lambda d: d["regions"].pop())
+    with pytest.raises(RuleError, match="regions"):
+        load_rules(rules_copy)
+
+
+def test_bad_context_direction(rules_copy):
+    edit(rules_copy / "context_da.yaml", lambda d: d["rules"][0].update(direction="SIDEWAYS"))
+    with pytest.raises(RuleError, match=r"context_da\.yaml"):
+        load_rules(rules_copy)
+
+
+def test_broken_pattern(rules_copy):
+    edit(rules_copy / "lexicon_da.yaml",
+         lambda d: d["concepts"]["swelling"]["patterns"].append("~2 hævet"))
+    with pytest.raises(RuleError, match=r"lexicon_da\.yaml"):
+        load_rules(rules_copy)
+
+
+def test_unknown_field_is_an_error(rules_copy):
+    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(levle="urgent"))
+    with pytest.raises(RuleError):
+        load_rules(rules_copy)
+
+
+@pytest.mark.parametrize("bad", ["", "~1 a", "a ~1", "a*b", "*"])
+def test_pattern_syntax_errors(bad):
+    with pytest.raises(ValueError):
+        parse_pattern(bad)

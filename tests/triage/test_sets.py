@@ -1,0 +1,30 @@
+"""The development set (../shared/eval) and our own extra set reach the targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from krampe.triage.evaluate import evaluate, load_cases
+
+EXTRA = Path(__file__).parent / "data" / "extra.jsonl"
+
+
+def check_targets(report) -> None:
+    misses = [m.model_dump() for m in report.misses]
+    assert report.under_triage == 0, misses
+    assert report.self_care_to_urgent_or_emergency == 0, misses
+    assert report.exact >= 0.97, misses
+    assert report.trigger_recall >= 0.9, misses
+    assert report.trigger_precision >= 0.9, misses
+
+
+def test_dev_set_targets(shared_dir: Path):
+    report = evaluate(load_cases(shared_dir / "eval" / "triage_dev.jsonl"))
+    assert report.n >= 30
+    check_targets(report)
+
+
+def test_extra_set_targets():
+    cases = load_cases(EXTRA)
+    assert len(cases) >= 40
+    check_targets(evaluate(cases))
