@@ -156,13 +156,21 @@ class Engine:
         by: dict[str, list[Mention]] = {}
         for m in mentions:
             by.setdefault(m.concept, []).append(m)
+        seen_status = {m.status for m in mentions if m.is_target}
         out: list[_Eval] = []
         for f in self.rules.findings.values():
+            # Cheap exit: no rule can hold unless its first concept is mentioned at all.
+            if not any(r.all[0].partition("@")[0] in by for r in f.rules) and not any(
+                k in by for k in f.key
+            ):
+                continue
             hit = self._first_rule(f, by, {"present"})
             if hit is not None:
                 out.append(_Eval(f, "present", hit))
                 continue
             for status in _REPORT_ORDER:
+                if status not in seen_status:
+                    continue
                 hit = self._first_rule(f, by, {status, "present"}, need=status)
                 if hit is None:
                     key = [m for k in f.key for m in by.get(k, ()) if m.status == status]

@@ -71,15 +71,37 @@ def _parse_alt(text: str) -> Alt:
     return Alt("exact", text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Item:
     alts: tuple[Alt, ...] = ()
     gap: int = 0
 
+    def __post_init__(self) -> None:
+        # Grouped by kind so one token is tested with a few C-level calls (hot path).
+        by = {k: tuple(a.value for a in self.alts if a.kind == k)
+              for k in ("exact", "prefix", "suffix", "infix")}
+        object.__setattr__(self, "_exact", frozenset(by["exact"]))
+        object.__setattr__(self, "_prefix", by["prefix"])
+        object.__setattr__(self, "_suffix", by["suffix"])
+        object.__setattr__(self, "_infix", by["infix"])
+        object.__setattr__(self, "_nums", tuple(a for a in self.alts if a.kind == "num"))
+
     def matches(self, tok: Token) -> bool:
         if tok.kind == "punct":
-            return any(a.kind == "exact" and a.value == tok.text for a in self.alts)
-        return any(a.matches(tok) for a in self.alts)
+            return tok.text in self._exact
+        if tok.kind == "num":
+            return any(a.matches(tok) for a in self._nums)
+        exact, prefix, suffix, infix = self._exact, self._prefix, self._suffix, self._infix
+        for form in tok.forms:
+            if form in exact:
+                return True
+            if prefix and form.startswith(prefix):
+                return True
+            if suffix and form.endswith(suffix):
+                return True
+            if infix and any(v in form for v in infix):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
