@@ -152,3 +152,10 @@ def test_findings_evidence_is_exact_substring():
     r = triage(text)
     for f in r.findings:
         assert f.evidence in text
+
+
+def test_numbers_inside_alternatives_in_cues():
+    # "for 3 år siden" uses NUM inside an alternative list in the cue file
+    text = "Siden min blodprop for 3 år siden har jeg haft det fint, nu lidt krampe når jeg løber"
+    assert status_of(text, "dvt_signs") == "historical"
+    assert level(text) == "self_care"

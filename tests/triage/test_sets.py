@@ -6,7 +6,11 @@ from pathlib import Path
 
 from krampe.triage.evaluate import evaluate, load_cases
 
-EXTRA = Path(__file__).parent / "data" / "extra.jsonl"
+DATA = Path(__file__).parent / "data"
+EXTRA = DATA / "extra.jsonl"
+# Written blind after the rules were done; it scored exact 0.767 with 3 under-triaged cases
+# on its first run, and the general fixes it prompted are kept honest by this test.
+HOLDOUT = DATA / "holdout.jsonl"
 
 
 def check_targets(report) -> None:
@@ -27,4 +31,10 @@ def test_dev_set_targets(shared_dir: Path):
 def test_extra_set_targets():
     cases = load_cases(EXTRA)
     assert len(cases) >= 40
+    check_targets(evaluate(cases))
+
+
+def test_second_set_targets():
+    cases = load_cases(HOLDOUT)
+    assert len(cases) >= 30
     check_targets(evaluate(cases))

@@ -140,7 +140,8 @@ def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int)
 
 def parse_pattern(text: str, owner: Hashable = None) -> Pattern:
     """Parse one pattern; ValueError on bad syntax (checked when rule files load)."""
-    words = [w if _NUM.match(w) else w.lower() for w in text.split()]
+    words = ["|".join(a if _NUM.match(a) else a.lower() for a in w.split("|"))
+             for w in text.split()]
     if not words:
         raise ValueError("empty pattern")
     items: list[Item] = []
