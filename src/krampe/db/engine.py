@@ -40,6 +40,11 @@ def make_engine(url: str, **kwargs) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if not url.startswith(("postgres://", "postgresql")):
+        from krampe.errors import KrampeError
+
+        raise KrampeError("DATABASE_URL skal begynde med sqlite:/// eller "
+                          "postgresql+psycopg://", code="database_url")
     if url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgres://")
     elif url.startswith("postgresql://"):

@@ -1,0 +1,138 @@
+"""Nothing acknowledged is lost: SIGKILL the real server while entries are being written.
+
+uvicorn runs the diary app in a subprocess on SQLite in a temp KRAMPE_HOME; four
+threads write entries as fast as they can; the process is killed with SIGKILL mid-stream;
+after a restart every entry that got a 201 must be there (and the database intact).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+PW = "hemmelig-kode"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(home: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "KRAMPE_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    env.pop("KRAMPE_DATABASE_URL", None)
+    # Logs go to a file: an unread pipe fills up and stalls the server.
+    with open(home / f"server-{port}.log", "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "krampe.diary.web:standalone_app", "--factory",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            env=env, stdout=subprocess.DEVNULL, stderr=log,
+        )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            tail = (home / f"server-{port}.log").read_text(errors="replace")[-2000:]
+            pytest.fail(f"server exited: {tail}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/diary/entries", timeout=1).status_code \
+                    == 401:
+                return proc
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail("server did not start in 30 s")
+
+
+@pytest.mark.slow
+def test_sigkill_mid_stream_loses_no_acknowledged_entry(_isolated_home):
+    home = _isolated_home
+    port = _free_port()
+    proc = _start(home, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base) as c:
+            r = c.post("/api/account/register", json={"username": "crash", "password": PW})
+            assert r.status_code == 201
+            token, cookies = r.json()["csrf_token"], dict(c.cookies)
+
+        acked: list[str] = []
+        failures: list[str] = []
+        lock = threading.Lock()
+        stop = threading.Event()
+
+        def writer(n: int) -> None:
+            with httpx.Client(base_url=base, cookies=cookies, timeout=5,
+                              headers={"X-CSRF-Token": token}) as c:
+                i = 0
+                while not stop.is_set():
+                    note = f"w{n}-{i}"
+                    i += 1
+                    try:
+                        r = c.post("/api/diary/entries", json={"note": note, "intensity": 3})
+                    except httpx.TransportError as exc:
+                        with lock:
+                            failures.append(type(exc).__name__)
+                        return
+                    if r.status_code == 201:
+                        assert r.json()["note"] == note
+                        with lock:
+                            acked.append(note)
+                    else:
+                        with lock:
+                            failures.append(str(r.status_code))
+
+        threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+        for t in threads:
+            t.start()
+        started = time.monotonic()
+        deadline = started + 20
+        while len(acked) < 150 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)  # mid-stream: the writers are still going
+        print(f"{len(acked)} acknowledged in {time.monotonic() - started:.2f} s before SIGKILL")
+        proc.wait(10)
+        stop.set()
+        for t in threads:
+            t.join(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+
+    assert len(acked) >= 150, f"only {len(acked)} writes acknowledged; failures: {failures[:5]}"
+    # The kill really interrupted writers (each stops at its first connection error).
+    assert any(f in ("ConnectError", "ReadError", "RemoteProtocolError", "ReadTimeout",
+                     "WriteError") for f in failures), failures
+    assert not [f for f in failures if f.isdigit()], failures
+
+    db_file = home / "krampe.db"
+    check = sqlite3.connect(db_file)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.close()
+
+    port2 = _free_port()
+    proc2 = _start(home, port2)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port2}") as c:
+            r = c.post("/api/account/login", json={"username": "crash", "password": PW})
+            assert r.status_code == 200
+            stored = {e["note"] for e in c.get("/api/diary/entries?limit=5000").json()}
+    finally:
+        proc2.send_signal(signal.SIGTERM)
+        proc2.wait(10)
+    missing = set(acked) - stored
+    assert not missing, f"{len(missing)} acknowledged entries lost: {sorted(missing)[:10]}"
+    # At most the writes in flight at the kill (one per writer) can be extra.
+    assert len(stored - set(acked)) <= 4
