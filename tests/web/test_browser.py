@@ -96,6 +96,8 @@ def page(browser):
 def _audit(page, name: str) -> list[dict]:
     """Run axe-core on the current page; return serious/critical WCAG 2.1 A/AA violations."""
     _need(AXE.exists(), "node_modules/axe-core is missing (run `npm ci`)")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"audit-{name}-phone.png"), full_page=True)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
