@@ -48,9 +48,6 @@ def make(system: str, specs: list[str]):
 def default_suites() -> list[tuple[list[str], list[Path]]]:
     dev = SHARED / "eval" / "qa_dev.jsonl"
     suites = [([str(SHARED / "seeds")], [dev])]
-    if _bundled_has_articles():
-        # The same questions with the pack's pages as distractors on the same topics.
-        suites.append(([str(SHARED / "seeds"), "bundled"], [dev]))
     for candidate in (REPO / "eval" / "qa_bundled.jsonl", SHARED / "eval" / "qa_bundled.jsonl"):
         if candidate.is_file() and _bundled_has_articles():
             suites.append((["bundled"], [candidate]))

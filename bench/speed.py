@@ -239,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     print(render(HEADERS, rows))
     print(f"\ntargets (krampe lexical): p50 ≤ {P50_SEEDS_MS:g} ms on seeds, "
           f"≤ {P50_10K_MS:g} ms on 10,000 articles; cold build of 10,000 ≤ {COLD_10K_S:g} s")
+    print(f"- load average at the end: {os.getloadavg()[0]:.1f} (2 cores shared with other work)")
     for note in notes:
         print(f"- {note}")
     return 0

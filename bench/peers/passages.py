@@ -7,6 +7,7 @@ splitter was used.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,28 +55,33 @@ def splitter_name() -> str:
 
 def _krampe_reader():
     try:
-        from krampe.knowledge.readers import read_article
+        from krampe.knowledge.readers import load_articles
     except ImportError:
         return None
-    return read_article
+    return load_articles
 
 
 def load_docs(specs: list[str]) -> list[Doc]:
     """All passages of the knowledge base named by `specs`, in reading order."""
-    reader = _krampe_reader()
+    paths = [bundled_dir() if spec == "bundled" else Path(spec) for spec in specs]
+    try:
+        from krampe.knowledge.readers import load_articles
+    except ImportError:
+        load_articles = None
+    if load_articles is not None:
+        # krampe's own file selection and readers: the very passages krampe indexes.
+        articles, warnings = load_articles(paths)
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        return [
+            Doc(article.id, article.title, section.heading, passage.text)
+            for article in articles
+            for section in article.sections
+            for passage in section.passages
+        ]
     docs: list[Doc] = []
     for path in resolve_specs(specs):
-        if reader is None:
-            docs.extend(_fallback_docs(path))
-            continue
-        try:
-            article = reader(path)
-        except Exception as exc:  # one bad file must not stop a benchmark; krampe warns too
-            print(f"warning: skipped {path}: {exc}")
-            continue
-        for section in article.sections:
-            for passage in section.passages:
-                docs.append(Doc(article.id, article.title, section.heading, passage.text))
+        docs.extend(_fallback_docs(path))
     return docs
 
 
