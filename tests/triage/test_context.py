@@ -159,3 +159,44 @@ def test_numbers_inside_alternatives_in_cues():
     text = "Siden min blodprop for 3 år siden har jeg haft det fint, nu lidt krampe når jeg løber"
     assert status_of(text, "dvt_signs") == "historical"
     assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hvorfor får jeg kramper i læggen om natten?",
+        "Kan medicin give kramper?",
+        "Hjælper magnesium mod lægkramper?",
+        "Er lægkramper almindelige hos ældre?",
+    ],
+)
+def test_general_questions_report_nothing_present(text):
+    r = triage(text)
+    assert r.level == "self_care"
+    assert r.triggers == []
+    assert all(f.status != "present" for f in r.findings)
+    assert r.if_then == []
+
+
+def test_general_question_about_a_red_flag_gives_if_then_only():
+    r = triage("Kan en blodprop give kramper i læggen?")
+    assert r.level == "self_care"
+    assert [i.id for i in r.if_then] == ["dvt_signs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan det være farligt at min læg er hævet og rød?",
+        "Jeg er bange for at min hævede læg er en blodprop, den er øm",
+        "Er det farligt? Læggen er hævet og varm",
+        "Hvad gør jeg, min læg er hævet og øm?",
+    ],
+)
+def test_worry_or_question_does_not_hide_reported_symptoms(text):
+    assert level(text) == "urgent"
+
+
+def test_unknown_swelling_is_asked_about():
+    r = triage("Jeg ved ikke om læggen er hævet, den gør ondt")
+    assert "swelling" in [q.id for q in r.questions]

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from krampe.triage.patterns import Matcher, Token, parse_pattern
-from krampe.triage.schema import ContextRule
+from krampe.triage.schema import ContextRule, GenericQuestions
+from krampe.triage.text import Sentence
 
 
 @dataclass(slots=True)
@@ -64,9 +65,21 @@ class _Cue:
 
 
 class ContextEngine:
-    def __init__(self, rules: list[ContextRule]):
+    def __init__(self, rules: list[ContextRule], generic: GenericQuestions | None = None):
         self.rules = rules
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
+        self.generic_start = parse_pattern(generic.starts) if generic else None
+        self.personal = Matcher([parse_pattern(p) for p in generic.personal]) if generic else None
+
+    def _generic_question(self, toks: list[Token], sent: Sentence) -> bool:
+        """A general question ("Kan en blodprop give kramper?") reports nothing about the
+        writer: its mentions are hypothetical, unless the writer anchors them to themselves
+        ("min læg", "jeg har") - then they are read as usual."""
+        if not (sent.question and self.generic_start and self.personal):
+            return False
+        if self.generic_start.match_at(toks, sent.start, sent.end) < 0:
+            return False
+        return not self.personal.find(toks, sent.start, sent.end)
 
     def _cues(self, toks: list[Token], s: int, e: int, mentions: list[Mention]) -> list[_Cue]:
         found = self.matcher.find(toks, s, e)
@@ -89,16 +102,20 @@ class ContextEngine:
         return cues
 
     def apply(
-        self, toks: list[Token], sents: list[tuple[int, int]], mentions: list[Mention]
+        self, toks: list[Token], sents: list[Sentence], mentions: list[Mention]
     ) -> None:
         """Set `categories` and `status` on every target mention."""
         by_sent: dict[int, list[Mention]] = {}
         for mt in mentions:
             by_sent.setdefault(mt.sent, []).append(mt)
-        for si, (s, e) in enumerate(sents):
+        for si, sent in enumerate(sents):
+            s, e = sent.start, sent.end
             sent_mentions = by_sent.get(si)
             if not sent_mentions:
                 continue
+            if self._generic_question(toks, sent):
+                for mt in sent_mentions:
+                    mt.categories.add("HYPOTHETICAL")
             cues = self._cues(toks, s, e, sent_mentions)
             if not cues:
                 continue
@@ -116,7 +133,9 @@ class ContextEngine:
                 for mt in sent_mentions:
                     if not mt.is_target or (mt.start < cue.end and cue.start < mt.end):
                         continue
-                    if allowed is not None and mt.concept not in allowed:
+                    if allowed is not None and mt.concept not in allowed and not (
+                        mt.role == "trigger" and "trigger:*" in allowed
+                    ):
                         continue
                     if lo <= mt.start < hi:
                         mt.categories.add(rule.category)

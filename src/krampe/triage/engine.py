@@ -17,7 +17,7 @@ from krampe.triage.context import ContextEngine, Mention
 from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
 from krampe.triage.result import FindingOut, IfThen, QuestionOut, TriageResult
 from krampe.triage.schema import Finding, Rule, Rules, get_rules
-from krampe.triage.text import TypoFixer, set_abbreviations, tokenize
+from krampe.triage.text import Sentence, TypoFixer, set_abbreviations, tokenize
 
 _RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 _REPORT_ORDER = ("hypothetical", "negated", "historical", "other_person")
@@ -52,7 +52,7 @@ class Engine:
             excl += [parse_pattern(p, owner=key) for p in t.exclude]
         self.matcher = Matcher(pats)
         self.excluder = Matcher(excl)
-        self.context = ContextEngine(list(rules.context.rules))
+        self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions)
         tn = rules.textnorm
         set_abbreviations(set(tn.abbreviations))
         targets = set(rules.lexicon.typo_targets)
@@ -82,10 +82,10 @@ class Engine:
         return cls(get_rules())
 
     # --- reading --------------------------------------------------------------------
-    def mentions(self, text: str) -> tuple[list[Token], list[tuple[int, int]], list[Mention]]:
+    def mentions(self, text: str) -> tuple[list[Token], list[Sentence], list[Mention]]:
         toks, sents = tokenize(text, self.fixer)
         mentions: list[Mention] = []
-        for si, (s, e) in enumerate(sents):
+        for si, (s, e, _q) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
             if not found:
                 continue
@@ -245,7 +245,9 @@ class Engine:
                 action=actions.action_for(e.finding.level, self.rules, region_id),
             )
             for e in evals
-            if e.status == "hypothetical" and _RANK[e.finding.level] > _RANK[level]
+            # red flags only (urgent/emergency) that would raise the level
+            if e.status == "hypothetical" and _RANK[e.finding.level] >= _RANK["urgent"]
+            and _RANK[e.finding.level] > _RANK[level]
         ]
         adv, details, refs = advice.lookup(self.rules, level, present_ids, triggers)
         return TriageResult(

@@ -187,8 +187,22 @@ class ContextRule(_Strict):
         return v
 
 
+class GenericQuestions(_Strict):
+    starts: str  # pattern for the first word(s) of a general question
+    personal: list[str] = Field(min_length=1)  # anchors that make it about the writer
+
+    @field_validator("starts")
+    @classmethod
+    def _starts(cls, v: str) -> str:
+        parse_pattern(v)
+        return v
+
+    _p = field_validator("personal")(_check_patterns)
+
+
 class ContextFile(_Strict):
     rules: list[ContextRule] = Field(min_length=1)
+    generic_questions: GenericQuestions | None = None
 
 
 class TypoSettings(_Strict):
@@ -333,6 +347,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
     for i, cr in enumerate(context_f.rules):
         for ref in cr.allowed_types or []:
+            if ref == "trigger:*" or ref.removeprefix("trigger:") in triggers:
+                continue
             need_concept(f"context_da.yaml rule {i} ({cr.literal})", ref)
         if (cr.direction == "TERMINATE") != (
             cr.category in ("TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME")

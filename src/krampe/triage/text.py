@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -20,6 +21,12 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[.!?;,]|\n")
 _SENT_END = {".", "!", "?", ";", "\n"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "–": "-", "—": "-"})
 _FOLD = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
+
+
+class Sentence(NamedTuple):
+    start: int  # token indices, end exclusive
+    end: int
+    question: bool  # ended with "?"
 
 
 def _ascii_fold(form: str) -> str | None:
@@ -73,10 +80,10 @@ class TypoFixer:
 
 def tokenize(
     text: str, fixer: TypoFixer | None = None
-) -> tuple[list[Token], list[tuple[int, int]]]:
+) -> tuple[list[Token], list[Sentence]]:
     """Tokens of `text` and sentence ranges (token index start, end)."""
     toks: list[Token] = []
-    sents: list[tuple[int, int]] = []
+    sents: list[Sentence] = []
     # Same length as `text` (one character per character), so offsets stay exact.
     low = text.translate(_QUOTES)
     sent_start = 0
@@ -88,7 +95,9 @@ def tokenize(
             if s == "." and not _ends_sentence(low, toks, end, n):
                 continue
             if len(toks) > sent_start:
-                sents.append((sent_start, len(toks)))
+                sents.append(Sentence(sent_start, len(toks), s == "?"))
+            elif s == "?" and sents:  # "hævet??" or "hævet ?"
+                sents[-1] = sents[-1]._replace(question=True)
             sent_start = len(toks)
             continue
         if s == ",":
@@ -107,7 +116,7 @@ def tokenize(
                 forms.append(fixed)
         toks.append(Token(text[start:end], start, end, tuple(forms), "word"))
     if len(toks) > sent_start:
-        sents.append((sent_start, len(toks)))
+        sents.append(Sentence(sent_start, len(toks), False))
     return toks, sents
 
 
