@@ -164,3 +164,15 @@ def test_unknown_api_path_404_and_wrong_method_405(client):
     _is_error(client.get("/api/findes-ikke"), 404, "not_found")
     _is_error(client.delete("/api/ask"), 405, "method_not_allowed")
     _is_error(client.put("/api/triage", json={}), 405)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¹", "²³ dage", "½ time", "🦵💥", "؟؟", "e\u0301", "?!.,", "læg" * 1000, "٣ dage", "Ⅻ"],
+)
+def test_odd_unicode_never_500(client, text):
+    for resp in (
+        client.post("/api/ask", json={"q": text}),
+        client.post("/api/triage", json={"text": text}),
+    ):
+        assert resp.status_code in (200, 422), (text, resp.status_code, resp.text[:200])
