@@ -103,7 +103,11 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
 def _importance(index: Index, word: QueryWord, unknown_idf: float) -> float:
     """How specific the word is: the IDF of its broadest match (unknown: the rarest)."""
     if word.full:
-        return min(float(index.idf[t]) for t, _ in word.full)
+        specific = min(float(index.idf[t]) for t, _ in word.full)
+        if word.parts and all(word.parts):  # lægkramper is as specific as læg + krampe
+            specific = min(specific, sum(max(float(index.idf[t]) for t, _ in alts)
+                                         for alts in word.parts))
+        return specific
     if word.parts:
         return max(
             min(float(index.idf[t]) for t, _ in alts) if alts else unknown_idf
@@ -147,12 +151,26 @@ def score(index: Index, words: list[QueryWord]) -> np.ndarray:
         weight = kind_weight.get(word.kind, 0.0) * word.confidence
         if weight <= 0:
             continue
-        if word.full:
-            total += weight * _best_of(index, word.full, index.size)
-        for alts in word.parts:
-            if alts:
-                total += (weight * q.part) * _best_of(index, alts, index.size)
+        full = _compound_capped(index, word)
+        word_scores = _best_of(index, full, index.size) if full else None
+        if word.parts and all(word.parts):
+            # "lægkramper" and "krampe i læggen" say the same: the word scores the
+            # better of its literal match and its parts matched one by one.
+            parts = np.sum([_best_of(index, alts, index.size) for alts in word.parts], axis=0)
+            parts *= q.part * len(word.parts)
+            word_scores = parts if word_scores is None else np.maximum(word_scores, parts)
+        if word_scores is not None:
+            total += weight * word_scores
     return total
+
+
+def _compound_capped(index: Index, word: QueryWord) -> list[Alt]:
+    """A compound is no more specific than its parts together: cap the literal match's
+    IDF at the sum of the parts' IDF (a rare spelling is not rarer meaning)."""
+    if not word.parts or not all(word.parts) or not word.full:
+        return word.full
+    cap = sum(max(float(index.idf[t]) for t, _ in alts) for alts in word.parts)
+    return [(t, w * min(1.0, cap / max(float(index.idf[t]), 1e-9))) for t, w in word.full]
 
 
 class _Coverage:
@@ -287,8 +305,13 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
         return outcome
     outcome.answered = True
     floor = final[order[0]] * cfg.answers.min_ratio
-    for i in order[:top]:
-        if final[i] < floor:
+    per_section: dict[int, int] = {}
+    for i in order:
+        if final[i] < floor or len(outcome.hits) >= top:
             break
+        section = int(index.section_of[candidates[i]])
+        if per_section.get(section, 0) >= cfg.answers.max_per_section:
+            continue  # variety: the next best section may answer a different reading
+        per_section[section] = per_section.get(section, 0) + 1
         outcome.hits.append(Hit(int(candidates[i]), float(final[i]), float(coverage[i])))
     return outcome

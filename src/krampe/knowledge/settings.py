@@ -41,6 +41,7 @@ class QueryWeights(BaseModel):
 
 class Answers(BaseModel):
     min_ratio: float = Field(ge=0, le=1)
+    max_per_section: int = Field(ge=1)
 
 
 class Gate(BaseModel):
