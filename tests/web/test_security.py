@@ -19,6 +19,8 @@ def test_security_headers_everywhere(client, path):
     assert resp.headers["x-frame-options"] == "DENY"
     assert resp.headers["referrer-policy"] == "no-referrer"
     assert "permissions-policy" in resp.headers
+    if not path.startswith("/static/"):
+        assert resp.headers["cache-control"] == "no-store"
 
 
 def test_headers_on_errors_too(client):

@@ -59,6 +59,7 @@ class WebMiddleware:
         start = time.perf_counter()
         path = scope.get("path", "")
         csp = (DOCS_CSP if path in DOCS_PATHS else CSP).encode()
+        cache = b"public, max-age=3600" if path.startswith("/static/") else b"no-store"
         status_holder = {"status": 0}
         started = False
 
@@ -72,6 +73,9 @@ class WebMiddleware:
                 headers.extend(h for h in _COMMON_HEADERS if h[0] not in names)
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", csp))
+                if b"cache-control" not in names:
+                    # Answers and assessments hold health text: no shared or disk caches.
+                    headers.append((b"cache-control", cache))
                 message = {**message, "headers": headers}
             await send(message)
 
