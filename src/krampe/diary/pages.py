@@ -162,7 +162,7 @@ def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
     rows, _ = _rows(db, user.id, now)
     hours = [0] * 8
     for r in rows:
-        hours[to_local(r.started_at).hour // 3] += 1
+        hours[r.hour // 3] += 1
     hour_bars = [Bar(f"{3 * i:02d}-{3 * i + 3:02d}", n) for i, n in enumerate(hours)]
     hours_svg = bar_chart("timer", "Kramper fordelt på tid af døgnet (dansk tid)",
                           describe_counts(hour_bars, "tidsrum på tre timer"), hour_bars)

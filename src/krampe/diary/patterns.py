@@ -128,7 +128,7 @@ def weekly_counts(rows: list[PatternRow], today: date, weeks: int = CHART_WEEKS
     starts = [this_monday - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
     counts = dict.fromkeys(starts, 0)
     for row in rows:
-        d = local_day(row.started_at)
+        d = row.day
         monday = d - timedelta(days=d.weekday())
         if monday in counts:
             counts[monday] += 1
@@ -149,7 +149,7 @@ def analyse(rows: list[PatternRow], days: dict[date, tuple[str, ...]], now: date
     night = sum(1 for r in window if is_night(r, t))
     counts: dict[date, int] = {}
     for r in window:
-        counts[local_day(r.started_at)] = counts.get(local_day(r.started_at), 0) + 1
+        counts[r.day] = counts.get(r.day, 0) + 1
     per_day = {d: (counts.get(d, 0), ctx) for d, ctx in day_contexts(window, window_days).items()}
     return Patterns(
         now=now,

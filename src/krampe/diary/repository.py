@@ -4,7 +4,7 @@ another person's entry is indistinguishable from one that does not exist (404)."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import delete, select
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from krampe.db.base import utcnow
 from krampe.diary.models import DayRecord, Entry
 from krampe.diary.schemas import EntryIn
+from krampe.diary.timeutil import to_local
 from krampe.errors import KrampeError
 
 
@@ -112,6 +113,14 @@ class PatternRow:
     disturbed_sleep: bool
     disturbed_work: bool
     contexts: tuple[str, ...]
+    # Local (Copenhagen) day and hour, converted once: the analysis needs them many times.
+    day: date = field(init=False)
+    hour: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        local = to_local(self.started_at)
+        object.__setattr__(self, "day", local.date())
+        object.__setattr__(self, "hour", local.hour)
 
 
 def pattern_rows(db: Session, user_id: int, since: datetime | None = None

@@ -87,7 +87,9 @@ def day_contexts(rows: Iterable[PatternRow], days: dict[date, tuple[str, ...]]
     """Every recorded day with the union of its day record and its entries' contexts."""
     out: dict[date, set[str]] = {d: set(c) for d, c in days.items()}
     for row in rows:
-        out.setdefault(local_day(row.started_at), set()).update(row.contexts)
+        bucket = out.setdefault(row.day, set())
+        if row.contexts:
+            bucket.update(row.contexts)
     return out
 
 
@@ -98,7 +100,7 @@ def diary_findings(rows: list[PatternRow], days: dict[date, tuple[str, ...]], no
     past = [r for r in rows if r.started_at <= now]
     by_day: dict[date, list[PatternRow]] = {}
     for row in past:
-        by_day.setdefault(local_day(row.started_at), []).append(row)
+        by_day.setdefault(row.day, []).append(row)
     found: list[DiaryFinding] = []
 
     fd = t.frequent_disturbing
@@ -132,7 +134,10 @@ def diary_findings(rows: list[PatternRow], days: dict[date, tuple[str, ...]], no
                 "kom ikke i forbindelse med træning.")))
 
     sc = t.self_care_failed
-    contexts = day_contexts(past, {d: c for d, c in days.items() if d <= today})
+    # A programme mark in the last two months is history enough for "started >= 2 weeks ago".
+    since = today - timedelta(days=7 * sc.weeks + 60)
+    contexts = day_contexts([r for r in past if r.day >= since],
+                            {d: c for d, c in days.items() if since <= d <= today})
     programme_days = sorted(d for d, c in contexts.items() if sc.programme_context in c)
     if programme_days and programme_days[0] <= today - timedelta(days=7 * sc.weeks - 1):
         ok = True
@@ -155,9 +160,7 @@ def is_night(row: PatternRow, t: Thresholds | None = None) -> bool:
     n = (t or thresholds()).night
     if row.situation in n.situations:
         return True
-    from krampe.diary.timeutil import to_local
-
-    hour = to_local(row.started_at).hour
+    hour = row.hour
     if n.start_hour > n.end_hour:
         return hour >= n.start_hour or hour < n.end_hour
     return n.start_hour <= hour < n.end_hour
