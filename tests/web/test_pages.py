@@ -69,9 +69,13 @@ def test_triage_flow_carries_state_in_the_form(client):
     assert 'type="hidden" name="text" value="jeg har ondt i læggen"' in first
     asked = re.search(r'name="asked" value="([^"]*)"', first).group(1)
     # Second step: the browser sends back the text, what was asked and the answers.
+    qtexts = dict(re.findall(r'name="(qt_[a-z0-9_]+)" value="([^"]*)"', first))
+    assert f"qt_{qids[0]}" in qtexts
     data = {"text": "jeg har ondt i læggen", "region": "", "asked": asked, f"a_{qids[0]}": "ja"}
-    second = _html(client.post("/triage", data=data))
+    second = _html(client.post("/triage", data={**data, **qtexts}))
     assert "Din vurdering" in second
+    # The reason for the new level is the question the person said yes to, in words.
+    assert f"Du svarede ja til: «{qtexts[f'qt_{qids[0]}']}»" in second
     assert f'name="a_{qids[0]}" value="ja"' not in second.replace('type="hidden" ', "")
     assert f'type="hidden" name="a_{qids[0]}" value="ja"' in second or "banner-" in second
     assert "Ikke en diagnose" in second

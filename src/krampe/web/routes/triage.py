@@ -16,6 +16,8 @@ router = APIRouter()
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _MAX_ANSWERS = 50
+_MAX_QTEXT = 300
+_ANSWER_EVIDENCE = re.compile(r"^svar: ja \(([a-z0-9_]+)\)$")
 
 
 def _dump(result) -> dict:
@@ -41,6 +43,12 @@ async def triage_page(request: Request):
             answers[key[2:]] = value == "ja"
     answers = dict(list(answers.items())[:_MAX_ANSWERS])
     asked = [a for a in str(form.get("asked", "")).split(",") if _ID.match(a)][:_MAX_ANSWERS]
+    # The wording of questions already asked, so a "yes" can be shown as the reason.
+    qtexts = {
+        key[3:]: str(value)[:_MAX_QTEXT]
+        for key, value in form.multi_items()
+        if key.startswith("qt_") and key[3:] in asked
+    }
     try:
         result = get_services(request.app).triage(text, region=region, answers=answers)
     except InputError as exc:
@@ -50,10 +58,16 @@ async def triage_page(request: Request):
     # Questions already put to the person (answered or "ved ikke") are not asked again.
     t["questions"] = [q for q in t.get("questions", []) if q["id"] not in asked]
     asked = list(dict.fromkeys([*asked, *(q["id"] for q in t["questions"])]))
+    qtexts.update({q["id"]: q["text"] for q in t["questions"]})
+    for finding in t.get("findings", []):
+        # The engine marks answered findings as "svar: ja (<question id>)".
+        m = _ANSWER_EVIDENCE.match(finding.get("evidence") or "")
+        if m and m.group(1) in qtexts:
+            finding["answered"] = qtexts[m.group(1)]
     return render(
         request,
         "triage_result.html",
-        {"t": t, "region": region, "answers": answers, "asked": asked},
+        {"t": t, "region": region, "answers": answers, "asked": asked, "qtexts": qtexts},
     )
 
 
