@@ -1,0 +1,47 @@
+"""Short, varied descriptions (lay words, capitals, fragments) and the level they need."""
+
+from __future__ import annotations
+
+import pytest
+
+from krampe.triage import triage
+
+PROBES = [
+    ("urgent", "Læggen er blevet dobbelt så tyk som den anden og den dunker"),
+    ("urgent", "min venstre læg er hævet og ømmer sig"),
+    ("emergency", "Jeg får ikke nok luft og har ondt i læggen"),
+    ("emergency", "pludselig åndenød"),
+    ("urgent", "jeg har en klump i læggen der er rød og varm og øm"),
+    ("self_care", "Jeg får krampe i tæerne når jeg svømmer"),
+    ("urgent", "Det sagde knæk i læggen da jeg løb og nu kan jeg ikke gå på den"),
+    ("urgent", "Akillessenen er sprunget, tror jeg"),
+    ("self_care", "Har lidt ondt i læggen efter en lang gåtur, ingen hævelse"),
+    ("routine", "jeg vågner hver nat pga kramper i benene"),
+    ("routine", "Natkramper 4-5 gange om ugen i et halvt år"),
+    ("emergency", "Min kone faldt om og rystede i hele kroppen"),
+    ("emergency", "benet er helt hvidt og koldt og følelsesløst"),
+    ("urgent", "jeg har en krampe der har varet 45 minutter"),
+    ("self_care", "Krampe i læggen efter at have danset hele natten"),
+    ("urgent", "Læggen er hævet, jeg har lige været på en lang flyrejse"),
+    ("urgent", "Jeg har fået en blodprop i benet konstateret i går og nu har jeg mere ondt"),
+    ("emergency", "Jeg er gravid og har fået ondt i brystet og er åndeløs"),
+    ("routine", "Jeg tager lithium og har mange kramper"),
+    ("urgent", "læggen er hævet og misfarvet efter jeg faldt"),
+    ("self_care", "Jeg har haft krampe i læggen i nat. Nu er det fint."),
+    ("urgent", "Min læg har været hævet i 3 dage og gør ondt når jeg går"),
+    ("emergency", "Jeg kan ikke mærke mine ben og kan ikke tisse, og ryggen gør ondt"),
+    ("self_care", "hvordan stopper jeg en krampe i læggen"),
+    ("urgent", "LÆGGEN ER HÆVET OG RØD!!!"),
+    ("urgent", "læggen hæver og er rødlig"),
+    ("self_care", "Krampe i læggen. Ikke hævet. Ikke rød. Ikke varm. Ingen åndenød."),
+    ("urgent", "Krampe i læggen. Ikke rød. Men meget hævet og øm."),
+]
+
+
+@pytest.mark.parametrize("expected,text", PROBES)
+def test_probe_level(expected, text):
+    assert triage(text).level == expected
+
+
+def test_not_enough_air_is_not_dehydration():
+    assert "dehydration" not in triage("Jeg får ikke nok luft og har ondt i læggen").triggers
