@@ -43,6 +43,11 @@ def test_bad_form_is_rerendered_with_danish_errors_and_values_kept(client):
     assert "Styrken skal være et tal fra 0 til 10" in r.text
     assert "Varigheden skal være et antal minutter" in r.text
     assert 'aria-invalid="true"' in r.text and "min egen note" in r.text
+    r = client.post("/dagbog", data={**_quick_form(client), "note": "x" * 1001,
+                                     "leg": "venstre", "contexts": ["chokolade"]})
+    assert r.status_code == 422
+    assert "Noten er for lang (højst 1000 tegn)" in r.text
+    assert "Benet skal være en af" in r.text
     assert client.get("/api/diary/entries").json() == []
 
 

@@ -52,3 +52,32 @@ def test_local_days_are_23_and_25_hours_long_at_dst():
     assert autumn.total_seconds() == 25 * 3600
     # 23:30 UTC on 31 Dec is already New Year in Copenhagen.
     assert local_day(datetime(2026, 12, 31, 23, 30, tzinfo=UTC)) == date(2027, 1, 1)
+
+
+def test_every_quarter_hour_of_a_year_round_trips_or_is_a_named_gap():
+    """Brute force over 2026: each local wall time maps to UTC and back unchanged, except
+    the four quarter-hours of the spring gap; the autumn fold gives two distinct instants."""
+    from datetime import timedelta
+
+    from krampe.diary.timeutil import to_local
+
+    gaps, folds = [], []
+    day = date(2026, 1, 1)
+    while day.year == 2026:
+        for minutes in range(0, 24 * 60, 15):
+            clock = time(minutes // 60, minutes % 60)
+            try:
+                utc = local_to_utc(day, clock)
+            except LocalTimeError as exc:
+                if exc.ambiguous:
+                    a, b = (local_to_utc(day, clock, f) for f in (0, 1))
+                    assert (b - a) == timedelta(hours=1)
+                    folds.append((day, clock))
+                else:
+                    gaps.append((day, clock))
+                continue
+            local = to_local(utc)
+            assert (local.date(), local.time()) == (day, clock)
+        day += timedelta(days=1)
+    assert gaps == [(date(2026, 3, 29), time(2, m)) for m in (0, 15, 30, 45)]
+    assert folds == [(date(2026, 10, 25), time(2, m)) for m in (0, 15, 30, 45)]

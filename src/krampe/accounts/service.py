@@ -125,6 +125,9 @@ def _token_id(token: str) -> str:
 def create_session(db: Session, user: User, now: datetime | None = None) -> str:
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
+    # Expired sessions of this user are dead anyway; drop them so the table stays small.
+    db.execute(delete(UserSession).where(UserSession.user_id == user.id,
+                                         UserSession.expires_at <= now))
     db.add(UserSession(id=_token_id(token), user_id=user.id, created_at=now,
                        expires_at=now + timedelta(days=account_settings().session_days)))
     db.commit()
