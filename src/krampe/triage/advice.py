@@ -103,11 +103,8 @@ def lookup(
         secs = tuple(_best(_sections(f"trigger:{tid}"), wanted))
         for sec in secs:
             use(sec)
-        sources: list[str] = []
-        for sec in secs:
-            for sid in sec.sources:
-                if sid not in sources:
-                    sources.append(sid)
+        # The sources of the passage shown (every advice sentence traceable to its source).
+        sources = list(dict.fromkeys(secs[0].sources)) if secs else []
         details.append(
             TriggerDetail(
                 id=tid,
