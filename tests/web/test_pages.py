@@ -46,6 +46,14 @@ def test_answer_page_shows_emergency_banner_with_reasons(client):
     assert "Du skriver: «" in page
 
 
+def test_answer_page_urgent_banner_offers_follow_up_questions(client):
+    q = "min læg er hævet efter en lang flyrejse, hvad gør jeg?"
+    page = _html(client.post("/", data={"q": q}))
+    assert "banner-urgent" in page and "Søg læge i dag" in page
+    # The follow-up questions are one button away, carrying the text in the form.
+    assert 'action="/triage"' in page and f'name="text" value="{q}"' in page
+
+
 def test_answer_page_off_topic(client):
     page = _html(client.post("/", data={"q": "hvordan laver man lasagne?"}))
     assert "kan vi ikke svare på" in page
