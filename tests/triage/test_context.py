@@ -200,3 +200,18 @@ def test_worry_or_question_does_not_hide_reported_symptoms(text):
 def test_unknown_swelling_is_asked_about():
     r = triage("Jeg ved ikke om læggen er hævet, den gør ondt")
     assert "swelling" in [q.id for q in r.questions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ingen af delene: læggen er rød, varm og hævet",
+        "ingen feber - læggen er hævet og øm",
+        "Ingen feber (læggen er hævet og øm)",
+        "Det er ikke en krampe, læggen er hævet og rød",
+        "Jeg kan ikke huske at have slået mig, men læggen er blå og hævet",
+        "uden grund er læggen hævet og øm",
+    ],
+)
+def test_clause_breaks_end_negation(text):
+    assert level(text) == "urgent"

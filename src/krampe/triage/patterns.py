@@ -88,7 +88,7 @@ class Item:
 
     def matches(self, tok: Token) -> bool:
         if tok.kind == "punct":
-            return tok.text in self._exact
+            return tok.forms[0] in self._exact
         if tok.kind == "num":
             return any(a.matches(tok) for a in self._nums)
         exact, prefix, suffix, infix = self._exact, self._prefix, self._suffix, self._infix
@@ -196,7 +196,7 @@ class Matcher:
         if tok.kind == "num":
             return set(self._num)
         if tok.kind == "punct":
-            return set(self._punct.get(tok.text, ()))
+            return set(self._punct.get(tok.forms[0], ()))
         out: set[int] = set()
         for form in tok.forms:
             out.update(self._exact.get(form, ()))

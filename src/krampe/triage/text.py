@@ -17,8 +17,10 @@ from krampe.triage.patterns import Token
 
 # Words (letters, inner hyphens as in "p-piller"), numbers, and the punctuation that
 # ends a sentence or a list item.
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[.!?;,]|\n")
-_SENT_END = {".", "!", "?", ";", "\n"}
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[.!?;:,()]|\n|(?<!\S)[-–—](?!\S)")
+_SENT_END = {".", "!", "?", ";", ":", "\n"}
+# A free-standing dash or a bracket separates clauses like a comma (ends negation scopes).
+_CLAUSE = {",", "-", "(", ")"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "–": "-", "—": "-"})
 _FOLD = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
 
@@ -100,8 +102,8 @@ def tokenize(
                 sents[-1] = sents[-1]._replace(question=True)
             sent_start = len(toks)
             continue
-        if s == ",":
-            toks.append(Token(",", start, end, (",",), "punct"))
+        if s in _CLAUSE:
+            toks.append(Token(text[start:end], start, end, (",",), "punct"))
             continue
         if s.isdigit():
             toks.append(Token(s, start, end, (s,), "num"))
