@@ -123,3 +123,24 @@ def test_openapi_documents_the_diary_and_its_auth(app):
     post = paths["/api/diary/entries"]["post"]
     assert {"APIKeyHeader": []} in post["security"]
     assert "EntryIn" in doc["components"]["schemas"]
+
+
+@pytest.mark.parametrize(("method", "path", "body"), [
+    ("GET", "/api/diary/entries/99999999999999999999", None),
+    ("GET", "/api/diary/entries/0", None),
+    ("GET", "/api/diary/entries?since=0001-01-01T00:00:00", None),
+    ("GET", "/api/diary/entries?since=2026-03-29T02:30:00", None),
+    ("POST", "/api/diary/entries", {"started_at": "0001-01-01T00:00:00+00:00"}),
+    ("POST", "/api/diary/entries", {"started_at": "9999-12-31T23:59:59"}),
+    ("POST", "/api/diary/entries", {"started_at": "2026-03-02T12:00:00+00:00"}),  # future
+    ("PUT", "/api/diary/days/2026-03-05", {"contexts": []}),  # future day
+    ("PUT", "/api/diary/days/0001-01-01", {"contexts": []}),
+    ("POST", "/api/diary/entries", {"duration_seconds": 10**30}),
+    ("POST", "/api/diary/entries", [1, 2]),
+])
+def test_edge_input_is_4xx_never_5xx(client, clock, method, path, body):
+    clock.now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    token = register_api(client, "kanter")
+    r = client.request(method, path, json=body, headers={"X-CSRF-Token": token})
+    assert 400 <= r.status_code < 500, (r.status_code, r.text)
+    assert r.json()["message"]

@@ -7,8 +7,9 @@ Auth: the session cookie from `POST /api/account/login`; unsafe methods also nee
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,12 +22,15 @@ from krampe.diary.doctor import triage_findings, triage_note
 from krampe.diary.models import Entry
 from krampe.diary.patterns import WINDOW_DAYS, Patterns, analyse
 from krampe.diary.schemas import DayIn, DayOut, EntryIn, EntryOut
-from krampe.diary.timeutil import aware_to_utc
+from krampe.diary.timeutil import LocalTimeError, aware_to_utc, local_day
 from krampe.diary.validation import DanishRoute
+from krampe.errors import InputError
 
 router = APIRouter(prefix="/api/diary", tags=["dagbog"], route_class=DanishRoute,
                    responses={**ERRORS, 404: {"description": "Findes ikke (eller ikke din)"}})
 WRITE = [Depends(require_csrf)]
+# Ids are 32-bit in PostgreSQL: a larger number is simply not an entry.
+EntryId = Annotated[int, Path(ge=1, le=2_147_483_647, description="Registreringens id")]
 
 
 def clock(request: Request) -> datetime:
@@ -40,8 +44,12 @@ def list_entries(since: datetime | None = Query(None, description="Fra (inkl.)")
                  until: datetime | None = Query(None, description="Til (ekskl.)"),
                  limit: int = Query(500, ge=1, le=5000),
                  user: CurrentUser = Depends(authed), db: Session = Depends(db_session)):
-    rows = repo.list_entries(db, user.id, since=since and aware_to_utc(since),
-                             until=until and aware_to_utc(until), limit=limit)
+    try:
+        since_utc = since and aware_to_utc(since)
+        until_utc = until and aware_to_utc(until)
+    except LocalTimeError as exc:
+        raise InputError(exc.message) from None
+    rows = repo.list_entries(db, user.id, since=since_utc, until=until_utc, limit=limit)
     return [EntryOut.from_row(r) for r in rows]
 
 
@@ -54,14 +62,14 @@ def create_entry(body: EntryIn, user: CurrentUser = Depends(authed),
 
 
 @router.get("/entries/{entry_id}", response_model=EntryOut, summary="Én registrering")
-def get_entry(entry_id: int, user: CurrentUser = Depends(authed),
+def get_entry(entry_id: EntryId, user: CurrentUser = Depends(authed),
               db: Session = Depends(db_session)):
     return EntryOut.from_row(repo.get_entry(db, user.id, entry_id))
 
 
 @router.put("/entries/{entry_id}", response_model=EntryOut, dependencies=WRITE,
             summary="Ret en registrering (alle felter)")
-def update_entry(entry_id: int, body: EntryIn, user: CurrentUser = Depends(authed),
+def update_entry(entry_id: EntryId, body: EntryIn, user: CurrentUser = Depends(authed),
                  db: Session = Depends(db_session), now: datetime = Depends(clock)):
     entry = repo.update_entry(db, user.id, entry_id, body, now=now)
     return EntryOut.from_row(entry, triage=triage_note(entry.note))
@@ -69,7 +77,7 @@ def update_entry(entry_id: int, body: EntryIn, user: CurrentUser = Depends(authe
 
 @router.delete("/entries/{entry_id}", status_code=204, dependencies=WRITE,
                summary="Slet en registrering")
-def delete_entry(entry_id: int, user: CurrentUser = Depends(authed),
+def delete_entry(entry_id: EntryId, user: CurrentUser = Depends(authed),
                  db: Session = Depends(db_session)) -> Response:
     repo.delete_entry(db, user.id, entry_id)
     return Response(status_code=204)
@@ -83,7 +91,9 @@ def list_days(user: CurrentUser = Depends(authed), db: Session = Depends(db_sess
 @router.put("/days/{day}", response_model=DayOut, dependencies=WRITE,
             summary="Sæt en dags sammenhæng (også dage uden krampe)")
 def put_day(day: date, body: DayIn, user: CurrentUser = Depends(authed),
-            db: Session = Depends(db_session)):
+            db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    if day > local_day(now) or day.year < 1970:
+        raise InputError("Dagen skal ligge mellem 1970 og i dag.", code="invalid_day")
     record = repo.set_day(db, user.id, day, body.contexts)
     return DayOut(day=record.day, contexts=list(record.contexts))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from krampe.accounts.service import CurrentUser
 from krampe.accounts.web import redirect, render
 from krampe.diary import forms
 from krampe.diary import repository as repo
-from krampe.diary.api import clock, compute_patterns
+from krampe.diary.api import EntryId, clock, compute_patterns
 from krampe.diary.charts import Bar, bar_chart, describe_counts
 from krampe.diary.doctor import triage_findings, triage_note
 from krampe.diary.labels import labels
@@ -22,6 +22,7 @@ from krampe.diary.models import NOTE_MAX_CHARS
 from krampe.diary.schemas import clean_contexts
 from krampe.diary.thresholds import is_night
 from krampe.diary.timeutil import is_dst_fold, local_day, to_local
+from krampe.errors import InputError
 
 router = APIRouter(include_in_schema=False)
 RECENT = 20
@@ -80,8 +81,9 @@ def _overview(request: Request, db: Session, user: CurrentUser, now: datetime, *
 
 
 @router.get("/dagbog", response_class=HTMLResponse)
-def diary(request: Request, gemt: int | None = None, user: CurrentUser = Depends(page_user),
-          db: Session = Depends(db_session), now: datetime = Depends(clock)):
+def diary(request: Request, gemt: int | None = Query(None, ge=1, le=2_147_483_647),
+          user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+          now: datetime = Depends(clock)):
     return _overview(request, db, user, now, saved=gemt)
 
 
@@ -94,12 +96,16 @@ async def create(request: Request, user: CurrentUser = Depends(page_user),
     if parsed.entry is None:
         return _overview(request, db, user, now, form=parsed.values, errors=parsed.errors,
                          ambiguous=parsed.ambiguous, status=422)
-    entry = repo.create_entry(db, user.id, parsed.entry, now=now)
+    try:
+        entry = repo.create_entry(db, user.id, parsed.entry, now=now)
+    except InputError as exc:
+        return _overview(request, db, user, now, form=parsed.values,
+                         errors={"time": exc.message}, status=422)
     return redirect(f"/dagbog?gemt={entry.id}#gemt")
 
 
 @router.get("/dagbog/registrering/{entry_id}", response_class=HTMLResponse)
-def edit_form(request: Request, entry_id: int, user: CurrentUser = Depends(page_user),
+def edit_form(request: Request, entry_id: EntryId, user: CurrentUser = Depends(page_user),
               db: Session = Depends(db_session)):
     entry = repo.get_entry(db, user.id, entry_id)
     return _form_page(request, "diary_edit.html", forms.from_entry(entry), {},
@@ -107,8 +113,9 @@ def edit_form(request: Request, entry_id: int, user: CurrentUser = Depends(page_
 
 
 @router.post("/dagbog/registrering/{entry_id}", response_class=HTMLResponse)
-async def edit_submit(request: Request, entry_id: int, user: CurrentUser = Depends(page_user),
-                      db: Session = Depends(db_session), now: datetime = Depends(clock)):
+async def edit_submit(request: Request, entry_id: EntryId,
+                      user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+                      now: datetime = Depends(clock)):
     data = await request.form()
     csrf.check(request, data.get(csrf.CSRF_FIELD))
     repo.get_entry(db, user.id, entry_id)  # 404 before anything else for others' ids
@@ -116,12 +123,16 @@ async def edit_submit(request: Request, entry_id: int, user: CurrentUser = Depen
     if parsed.entry is None:
         return _form_page(request, "diary_edit.html", parsed.values, parsed.errors,
                           status=422, entry_id=entry_id, ambiguous=parsed.ambiguous)
-    repo.update_entry(db, user.id, entry_id, parsed.entry, now=now)
+    try:
+        repo.update_entry(db, user.id, entry_id, parsed.entry, now=now)
+    except InputError as exc:
+        return _form_page(request, "diary_edit.html", parsed.values, {"time": exc.message},
+                          status=422, entry_id=entry_id, ambiguous=parsed.ambiguous)
     return redirect(f"/dagbog?gemt={entry_id}#gemt")
 
 
 @router.post("/dagbog/registrering/{entry_id}/slet")
-async def delete(request: Request, entry_id: int, user: CurrentUser = Depends(page_user),
+async def delete(request: Request, entry_id: EntryId, user: CurrentUser = Depends(page_user),
                  db: Session = Depends(db_session)):
     data = await request.form()
     csrf.check(request, data.get(csrf.CSRF_FIELD))
@@ -137,7 +148,7 @@ async def save_day(request: Request, user: CurrentUser = Depends(page_user),
     errors: dict[str, str] = {}
     try:
         day = date.fromisoformat(str(data.get("day", "")).strip())
-        if day > local_day(now):
+        if day > local_day(now) or day.year < 1970:
             errors["day"] = "Dagen kan ikke ligge i fremtiden."
     except ValueError:
         errors["day"] = "Skriv datoen som ÅÅÅÅ-MM-DD."

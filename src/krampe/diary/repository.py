@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -14,7 +14,7 @@ from krampe.db.base import utcnow
 from krampe.diary.models import DayRecord, Entry
 from krampe.diary.schemas import EntryIn
 from krampe.diary.timeutil import to_local
-from krampe.errors import KrampeError
+from krampe.errors import InputError, KrampeError
 
 
 class EntryNotFound(KrampeError):
@@ -25,8 +25,19 @@ class EntryNotFound(KrampeError):
         super().__init__("Registreringen findes ikke.")
 
 
+# An entry may be a little ahead of the server clock (phone clocks drift), not days.
+MAX_AHEAD = timedelta(hours=12)
+
+
+def _check_not_future(started_at: datetime | None, now: datetime) -> None:
+    if started_at is not None and started_at > now + MAX_AHEAD:
+        raise InputError("Tidspunktet ligger i fremtiden. Registrér krampen, når den er sket.",
+                         code="future_time")
+
+
 def create_entry(db: Session, user_id: int, data: EntryIn, now: datetime | None = None) -> Entry:
     now = now or utcnow()
+    _check_not_future(data.started_at, now)
     entry = Entry(
         user_id=user_id, started_at=data.started_at or now, **_fields(data),
         created_at=now, updated_at=now,
@@ -65,6 +76,7 @@ def list_entries(db: Session, user_id: int, *, since: datetime | None = None,
 def update_entry(db: Session, user_id: int, entry_id: int, data: EntryIn,
                  now: datetime | None = None) -> Entry:
     entry = get_entry(db, user_id, entry_id)
+    _check_not_future(data.started_at, now or utcnow())
     if data.started_at is not None:
         entry.started_at = data.started_at
     for key, value in _fields(data).items():

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Europe/Copenhagen")
+# A diary is about the present; the bounds also keep date arithmetic far from overflow.
+MIN_YEAR, MAX_YEAR = 1970, 2200
 
 
 class LocalTimeError(ValueError):
@@ -25,6 +27,8 @@ def local_to_utc(day: date, clock: time, fold: int | None = None) -> datetime:
     first time (summer time, +02:00), 1 the second (+01:00); None is an error asking
     which one.
     """
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise LocalTimeError(f"Datoen skal ligge mellem år {MIN_YEAR} og {MAX_YEAR}.")
     naive = datetime.combine(day, clock.replace(tzinfo=None))
     first = naive.replace(tzinfo=TZ, fold=0)
     second = naive.replace(tzinfo=TZ, fold=1)
@@ -49,6 +53,8 @@ def local_to_utc(day: date, clock: time, fold: int | None = None) -> datetime:
 def aware_to_utc(value: datetime) -> datetime:
     """An API datetime: with an offset it is exact; without one it is Copenhagen time."""
     if value.tzinfo is not None and value.utcoffset() is not None:
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise LocalTimeError(f"Datoen skal ligge mellem år {MIN_YEAR} og {MAX_YEAR}.")
         return value.astimezone(UTC)
     return local_to_utc(value.date(), value.time(), None)
 
