@@ -2,7 +2,7 @@
 
     python bench/triage_speed.py [FILE.jsonl ...] [--rounds 20]
 
-Inputs: the shared dev set and our extra set (or the given JSON Lines files with `text`
+Inputs: the shared dev set and our two extra sets (or the given JSON Lines files with `text`
 and `level`). Start-up (rule loading, compiling, content pack) is excluded: every system
 sees each description once before timing. Systems, side by side in one run:
 
@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = [
     REPO.parent / "shared" / "eval" / "triage_dev.jsonl",
     REPO / "tests" / "triage" / "data" / "extra.jsonl",
+    REPO / "tests" / "triage" / "data" / "holdout.jsonl",
 ]
 RANK = {None: -1, "self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 
