@@ -35,6 +35,16 @@ PROBES = [
     ("urgent", "læggen hæver og er rødlig"),
     ("self_care", "Krampe i læggen. Ikke hævet. Ikke rød. Ikke varm. Ingen åndenød."),
     ("urgent", "Krampe i læggen. Ikke rød. Men meget hævet og øm."),
+    # ordinary words that look like red flags
+    ("self_care", "Jeg drak et glas rødvin i aftes og fik krampe i læggen i nat"),
+    ("self_care", "Jeg tog et varmt bad og så fik jeg krampe i foden"),
+    ("self_care", "Jeg har altid kolde fødder og får krampe i læggen om vinteren"),
+    ("self_care", "Min læg er stadig lidt øm dagen efter en krampe, ellers er den normal"),
+    ("self_care", "Fik krampe i læggen da jeg vågnede, det varede et minut"),
+    ("self_care", "Krampe i læggen i går. Der er intet hævet, intet rødt, og jeg har det fint."),
+    ("urgent", "læggen har været hård som en sten og øm siden i går efter en krampe"),
+    ("urgent", "Min søn på 14 fik et spark på læggen til fodbold og den er meget hævet nu"),
+    ("emergency", "Jeg hiver efter vejret og har en hævet læg"),
 ]
 
 
