@@ -166,6 +166,7 @@ def main() -> None:
                ("POST /api/triage", "/api/triage", "triage")]
 
     rows = []
+    load_before = os.getloadavg()[0]
     for workers in args.workers:
         proc, base = _start(workers, str(tmp / f"home{workers}"))
         try:
@@ -181,7 +182,9 @@ def main() -> None:
     print()
     print(f"krampe serve under wrk: {args.duration} s per run, {args.connections} connections, "
           f"{args.threads} wrk thread; {len(questions)} questions, {len(texts)} descriptions "
-          f"cycled; {os.cpu_count()} cores shared by server and load generator")
+          f"cycled; {os.cpu_count()} cores shared by server and load generator; "
+          f"1-min load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
+          "(anything above ~1 means other processes were competing for the cores)")
     print()
     print("| workers | endpoint | req/s | p50 ms | p99 ms | non-2xx | socket errors |")
     print("|---:|---|---:|---:|---:|---:|---:|")
