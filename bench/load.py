@@ -1,6 +1,6 @@
 """Load benchmark of the web API: `krampe serve` with 1 and 2 workers under wrk.
 
-    .venv/bin/python bench/load.py [--duration 15] [--connections 32]
+    .venv/bin/python bench/load.py [--duration 15] [--connections 8]
 
 For each worker count it starts `krampe serve` on a free loopback port and runs wrk
 (Debian package `wrk`) against POST /api/ask and POST /api/triage with a Lua script
@@ -139,7 +139,8 @@ def _wrk(url: str, script: Path, duration: int, connections: int, threads: int) 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--duration", type=int, default=15, help="seconds per run")
-    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--connections", type=int, default=8,
+                    help="open connections (latency = connections / throughput, Little's law)")
     ap.add_argument("--threads", type=int, default=1, help="wrk threads (shares the cores)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
