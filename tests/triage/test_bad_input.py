@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from krampe.errors import InputError
 from krampe.triage import triage
@@ -57,3 +59,22 @@ def test_region_names_are_forgiving():
 def test_output_does_not_depend_on_the_clock():
     text = "Min læg er hævet og rød efter en lang flyrejse"
     assert triage(text).model_dump() == triage(text).model_dump()
+
+
+@pytest.mark.parametrize(
+    "text", ["¹", "²³ dage", "٣ kramper", "læg\u200bgen er hævet", "\ufeffkrampe"]
+)
+def test_odd_unicode_never_crashes(text):
+    triage(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_result_or_an_input_error(text):
+    try:
+        r = triage(text)
+    except InputError:
+        return
+    assert r.level in (None, "self_care", "routine", "urgent", "emergency")
+    for f in r.findings:
+        assert f.evidence in r.text or f.evidence.startswith("svar: ")

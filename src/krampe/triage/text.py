@@ -17,7 +17,8 @@ from krampe.triage.patterns import Token
 
 # Words (letters, inner hyphens as in "p-piller"), numbers, and the punctuation that
 # ends a sentence or a list item.
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[.!?;:,()]|\n|(?<!\S)[-–—](?!\S)")
+# Numbers are ASCII digits only: int() must be able to read them ("²" or "¹" are not).
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[0-9]+|[.!?;:,()]|\n|(?<!\S)[-–—](?!\S)")
 _SENT_END = {".", "!", "?", ";", ":", "\n"}
 # A free-standing dash or a bracket separates clauses like a comma (ends negation scopes).
 _CLAUSE = {",", "-", "(", ")"}
@@ -105,7 +106,7 @@ def tokenize(
         if s in _CLAUSE:
             toks.append(Token(text[start:end], start, end, (",",), "punct"))
             continue
-        if s.isdigit():
+        if s.isascii() and s.isdigit():
             toks.append(Token(s, start, end, (s,), "num"))
             continue
         forms = [s]
