@@ -5,8 +5,10 @@
 Corpora: the seed articles and generated corpora of N articles (bench/corpus.py). Each
 system runs in its own subprocess, so imports and start-up are excluded and memory does not
 leak between systems. krampe: cold build (empty KRAMPE_HOME), then a warm load from the
-cache in a fresh process, which then answers every query `--rounds` times after one warm-up
-round. Peers read the same passages with krampe's readers (read time is part of their build).
+cache in a fresh process, which then answers every query `--rounds` times after a short
+untimed warm-up. Peers read the same passages with krampe's readers (read time is part of
+their build). Every time is given as wall clock and as CPU time of the process: on a shared
+2-core machine the CPU time is the number that does not depend on the neighbours.
 """
 
 from __future__ import annotations
@@ -32,23 +34,33 @@ HEADERS = ["corpus", "articles", "passages", "system", "cold build s", "warm loa
            "p50 ms", "p99 ms", "p50 × seeds", "target"]
 # The issue's targets for krampe's lexical path.
 P50_SEEDS_MS, P50_10K_MS, COLD_10K_S = 2.0, 20.0, 60.0
+WARMUP = 16  # untimed queries first: first-touch costs are not per-question costs
+ROUND_BUDGET_S = 20.0  # after this much timing, further rounds are skipped (slow peers)
+
+
+class Clock:
+    """Wall and CPU seconds since start."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self) -> list[float]:
+        return [time.perf_counter() - self.wall, time.process_time() - self.cpu]
 
 
 # ---- worker side (runs in a subprocess) -------------------------------------------------
 
-ROUND_BUDGET_S = 20.0  # after this much timing, further rounds are skipped (slow peers)
-
-
-def _latencies(search, queries: list[str], rounds: int) -> list[float]:
-    for q in queries:  # warm-up: first-touch costs are not per-question costs
+def _latencies(search, queries: list[str], rounds: int) -> list[list[float]]:
+    """[wall ms, cpu ms] per timed query."""
+    for q in queries[:WARMUP]:
         search(q)
-    out: list[float] = []
+    out: list[list[float]] = []
     for _ in range(rounds):
         for q in queries:
-            start = time.perf_counter()
+            clock = Clock()
             search(q)
-            out.append((time.perf_counter() - start) * 1000)
-        if sum(out) / 1000 > ROUND_BUDGET_S:
+            out.append([s * 1000 for s in clock.stop()])
+        if sum(w for w, _ in out) / 1000 > ROUND_BUDGET_S:
             break
     return out
 
@@ -58,43 +70,42 @@ def worker(args: argparse.Namespace) -> dict:
     if args.worker == "krampe":
         from krampe.knowledge.kb import KnowledgeBase
 
-        start = time.perf_counter()
+        clock = Clock()
         kb = KnowledgeBase.load(args.kb)
-        load_s = time.perf_counter() - start
-        result: dict = {"load_s": load_s}
-        if not args.load_only:
-            search = lambda q: kb.search(q, top=5)  # noqa: E731
-            if args.profile:
-                import cProfile
-                import pstats
+        result: dict = {"load": clock.stop(), "passages": kb.index.size}
+        if args.load_only:
+            return result
+        search = lambda q: kb.search(q, top=5)  # noqa: E731
+        if not args.profile_out:
+            result["lat"] = _latencies(search, queries, args.rounds)
+            return result
+        import cProfile
+        import pstats
 
-                prof = cProfile.Profile()
-                prof.enable()
-                result["lat"] = _latencies(search, queries, args.rounds)
-                prof.disable()
-                with open(args.profile, "w", encoding="utf-8") as fh:
-                    pstats.Stats(prof, stream=fh).sort_stats("cumulative").print_stats(25)
-            else:
-                result["lat"] = _latencies(search, queries, args.rounds)
+        prof = cProfile.Profile()
+        prof.enable()
+        result["lat"] = _latencies(search, queries, args.rounds)
+        prof.disable()
+        with open(args.profile_out, "w", encoding="utf-8") as fh:
+            pstats.Stats(prof, stream=fh).sort_stats("tottime").print_stats(20)
         return result
 
     from peers.passages import load_docs
 
-    start = time.perf_counter()
+    clock = Clock()
     docs = load_docs(args.kb)
-    read_s = time.perf_counter() - start
-    result = {"read_s": read_s, "passages": len(docs), "peers": {}}
+    result = {"read": clock.stop(), "passages": len(docs), "peers": {}}
     for name in args.worker.split(","):
         if name == "fts5":
             from peers.fts5 import Fts5Retriever as cls
         else:
             from peers.bm25 import Bm25sRetriever as cls
         peer = cls()
-        start = time.perf_counter()
+        clock = Clock()
         peer.build(docs)
-        build_s = time.perf_counter() - start
+        build = clock.stop()
         lat = _latencies(lambda q, p=peer: p.search(q, top=5), queries, args.rounds)
-        result["peers"][name] = {"name": peer.name, "build_s": build_s, "lat": lat}
+        result["peers"][name] = {"name": peer.name, "build": build, "lat": lat}
     return result
 
 
@@ -109,7 +120,7 @@ def run_worker(system: str, kb: list[str], home: Path, queries: Path, rounds: in
     if load_only:
         cmd.append("--load-only")
     if profile:
-        cmd += ["--profile", str(profile)]
+        cmd += ["--profile-out", str(profile)]
     env = {**os.environ, "KRAMPE_HOME": str(home)}
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
@@ -118,26 +129,35 @@ def run_worker(system: str, kb: list[str], home: Path, queries: Path, rounds: in
         return {"error": f"timeout after {timeout:.0f} s"}
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"error": tail[:120]}
+        return {"error": tail[:160]}
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _pct(lat: list[float], q: float) -> float:
-    return float(np.percentile(lat, q))
+def _both(pair: list[float], digits: int = 2) -> str:
+    """"wall (cpu)"."""
+    return f"{pair[0]:.{digits}f} ({pair[1]:.{digits}f})"
 
 
-def _fmt(x: float | None, digits: int = 2) -> str:
-    return "" if x is None else f"{x:.{digits}f}"
+def _pcts(lat: list[list[float]], q: float) -> list[float]:
+    arr = np.asarray(lat)
+    return [float(np.percentile(arr[:, 0], q)), float(np.percentile(arr[:, 1], q))]
 
 
-def krampe_target(label: str, n_articles: int, cold_s: float | None, p50: float | None) -> str:
+def krampe_target(label: str, n_articles: int, cold: list[float], p50: list[float]) -> str:
+    """Each target checked on CPU time (wall clock in brackets when it disagrees)."""
     checks = []
     if label == "seeds":
-        checks.append(("p50 ≤ 2 ms", p50 is not None and p50 <= P50_SEEDS_MS))
+        checks.append(("p50 ≤ 2 ms", p50, P50_SEEDS_MS))
     if n_articles >= 10000:
-        checks.append(("p50 ≤ 20 ms", p50 is not None and p50 <= P50_10K_MS))
-        checks.append(("cold ≤ 60 s", cold_s is not None and cold_s <= COLD_10K_S))
-    return ", ".join(f"{what} {'met' if ok else 'MISSED'}" for what, ok in checks)
+        checks.append(("p50 ≤ 20 ms", p50, P50_10K_MS))
+        checks.append(("cold ≤ 60 s", cold, COLD_10K_S))
+    out = []
+    for what, (wall, cpu), limit in checks:
+        verdict = "met" if cpu <= limit else "MISSED"
+        if (wall <= limit) != (cpu <= limit):
+            verdict += f" (wall {'met' if wall <= limit else 'missed'})"
+        out.append(f"{what} {verdict}")
+    return ", ".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,7 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", default=str(SHARED / "seeds"), help="the small corpus")
     parser.add_argument("--timeout", type=float, default=900, help="seconds per subprocess")
     parser.add_argument("--corpus-dir", type=Path, default=OUT,
-                        help="where generated corpora are kept (reused when unchanged)")
+                        help="where generated corpora are kept (reused when present)")
+    parser.add_argument("--fresh-corpus", action="store_true",
+                        help="regenerate corpora from the current seeds and pack")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile krampe's queries into bench/out/profile-*.txt")
     # worker mode (internal)
@@ -160,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", action="append", help=argparse.SUPPRESS)
     parser.add_argument("--queries", help=argparse.SUPPRESS)
     parser.add_argument("--load-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--profile-out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args)))
@@ -177,23 +200,23 @@ def main(argv: list[str] | None = None) -> int:
 
     corpora: list[tuple[str, Path]] = [("seeds", Path(args.seeds))]
     for n in sizes:
-        start = time.perf_counter()
+        clock = Clock()
         out = args.corpus_dir / f"corpus-{n}-s{args.seed}"
-        corpora.append((f"gen {n}", generate(n, out, seed=args.seed)))
-        print(f"corpus of {n} articles ready in {time.perf_counter() - start:.1f} s",
-              file=sys.stderr)
+        corpora.append((f"gen {n}", generate(n, out, seed=args.seed, fresh=args.fresh_corpus)))
+        print(f"corpus of {n} articles ready in {clock.stop()[0]:.1f} s", file=sys.stderr)
 
     print(f"# speed benchmark · {machine_line()}")
     print(f"{len(queries)} queries (dev set + paraphrases) × up to {args.rounds} rounds; "
-          "latency in-process, start-up and index excluded")
+          "latency in-process, start-up and index excluded; times are wall (CPU)")
     rows: list[list[str]] = []
     base_p50: dict[str, float] = {}
     notes: list[str] = []
     for label, path in corpora:
         articles = sum(1 for p in path.rglob("*") if p.suffix in {".txt", ".md", ".html", ".htm"})
-        passages = ""
+        slug = label.replace(" ", "-")
         peers = [s for s in systems if s in PEERS]
         peer_rows: list[list[str]] = []
+        passages = ""
         if peers:
             res = run_worker(",".join(peers), [str(path)], tmp / "peers-home", queries_file,
                              args.rounds, args.timeout)
@@ -202,18 +225,17 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 passages = str(res["passages"])
                 for name, peer in res["peers"].items():
-                    p50, p99 = _pct(peer["lat"], 50), _pct(peer["lat"], 99)
-                    base_p50.setdefault(name, p50)
-                    peer_rows.append([
-                        label, str(articles), passages, peer["name"],
-                        _fmt(res["read_s"] + peer["build_s"]), "", _fmt(p50, 3), _fmt(p99, 3),
-                        f"{p50 / base_p50[name]:.1f}", "",
-                    ])
+                    p50, p99 = _pcts(peer["lat"], 50), _pcts(peer["lat"], 99)
+                    base_p50.setdefault(name, p50[1])
+                    build = [r + b for r, b in zip(res["read"], peer["build"], strict=True)]
+                    peer_rows.append([label, str(articles), passages, peer["name"],
+                                      _both(build, 1), "", _both(p50, 3), _both(p99, 2),
+                                      f"{p50[1] / base_p50[name]:.1f}", ""])
         if "krampe" in systems:
-            home = tmp / f"home-{label.replace(' ', '-')}"
+            home = tmp / f"home-{slug}"
             cold = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
                               args.timeout, load_only=True)
-            profile = OUT / f"profile-{label.replace(' ', '-')}.txt" if args.profile else None
+            profile = OUT / f"profile-{slug}.txt" if args.profile else None
             if profile:
                 OUT.mkdir(parents=True, exist_ok=True)
             warm = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
@@ -224,20 +246,18 @@ def main(argv: list[str] | None = None) -> int:
                              "", "", "", "", ""])
                 notes.append(f"krampe on {label}: {err}")
             else:
-                p50, p99 = _pct(warm["lat"], 50), _pct(warm["lat"], 99)
-                base_p50.setdefault("krampe", p50)
-                rows.append([
-                    label, str(articles), passages, "krampe (lexical)", _fmt(cold["load_s"]),
-                    _fmt(warm["load_s"]), _fmt(p50, 3), _fmt(p99, 3),
-                    f"{p50 / base_p50['krampe']:.1f}",
-                    krampe_target(label, articles, cold["load_s"], p50),
-                ])
+                p50, p99 = _pcts(warm["lat"], 50), _pcts(warm["lat"], 99)
+                base_p50.setdefault("krampe", p50[1])
+                rows.append([label, str(articles), str(warm["passages"]), "krampe (lexical)",
+                             _both(cold["load"], 1), _both(warm["load"], 2), _both(p50, 3),
+                             _both(p99, 2), f"{p50[1] / base_p50['krampe']:.1f}",
+                             krampe_target(label, articles, cold["load"], p50)])
                 if profile:
                     notes.append(f"krampe profile on {label}: {profile}")
         rows.extend(peer_rows)
     print()
     print(render(HEADERS, rows))
-    print(f"\ntargets (krampe lexical): p50 ≤ {P50_SEEDS_MS:g} ms on seeds, "
+    print(f"\n- targets (krampe lexical, judged on CPU time): p50 ≤ {P50_SEEDS_MS:g} ms on seeds, "
           f"≤ {P50_10K_MS:g} ms on 10,000 articles; cold build of 10,000 ≤ {COLD_10K_S:g} s")
     print(f"- load average at the end: {os.getloadavg()[0]:.1f} (2 cores shared with other work)")
     for note in notes:

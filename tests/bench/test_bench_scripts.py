@@ -42,6 +42,12 @@ def _run(*args: str, cwd: Path) -> str:
     return proc.stdout
 
 
+def _pair(cell: str) -> tuple[float, float]:
+    """A "wall (cpu)" cell."""
+    wall, cpu = cell.replace("(", "").replace(")", "").split()
+    return float(wall), float(cpu)
+
+
 def _table_rows(out: str) -> list[list[str]]:
     lines = [ln for ln in out.splitlines() if ln.startswith("| ")]
     return [[c.strip() for c in ln.strip("|").split("|")] for ln in lines[1:]]
@@ -88,6 +94,12 @@ def test_speed_bench_prints_growth_table(tmp_path):
     for row in rows:
         if row[3].startswith("krampe") and not _engine_present():
             continue
-        assert float(row[6]) > 0 and float(row[7]) >= float(row[6]), row
+        p50_wall, p50_cpu = _pair(row[6])
+        p99_wall, _ = _pair(row[7])
+        assert p50_wall > 0 and p50_cpu >= 0 and p99_wall >= p50_wall, row
+    krampe = [r for r in rows if r[3].startswith("krampe")]
+    assert len(krampe) == 2
+    if _engine_present():
+        assert "p50 ≤ 2 ms" in krampe[0][9]  # the seeds row is checked against its target
     gen = [r for r in rows if r[0] == "gen 30" and r[3].startswith("SQLite")]
     assert int(gen[0][2]) > 30  # passages: generated articles have several each
