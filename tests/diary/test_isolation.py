@@ -49,7 +49,7 @@ def test_every_diary_route_as_another_user(client_factory, database):
 
     # Collections, patterns, pages and exports show Bo only his own (empty) diary.
     assert bo.get("/api/diary/entries").json() == []
-    assert bo.get("/api/diary/patterns").json()["total_entries"] == 0
+    assert bo.get("/api/diary/patterns").json()["entries_in_window"] == 0
     assert bo.get("/api/diary/days").json() == []
     for path in ("/dagbog", "/dagbog/moenster", "/konto/data.json", "/konto/data.csv",
                  "/api/account/export", "/api/account/export?format=csv"):

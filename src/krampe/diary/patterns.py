@@ -60,7 +60,6 @@ class ContextComparison(BaseModel):
 
 class Patterns(BaseModel):
     now: datetime
-    total_entries: int
     entries_in_window: int
     weeks: list[WeekCount]
     night_count: int
@@ -139,7 +138,7 @@ def weekly_counts(rows: list[PatternRow], today: date, weeks: int = CHART_WEEKS
 
 
 def analyse(rows: list[PatternRow], days: dict[date, tuple[str, ...]], now: datetime,
-            total_entries: int | None = None, t: Thresholds | None = None) -> Patterns:
+            t: Thresholds | None = None) -> Patterns:
     t = t or thresholds()
     today = local_day(now)
     start = now - timedelta(days=WINDOW_DAYS)
@@ -153,7 +152,6 @@ def analyse(rows: list[PatternRow], days: dict[date, tuple[str, ...]], now: date
     per_day = {d: (counts.get(d, 0), ctx) for d, ctx in day_contexts(window, window_days).items()}
     return Patterns(
         now=now,
-        total_entries=len(rows) if total_entries is None else total_entries,
         entries_in_window=len(window),
         weeks=weekly_counts(window, today),
         night_count=night,
