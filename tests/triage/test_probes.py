@@ -55,3 +55,27 @@ def test_probe_level(expected, text):
 
 def test_not_enough_air_is_not_dehydration():
     assert "dehydration" not in triage("Jeg får ikke nok luft og har ondt i læggen").triggers
+
+
+TRIGGER_PROBES = [
+    ({"pregnancy", "night"}, "Er i uge 30 med vores første og vågner med krampe i læggen"),
+    ({"age", "night"}, "Min mor er 83 og har krampe i benene når hun ligger i sengen"),
+    ({"exercise", "dehydration"}, "Spillede padel i tre timer i bagende sol og fik krampe"),
+    ({"exercise", "overload"}, "Jeg har øget min løbedistance meget og får nu krampe"),
+    ({"sleep_position", "night"}, "Jeg sover med dynen stramt om fødderne og vågner med krampe"),
+    ({"stress"}, "Travlt på jobbet og stresset, og så krampe i læggen"),
+    ({"footwear"}, "Jeg går i høje hæle hele dagen og får krampe i læggen om aftenen"),
+    ({"statins", "age"}, "Jeg er 70 og tager atorvastatin, og nu har jeg fået kramper"),
+    ({"tobacco", "alcohol"}, "Ryger en pakke om dagen og drikker øl, får krampe engang imellem"),
+    ({"electrolytes"}, "Jeg tror jeg mangler salt efter træning, krampe i læggen"),
+    ({"cold"}, "Krampe i læggen når jeg vinterbader"),
+    ({"standing"}, "Jeg er sygeplejerske og står hele vagten, får krampe bagefter"),
+    ({"sitting"}, "Lang køretur til Norge, og så krampe i læggen da jeg steg ud"),
+]
+
+
+@pytest.mark.parametrize("expected,text", TRIGGER_PROBES)
+def test_trigger_probe(expected, text):
+    r = triage(text)
+    assert expected <= set(r.triggers), r.triggers
+    assert r.level in ("self_care", "routine")
