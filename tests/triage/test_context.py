@@ -215,3 +215,16 @@ def test_unknown_swelling_is_asked_about():
 )
 def test_clause_breaks_end_negation(text):
     assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ikke noget særligt udover at læggen er hævet og øm",
+        "Ikke andet end en hævet og øm læg",
+        "Jeg mærker ingenting ud over at læggen er hævet og varm",
+        "ingen andre symptomer end at læggen er rød, varm og hævet",
+    ],
+)
+def test_except_ends_negation(text):
+    assert level(text) == "urgent"
