@@ -228,3 +228,14 @@ def test_clause_breaks_end_negation(text):
 )
 def test_except_ends_negation(text):
     assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hvis jeg rejser mig hurtigt får jeg ondt i brystet",
+        "Hvis jeg går op ad trappen så får jeg trykken for brystet",
+    ],
+)
+def test_main_clause_after_if_is_real(text):
+    assert level(text) == "emergency"

@@ -168,7 +168,7 @@ class QuestionsFile(_Strict):
 
 ContextCategory = Literal[
     "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY",
-    "TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME", "PSEUDO",
+    "TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME", "CONSEQUENT", "PSEUDO",
 ]
 
 
@@ -351,7 +351,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
                 continue
             need_concept(f"context_da.yaml rule {i} ({cr.literal})", ref)
         if (cr.direction == "TERMINATE") != (
-            cr.category in ("TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME")
+            cr.category in ("TERMINATE", "SUBJECT_SWITCH", "PRESENT_TIME", "CONSEQUENT")
         ):
             errors.append(f"context_da.yaml rule {i}: TERMINATE direction and category go together")
         if (cr.direction == "PSEUDO") != (cr.category == "PSEUDO"):
