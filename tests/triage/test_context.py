@@ -239,3 +239,9 @@ def test_except_ends_negation(text):
 )
 def test_main_clause_after_if_is_real(text):
     assert level(text) == "emergency"
+
+
+def test_general_question_does_not_hide_a_stated_symptom():
+    assert level("Er det normalt at læggen er hævet og rød efter en krampe?") == "urgent"
+    r = triage("Er det normalt at have kramper hver nat?")
+    assert r.level == "self_care" and r.if_then == []

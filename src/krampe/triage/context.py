@@ -69,6 +69,7 @@ class ContextEngine:
         self.rules = rules
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
         self.generic_start = parse_pattern(generic.starts) if generic else None
+        self.generic_applies = set(generic.applies_to) if generic else set()
         self.personal = Matcher([parse_pattern(p) for p in generic.personal]) if generic else None
 
     def _generic_question(self, toks: list[Token], sent: Sentence) -> bool:
@@ -115,7 +116,10 @@ class ContextEngine:
                 continue
             if self._generic_question(toks, sent):
                 for mt in sent_mentions:
-                    mt.categories.add("HYPOTHETICAL")
+                    if mt.concept in self.generic_applies or (
+                        mt.role == "trigger" and "trigger:*" in self.generic_applies
+                    ):
+                        mt.categories.add("HYPOTHETICAL")
             cues = self._cues(toks, s, e, sent_mentions)
             if not cues:
                 continue

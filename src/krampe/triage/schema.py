@@ -189,6 +189,7 @@ class ContextRule(_Strict):
 
 class GenericQuestions(_Strict):
     starts: str  # pattern for the first word(s) of a general question
+    applies_to: list[str] = Field(min_length=1)  # concept ids, "trigger:<id>" or "trigger:*"
     personal: list[str] = Field(min_length=1)  # anchors that make it about the writer
 
     @field_validator("starts")
@@ -345,6 +346,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         for ref in (*q.asked_when, *q.answered_by):
             need_concept(f"questions.yaml {q.id}", ref)
 
+    gq = context_f.generic_questions
+    for ref in gq.applies_to if gq else []:
+        if ref != "trigger:*" and ref.removeprefix("trigger:") not in triggers:
+            need_concept("context_da.yaml generic_questions", ref)
     for i, cr in enumerate(context_f.rules):
         for ref in cr.allowed_types or []:
             if ref == "trigger:*" or ref.removeprefix("trigger:") in triggers:
