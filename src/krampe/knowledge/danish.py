@@ -25,9 +25,8 @@ from rapidfuzz import fuzz, process
 _DATA = Path(__file__).resolve().parent / "data" / "danish.yaml"
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+", re.IGNORECASE)
 # "X (Y)": an article declaring a synonym; Y is one to three words.
-_DECLARED = re.compile(
-    r"((?:[a-zæøå-]+\s+){0,2}[a-zæøå-]+)\s*\(\s*([a-zæøå][a-zæøå -]{1,40}?)\s*\)", re.IGNORECASE
-)
+_PAREN = re.compile(r"\(\s*([a-zæøå][a-zæøå -]{1,40}?)\s*\)", re.IGNORECASE)
+_BEFORE = re.compile(r"((?:[a-zæøå-]+\s+){0,2}[a-zæøå-]+)\s*$", re.IGNORECASE)
 
 _PLAIN = re.compile(r"[a-zæøåäöü][a-zæøåäöü-]*")
 
@@ -110,6 +109,7 @@ class Analyzer:
         for group in [*lex.synonyms, *self.declared]:
             self._add_group(group)
         self._max_phrase = max((len(p) for p in self._phrases), default=1)
+        self._phrase_starts = {p[0] for p in self._phrases}
 
     # -- basic pieces -------------------------------------------------------------
     def stem(self, word: str) -> str:
@@ -194,23 +194,30 @@ class Analyzer:
             self._cache[word] = tok
         return tok
 
+    def phrase_concepts(self, stems: list[str]) -> list[tuple[int, set[str]]]:
+        """(index of the phrase's last word, concepts) for synonym phrases in stems."""
+        found: list[tuple[int, set[str]]] = []
+        starts = self._phrase_starts
+        for i, stem in enumerate(stems):
+            if stem not in starts:
+                continue
+            for n in range(2, min(self._max_phrase, len(stems) - i) + 1):
+                concepts = self._phrases.get(tuple(stems[i:i + n]))
+                if concepts:
+                    found.append((i + n - 1, concepts))
+        return found
+
     def analyse(self, text: str) -> list[Token]:
         """Tokens of a text (stop words dropped), with phrase synonyms attached."""
         words = tokenize(text)
         tokens = [self.token(w) for w in words]
         kept = [t for t in tokens if t.kind != STOP]
-        if self._phrases:
-            stems = [t.stem for t in kept]
-            for i in range(len(kept)):
-                for n in range(2, min(self._max_phrase, len(kept) - i) + 1):
-                    concepts = self._phrases.get(tuple(stems[i:i + n]))
-                    if concepts:
-                        head = kept[i + n - 1]
-                        # A phrase ("hvor lang tid") carries meaning its words lack.
-                        kept[i + n - 1] = Token(
-                            head.surface, head.stem, CONTENT, head.parts,
-                            tuple(sorted({*head.concepts, *concepts})), head.part_concepts,
-                            head.confidence, head.original)
+        for last, concepts in self.phrase_concepts([t.stem for t in kept]):
+            head = kept[last]
+            # A phrase ("hvor lang tid") carries meaning its words lack.
+            kept[last] = Token(head.surface, head.stem, CONTENT, head.parts,
+                               tuple(sorted({*head.concepts, *concepts})), head.part_concepts,
+                               head.confidence, head.original)
         return kept
 
     # -- queries: typos and spellings ------------------------------------------------
@@ -234,12 +241,16 @@ def declared_synonyms(text: str) -> list[list[str]]:
     """Synonym pairs an article declares: "vanddrivende midler (diuretika)"."""
     lex = lexicon()
     pairs: list[list[str]] = []
-    for match in _DECLARED.finditer(text):
-        inner = match[2].strip().lower()
+    for paren in _PAREN.finditer(text):
+        inner = paren[1].strip().lower()
         inner_words = inner.replace("-", " ").split()
         if not 1 <= len(inner_words) <= 3 or any(w in lex.stop_words for w in inner_words):
             continue
-        preceding = text[max(0, match.start() - 40):match.start()].lower().split()
+        window = text[max(0, paren.start() - 80):paren.start()]
+        match = _BEFORE.search(window)
+        if match is None:
+            continue
+        preceding = window[:match.start()].lower().split()
         words = preceding[-1:] + match[1].lower().split()
         take = len(inner_words)
         if take == 1 and len(words) >= 2 and words[-1] in lex.generic_heads:

@@ -29,7 +29,7 @@ from krampe.knowledge.settings import search_settings
 DICE_MINOR = 0.5
 
 # Bump when analysis or index layout changes: cached indexes are keyed by it.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -47,7 +47,12 @@ class Record:
 
 @dataclass
 class Index:
-    records: list[Record]
+    # Columns rather than one object per passage: a 100k-passage index pickles fast.
+    texts: list[str]
+    kinds: list[str]
+    section_headings: list[str | None]
+    article_titles: list[str]
+    article_urls: list[str | None]
     article_ids: list[str]
     article_start: np.ndarray  # first passage of each article (passages are contiguous)
     vocab: dict[str, int]
@@ -55,25 +60,51 @@ class Index:
     docs: np.ndarray
     impacts: np.ndarray
     idf: np.ndarray
-    title_terms: list[frozenset[int]]
     section_of: np.ndarray  # passage -> section
-    heading_terms: list[frozenset[int]]  # per section
     heading_weight: np.ndarray  # per section: summed IDF of the heading's words
     topic_terms: frozenset[int]  # what the knowledge base is about (see search.yaml)
+    article_of: np.ndarray  # passage -> article
+    head_indptr: np.ndarray  # heading postings: term -> sections whose heading holds it
+    head_sections: np.ndarray
     known: set[str]
     surface_vocab: list[str]
     declared: list[list[str]]
     warnings: list[str] = field(default_factory=list)
     _analyzer: Analyzer | None = field(default=None, repr=False)
+    _markers: set[str] | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_analyzer"] = None  # rebuilt on load: holds a C stemmer and caches
+        state["_markers"] = None
         return state
 
     @property
+    def markers(self) -> set[str]:
+        """Stems of the words that mark another domain (search.yaml gate.other_domain)."""
+        if self._markers is None:
+            words = search_settings().gate.other_domain
+            self._markers = {self.analyzer.stem(w) for w in words}
+        return self._markers
+
+    def heading_has(self, term: int, sections: np.ndarray) -> np.ndarray:
+        """Boolean per section: does its heading hold the term?"""
+        found = self.head_sections[self.head_indptr[term]:self.head_indptr[term + 1]]
+        if found.size == 0:
+            return np.zeros(sections.shape, dtype=bool)
+        pos = np.minimum(np.searchsorted(found, sections), found.size - 1)
+        return found[pos] == sections
+
+    @property
     def size(self) -> int:
-        return len(self.records)
+        return len(self.texts)
+
+    def record(self, passage: int) -> Record:
+        article = int(self.article_of[passage])
+        return Record(self.texts[passage], self.article_ids[article],
+                      self.article_titles[article],
+                      self.section_headings[int(self.section_of[passage])],
+                      self.article_urls[article], self.kinds[passage], article)
 
     @property
     def analyzer(self) -> Analyzer:
@@ -107,32 +138,89 @@ class Index:
         return found
 
 
-def _term_weights(tokens: list[Token], part_w: float, concept_w: float) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for tok in tokens:
-        weights[tok.stem] = weights.get(tok.stem, 0.0) + 1.0
+class _Weigher:
+    """Weighted term frequencies of word lists, with each distinct word analysed once."""
+
+    def __init__(self, analyzer: Analyzer, vocab: dict[str, int]):
+        cfg = search_settings().index_weights
+        self.analyzer = analyzer
+        self.vocab = vocab
+        self.part_w, self.concept_w = cfg.part, cfg.concept
+        self._cache: dict[str, tuple[int, str, tuple[tuple[int, float], ...]] | None] = {}
+
+    def _tid(self, term: str) -> int:
+        tid = self.vocab.get(term)
+        if tid is None:
+            tid = self.vocab[term] = len(self.vocab)
+        return tid
+
+    def _contrib(self, word: str):
+        tok: Token = self.analyzer.token(word)
+        if tok.kind == STOP:
+            return None
+        terms: dict[int, float] = {self._tid(tok.stem): 1.0}
         for part, part_concepts in zip(tok.parts, tok.part_concepts, strict=False):
-            weights[part] = weights.get(part, 0.0) + part_w
+            tid = self._tid(part)
+            terms[tid] = terms.get(tid, 0.0) + self.part_w
             for concept in part_concepts:
-                weights[concept] = weights.get(concept, 0.0) + part_w * concept_w
+                cid = self._tid(concept)
+                terms[cid] = terms.get(cid, 0.0) + self.part_w * self.concept_w
         for concept in tok.concepts:
-            weights[concept] = weights.get(concept, 0.0) + concept_w
-    return weights
+            cid = self._tid(concept)
+            terms[cid] = terms.get(cid, 0.0) + self.concept_w
+        return self._tid(tok.stem), tok.kind, tuple(terms.items()), tok.stem
+
+    def weigh(self, words: list[str]) -> tuple[dict[int, float], list[tuple[int, str]]]:
+        """(term id -> weighted tf, [(stem id, kind)] of the kept words in order)."""
+        cache = self._cache
+        acc: dict[int, float] = {}
+        kept: list[tuple[int, str]] = []
+        stems: list[str] = []
+        phrase_starts = self.analyzer._phrase_starts
+        may_phrase = False
+        for word in words:
+            contrib = cache.get(word, False)
+            if contrib is False:
+                contrib = cache[word] = self._contrib(word)
+            if contrib is None:
+                continue
+            stem_id, kind, terms, stem = contrib
+            kept.append((stem_id, kind))
+            stems.append(stem)
+            may_phrase = may_phrase or stem in phrase_starts
+            for tid, weight in terms:
+                acc[tid] = acc.get(tid, 0.0) + weight
+        if may_phrase:
+            for _, concepts in self.analyzer.phrase_concepts(stems):
+                for concept in concepts:
+                    cid = self._tid(concept)
+                    acc[cid] = acc.get(cid, 0.0) + self.concept_w
+        return acc, kept
 
 
 def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     cfg = search_settings()
-    # Pass 1: vocabulary and declared synonyms, so compounds and "X (Y)" use the corpus.
+    # Pass 1: words of every text, vocabulary and declared synonyms, so compounds and
+    # "X (Y)" use the corpus.
     counts: Counter[str] = Counter()
     declared: list[list[str]] = []
+    layout: list[tuple[list[str], list[tuple[list[str], list[list[str]]]]]] = []
     for article in articles:
-        counts.update(tokenize(article.title))
+        title_words = tokenize(article.title)
+        counts.update(title_words)
+        sections = []
         for section in article.sections:
-            counts.update(tokenize(section.heading or ""))
+            head_words = tokenize(section.heading or "")
+            counts.update(head_words)
+            bodies = []
             for passage in section.passages:
-                counts.update(tokenize(passage.text))
+                words = tokenize(passage.text)
+                counts.update(words)
+                bodies.append(words)
                 if "(" in passage.text:
                     declared.extend(declared_synonyms(passage.text))
+            sections.append((head_words, bodies))
+        layout.append((title_words, sections))
     probe = Analyzer()
     known = {
         probe.stem(word) for word in counts
@@ -144,48 +232,52 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
                         declared=[list(p) for p in unique_declared])
 
     # Pass 2: BM25F weighted term frequencies per passage.
-    part_w, concept_w = cfg.index_weights.part, cfg.index_weights.concept
     w_body, w_head, w_title = cfg.fields.body, cfg.fields.heading, cfg.fields.title
     vocab: dict[str, int] = {}
+    weigher = _Weigher(analyzer, vocab)
     term_col, doc_col, tf_col = array("i"), array("i"), array("f")
     lengths = array("f")
-    records: list[Record] = []
+    texts: list[str] = []
+    kinds: list[str] = []
+    section_headings: list[str | None] = []
+    article_of = array("i")
     article_start: list[int] = []
     title_terms: list[frozenset[int]] = []
     section_of = array("i")
     heading_terms: list[frozenset[int]] = []
     heading_stems: list[list[tuple[int, float]]] = []
-    body_df: Counter[str] = Counter()
-    for a_idx, article in enumerate(articles):
-        article_start.append(len(records))
-        title_tokens = analyzer.analyse(article.title)
-        title_w = _term_weights(title_tokens, part_w, concept_w)
-        title_terms.append(frozenset(vocab.setdefault(t, len(vocab)) for t in title_w))
-        for section in article.sections:
-            head_tokens = analyzer.analyse(section.heading or "")
-            head_w = _term_weights(head_tokens, part_w, concept_w)
-            heading_terms.append(frozenset(vocab.setdefault(t, len(vocab)) for t in head_w))
-            heading_stems.append([(vocab.setdefault(t.stem, len(vocab)),
-                                   1.0 if t.kind == CONTENT else DICE_MINOR)
-                                  for t in head_tokens])
-            for passage in section.passages:
-                body_tokens = analyzer.analyse(passage.text)
-                body_w = _term_weights(body_tokens, part_w, concept_w)
-                body_df.update(t for t in body_w if t.startswith("~") or t in known)
+    body_df: Counter[int] = Counter()
+    for a_idx, (article, (title_words, sections)) in enumerate(zip(articles, layout,
+                                                                   strict=True)):
+        article_start.append(len(texts))
+        title_w, title_kept = weigher.weigh(title_words)
+        title_terms.append(frozenset(title_w))
+        for section, (head_words, bodies) in zip(article.sections, sections, strict=True):
+            head_w, head_kept = weigher.weigh(head_words)
+            heading_terms.append(frozenset(head_w))
+            section_headings.append(section.heading)
+            heading_stems.append([(t, 1.0 if kind == CONTENT else DICE_MINOR)
+                                  for t, kind in head_kept])
+            fixed: dict[int, float] = {}
+            for weights, factor in ((head_w, w_head), (title_w, w_title)):
+                for term, value in weights.items():
+                    fixed[term] = fixed.get(term, 0.0) + factor * value
+            fixed_len = w_head * len(head_kept) + w_title * len(title_kept)
+            for passage, words in zip(section.passages, bodies, strict=True):
+                body_w, body_kept = weigher.weigh(words)
+                body_df.update(body_w.keys())
+                combined = dict(fixed)
+                for term, value in body_w.items():
+                    combined[term] = combined.get(term, 0.0) + w_body * value
+                doc = len(texts)
+                term_col.extend(combined.keys())
+                tf_col.extend(combined.values())
+                doc_col.extend([doc] * len(combined))
+                lengths.append(w_body * len(body_kept) + fixed_len)
                 section_of.append(len(heading_terms) - 1)
-                combined: dict[str, float] = {}
-                for weights, factor in ((body_w, w_body), (head_w, w_head), (title_w, w_title)):
-                    for term, value in weights.items():
-                        combined[term] = combined.get(term, 0.0) + factor * value
-                doc = len(records)
-                for term, value in combined.items():
-                    term_col.append(vocab.setdefault(term, len(vocab)))
-                    doc_col.append(doc)
-                    tf_col.append(value)
-                lengths.append(w_body * len(body_tokens) + w_head * len(head_tokens)
-                               + w_title * len(title_tokens))
-                records.append(Record(passage.text, article.id, article.title, section.heading,
-                                      article.url, passage.kind, a_idx))
+                texts.append(passage.text)
+                kinds.append(passage.kind)
+                article_of.append(a_idx)
 
     terms = np.frombuffer(term_col, dtype=np.int32)
     docs = np.frombuffer(doc_col, dtype=np.int32)
@@ -196,7 +288,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     df = np.bincount(terms, minlength=n_terms)
     indptr = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(df, out=indptr[1:])
-    n_docs = max(len(records), 1)
+    n_docs = max(len(texts), 1)
     idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
     dl = np.frombuffer(lengths, dtype=np.float32)
     avgdl = float(dl.mean()) if dl.size else 1.0
@@ -206,14 +298,27 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     heading_weight = np.asarray([sum(float(idf[t]) * f for t, f in stems)
                                  for stems in heading_stems], dtype=np.float32)
     weak = {analyzer.stem(w) for w in (*analyzer._lex.weak_words, *analyzer._lex.question_words)}
-    floor = cfg.gate.topic_share * len(records)
+    weak_ids = {vocab[w] for w in weak if w in vocab}
+    floor = cfg.gate.topic_share * len(texts)
     in_titles = frozenset().union(*title_terms) if title_terms else frozenset()
+    # Stems of the corpus and concepts only (not compound parts of stop-word stems).
     topic_terms = frozenset(
-        vocab[t] for t, count in body_df.items()
-        if count >= floor and t not in weak and vocab[t] in in_titles
+        t for t, count in body_df.items()
+        if count >= floor and t not in weak_ids and t in in_titles
     )
+    pairs = sorted((t, s) for s, terms in enumerate(heading_terms) for t in terms)
+    head_terms = np.asarray([t for t, _ in pairs], dtype=np.int64)
+    head_indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(head_terms, minlength=len(vocab)), out=head_indptr[1:])
     return Index(
-        records=records,
+        texts=texts,
+        kinds=kinds,
+        section_headings=section_headings,
+        article_titles=[a.title for a in articles],
+        article_urls=[a.url for a in articles],
+        article_of=np.frombuffer(article_of, dtype=np.int32).astype(np.int64),
+        head_indptr=head_indptr,
+        head_sections=np.asarray([s for _, s in pairs], dtype=np.int32),
         article_ids=[a.id for a in articles],
         article_start=np.asarray(article_start, dtype=np.int64),
         vocab=vocab,
@@ -221,9 +326,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
         docs=np.ascontiguousarray(docs),
         impacts=np.ascontiguousarray(impacts),
         idf=idf,
-        title_terms=title_terms,
         section_of=np.frombuffer(section_of, dtype=np.int32).copy(),
-        heading_terms=heading_terms,
         heading_weight=heading_weight,
         topic_terms=topic_terms,
         known=known,

@@ -152,7 +152,7 @@ class KnowledgeBase:
         outcome = search(self.index, text, top)
         answers = []
         for hit in outcome.hits:
-            rec = self.index.records[hit.passage]
+            rec = self.index.record(hit.passage)
             answers.append(Answer(text=rec.text, source=rec.source, title=rec.title,
                                   section=rec.section, url=rec.url, score=round(hit.score, 4)))
         return AskResult(question=text, answered=bool(answers), answers=answers)

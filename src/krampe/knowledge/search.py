@@ -80,7 +80,7 @@ def _word(index: Index, tok: Token, confidence: float = 1.0) -> QueryWord:
 def analyse_question(index: Index, question: str) -> list[QueryWord]:
     cfg = search_settings()
     analyzer = index.analyzer
-    markers = {analyzer.stem(w) for w in cfg.gate.other_domain}
+    markers = index.markers
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
     for tok in analyzer.analyse(question):
@@ -179,7 +179,7 @@ class _Coverage:
     def __init__(self, index: Index, words: list[QueryWord], candidates: np.ndarray):
         self.index = index
         self.candidates = candidates
-        self.articles = np.asarray([index.records[c].article for c in candidates], dtype=np.int64)
+        self.articles = index.article_of[candidates]
         self._in_passage: dict[int, np.ndarray] = {}
         self._in_article: dict[int, np.ndarray] = {}
 
@@ -239,13 +239,11 @@ class _Coverage:
                 q_total += max(v for _, v in values)
         sections = self.index.section_of[self.candidates]
         matched = np.zeros(self.candidates.shape, dtype=np.float32)
-        for i, section in enumerate(sections):
-            heading = self.index.heading_terms[section]
-            if heading:
-                matched[i] = sum(
-                    max((v for t, v in values if t in heading), default=0.0)
-                    for values in per_word
-                )
+        for values in per_word:
+            best = np.zeros(self.candidates.shape, dtype=np.float32)
+            for term, value in values:
+                best = np.maximum(best, self.index.heading_has(term, sections) * value)
+            matched += best
         h_total = self.index.heading_weight[sections]
         return 2 * matched / np.maximum(q_total + h_total, 1e-9)
 

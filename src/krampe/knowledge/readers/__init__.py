@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from krampe.errors import KnowledgeBaseError
@@ -96,6 +99,29 @@ def article_files(paths: list[str | Path]) -> list[Path]:
     return unique
 
 
+def _read_or_reason(path: Path) -> Article | str:
+    try:
+        return read_article(path)
+    except UnreadableFile as exc:
+        return str(exc)
+
+
+# Big sets are read on all cores: parsing is most of a cold index build.
+PARALLEL_FROM = 400
+
+
+def _read_all(files: list[Path]) -> list[Article | str]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return [_read_or_reason(f) for f in files]
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            return list(pool.map(_read_or_reason, files, chunksize=64))
+    except (OSError, ValueError, RuntimeError):  # no fork here: read in this process
+        return [_read_or_reason(f) for f in files]
+
+
 def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[str]]:
     """Read every article under the paths; one bad file becomes a Danish warning.
 
@@ -103,11 +129,12 @@ def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[str]]:
     """
     articles: list[Article] = []
     warnings: list[str] = []
-    for file in article_files(paths):
-        try:
-            articles.append(read_article(file))
-        except UnreadableFile as exc:
-            warnings.append(f"Springer over {file}: {str(exc).removeprefix(file.name + ' ')}")
+    files = article_files(paths)
+    for file, result in zip(files, _read_all(files), strict=True):
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            warnings.append(f"Springer over {file}: {result.removeprefix(file.name + ' ')}")
     if not articles:
         where = ", ".join(str(p) for p in paths) or "(ingen)"
         raise KnowledgeBaseError(f"Ingen læsbare artikler i {where}.", code="kb_empty")

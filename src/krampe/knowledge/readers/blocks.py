@@ -87,13 +87,11 @@ def _pack(pieces: list[str], joiner: str, limit: int) -> list[str]:
 
 
 def is_boilerplate(text: str) -> bool:
-    low = text.lower()
-    return any(phrase in low for phrase in cues().boilerplate_phrases)
+    return cues().boilerplate_re.search(text) is not None
 
 
 def is_skip_line(text: str) -> bool:
-    low = text.lower().lstrip()
-    return any(low.startswith(prefix) for prefix in cues().skip_line_prefixes)
+    return cues().skip_line_re.match(text) is not None
 
 
 class _Builder:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "readers.yaml"
 
 
 class ReaderCues(BaseModel):
+    model_config = {"ignored_types": (cached_property,)}
+
     months: dict[str, int]
     author_cues: list[str]
     updated_cues: list[str]
@@ -20,6 +23,7 @@ class ReaderCues(BaseModel):
     boilerplate_phrases: list[str]
     meta_keys: dict[str, list[str]]
     faq_heading_cues: list[str]
+    html_noise_markers: list[str]
 
     @field_validator("months")
     @classmethod
@@ -28,6 +32,25 @@ class ReaderCues(BaseModel):
         if bad:
             raise ValueError(f"invalid month numbers for {bad}")
         return {name.lower(): number for name, number in value.items()}
+
+    # Compiled once: readers test every line of every article against these.
+    @cached_property
+    def skip_line_re(self) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(p) for p in self.skip_line_prefixes)
+        return re.compile(rf"\s*(?:{alternatives})", re.IGNORECASE)
+
+    @cached_property
+    def boilerplate_re(self) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(p) for p in self.boilerplate_phrases)
+        return re.compile(alternatives, re.IGNORECASE)
+
+    @cached_property
+    def metadata_line_re(self) -> re.Pattern[str]:
+        """(cue, value) of "Skrevet af X" / "Sidste ændring: 25 august, 2022" lines."""
+        cue_list = sorted({*self.author_cues, *self.updated_cues, *self.published_cues},
+                          key=len, reverse=True)
+        alternatives = "|".join(re.escape(c) for c in cue_list)
+        return re.compile(rf"\s*({alternatives})\s*(.*)$", re.IGNORECASE)
 
     def meta_key(self, raw_key: str) -> str | None:
         """The contract key for a source key such as `lastUpdated` or `og:url`."""

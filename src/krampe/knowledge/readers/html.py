@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from krampe.knowledge.readers import blocks as b
+from krampe.knowledge.readers.cues import cues
 from krampe.knowledge.readers.meta import normalise
 
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
@@ -98,6 +99,12 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     meta = normalise(_head_meta(tree))
     for selector in _DROP:
         for node in tree.css(selector):
+            node.decompose()
+    markers = cues().html_noise_markers
+    for node in tree.css("[class], [id]"):
+        label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+        if node.tag not in ("html", "body", "main", "article") and any(
+                marker in label for marker in markers):
             node.decompose()
     body = tree.css_first("article") or tree.css_first("main") or tree.css_first(
         '[role="main"]') or tree.body or tree.root

@@ -17,6 +17,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 _MD = MarkdownIt("commonmark").enable("table")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str]:
@@ -24,7 +25,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match[1])
+        data = yaml.load(match[1], Loader=_Loader)
     except yaml.YAMLError:
         return {}, text
     if not isinstance(data, dict):

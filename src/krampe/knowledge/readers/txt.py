@@ -19,21 +19,20 @@ _MAX_HEADING_WORDS = 14
 
 
 def _metadata_line(line: str) -> tuple[str, str] | None:
-    low = line.lower().strip()
     table = cues()
-    for key, cue_list in (
-        ("updated", table.updated_cues),
-        ("published", table.published_cues),
-        ("author", table.author_cues),
-    ):
-        for cue in cue_list:
-            if low.startswith(cue + " ") or (cue.endswith(":") and low.startswith(cue)):
-                value = line.strip()[len(cue):].strip(" :")
-                if key != "author" and parse_date(value) is None:
-                    continue
-                if key == "author" and not (value and len(value.split()) <= 6):
-                    continue
-                return key, value
+    match = table.metadata_line_re.match(line)
+    if match is None:
+        return None
+    cue, value = match[1].lower(), match[2].strip(" :")
+    after = line[match.end(1):match.end(1) + 1]
+    if not cue.endswith(":") and after not in (" ", ":", ""):
+        return None  # "Afslapning ..." is not "Af: ..."
+    for key, cue_list in (("updated", table.updated_cues), ("published", table.published_cues),
+                          ("author", table.author_cues)):
+        if cue in cue_list:
+            if key == "author":
+                return (key, value) if value and len(value.split()) <= 6 else None
+            return (key, value) if parse_date(value) else None
     return None
 
 
