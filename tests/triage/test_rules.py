@@ -118,3 +118,17 @@ def test_unknown_field_is_an_error(rules_copy):
 def test_pattern_syntax_errors(bad):
     with pytest.raises(ValueError):
         parse_pattern(bad)
+
+
+def test_unknown_concept_in_generic_questions(rules_copy):
+    edit(rules_copy / "context_da.yaml",
+         lambda d: d["generic_questions"]["applies_to"].append("nonsense"))
+    with pytest.raises(RuleError, match="nonsense"):
+        load_rules(rules_copy)
+
+
+def test_unknown_allowed_type_in_cue(rules_copy):
+    edit(rules_copy / "context_da.yaml",
+         lambda d: d["rules"][0].update(allowed_types=["no_concept"]))
+    with pytest.raises(RuleError, match="no_concept"):
+        load_rules(rules_copy)
