@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,11 @@ def _latencies(search, queries: list[str], rounds: int) -> list[list[float]]:
     return out
 
 
+def _passages(kb) -> int | None:
+    size = getattr(getattr(kb, "index", None), "size", None)
+    return int(size) if isinstance(size, int | np.integer) else None
+
+
 def worker(args: argparse.Namespace) -> dict:
     queries = json.loads(Path(args.queries).read_text(encoding="utf-8"))
     if args.worker == "krampe":
@@ -72,7 +78,8 @@ def worker(args: argparse.Namespace) -> dict:
 
         clock = Clock()
         kb = KnowledgeBase.load(args.kb)
-        result: dict = {"load": clock.stop(), "passages": kb.index.size}
+        result: dict = {"load": clock.stop(), "passages": _passages(kb),
+                        "from_cache": getattr(kb, "from_cache", None)}
         if args.load_only:
             return result
         search = lambda q: kb.search(q, top=5)  # noqa: E731
@@ -188,12 +195,19 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args)))
         return 0
 
+    tmp = Path(tempfile.mkdtemp(prefix="krampe-speed-"))
+    try:
+        return _drive(args, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # cached indexes of 10k articles are ~100 MB
+
+
+def _drive(args: argparse.Namespace, tmp: Path) -> int:
     from corpus import generate
     from peers.queries import speed_queries
 
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    tmp = Path(tempfile.mkdtemp(prefix="krampe-speed-"))
     queries_file = tmp / "queries.json"
     queries = speed_queries(args.set)
     queries_file.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
@@ -248,12 +262,17 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 p50, p99 = _pcts(warm["lat"], 50), _pcts(warm["lat"], 99)
                 base_p50.setdefault("krampe", p50[1])
-                rows.append([label, str(articles), str(warm["passages"]), "krampe (lexical)",
+                count = str(warm["passages"] or passages)
+                rows.append([label, str(articles), count, "krampe (lexical)",
                              _both(cold["load"], 1), _both(warm["load"], 2), _both(p50, 3),
                              _both(p99, 2), f"{p50[1] / base_p50['krampe']:.1f}",
                              krampe_target(label, articles, cold["load"], p50)])
                 if profile:
                     notes.append(f"krampe profile on {label}: {profile}")
+                if warm.get("from_cache") is False:
+                    # e.g. the engine or its data changed between the two runs
+                    notes.append(f"krampe on {label}: the warm load did NOT come from the "
+                                 "cache; its warm load time is a rebuild")
         rows.extend(peer_rows)
     print()
     print(render(HEADERS, rows))
