@@ -79,3 +79,16 @@ def test_trigger_probe(expected, text):
     r = triage(text)
     assert expected <= set(r.triggers), r.triggers
     assert r.level in ("self_care", "routine")
+
+
+@pytest.mark.parametrize(
+    "expected,text",
+    [
+        ("self_care", "Jeg kunne ikke gå i et par minutter pga krampen, men nu er den væk"),
+        ("urgent", "Krampen er væk men jeg kan ikke støtte på benet"),
+        ("self_care", "Jeg hævede mig op på tæerne og så kom krampen"),
+        ("urgent", "Læggen hævede op efter turen og er øm"),
+    ],
+)
+def test_cramp_course_and_heel_raises(expected, text):
+    assert triage(text).level == expected

@@ -129,6 +129,12 @@ class Engine:
         firsts = pick(rule.all[0])
         if rule.none_in_sentence:
             firsts = [m for m in firsts if self._sentence_ok(m, rule, by)]
+        if rule.none_later_in_sentence:
+            firsts = [
+                m for m in firsts
+                if not any(o.sent == m.sent and o.start >= m.end and o.status == "present"
+                           for r in rule.none_later_in_sentence for o in by.get(r, ()))
+            ]
         if not firsts:
             return None
         used = [firsts[0]]

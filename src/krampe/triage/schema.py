@@ -122,6 +122,7 @@ class Rule(_Strict):
     none: list[str] = []
     none_in_sentence: list[str] = []
     unless_in_sentence: list[str] = []
+    none_later_in_sentence: list[str] = []
 
 
 class Finding(_Strict):
@@ -310,7 +311,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             need_concept(f"findings.yaml {f.id} key", ref)
         for rule in f.rules:
             for ref in (*rule.all, *rule.any, *rule.none, *rule.none_in_sentence,
-                        *rule.unless_in_sentence):
+                        *rule.unless_in_sentence, *rule.none_later_in_sentence):
                 need_concept(f"findings.yaml {f.id}", ref)
     missing = POLICY_FINDINGS - set(findings)
     if missing:
