@@ -66,7 +66,7 @@ def get_entry(entry_id: EntryId, user: CurrentUser = Depends(authed),
 
 
 @router.put("/entries/{entry_id}", response_model=EntryOut, dependencies=WRITE,
-            summary="Ret en registrering (alle felter)")
+            summary="Ret en registrering (alle felter; uden started_at beholdes tidspunktet)")
 def update_entry(entry_id: EntryId, body: EntryIn, user: CurrentUser = Depends(authed),
                  db: Session = Depends(db_session), now: datetime = Depends(clock)):
     entry = repo.update_entry(db, user.id, entry_id, body, now=now)
