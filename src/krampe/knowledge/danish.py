@@ -28,6 +28,7 @@ _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+", re.IGNORECASE)
 _PAREN = re.compile(r"\(\s*([a-zæøå][a-zæøå -]{1,40}?)\s*\)", re.IGNORECASE)
 _BEFORE = re.compile(r"((?:[a-zæøå-]+\s+){0,2}[a-zæøå-]+)\s*$", re.IGNORECASE)
 
+_EL_END = re.compile(r"[^aeiouyæøå]el$")
 _PLAIN = re.compile(r"[a-zæøåäöü][a-zæøåäöü-]*")
 
 STOP, QUESTION, WEAK, CONTENT = "stop", "question", "weak", "content"
@@ -49,6 +50,7 @@ class Lexicon(BaseModel):
     generic_heads: set[str] = set()
     non_parts: set[str] = set()
     prepositions: set[str] = set()
+    determiners: set[str] = set()
     fuzzy: FuzzyConfig
     ascii_folds: dict[str, str]
 
@@ -114,7 +116,13 @@ class Analyzer:
     # -- basic pieces -------------------------------------------------------------
     def stem(self, word: str) -> str:
         form = self._lex.forms.get(word)
-        return form if form is not None else self._stemmer.stemWord(word)
+        if form is not None:
+            return form
+        stem = self._stemmer.stemWord(word)
+        # muskel/muskler, artikel/artikler: the stemmer keeps the -el of the singular.
+        if len(stem) >= 5 and _EL_END.search(stem):
+            stem = stem[:-2] + "l"
+        return stem
 
     def kind(self, word: str) -> str:
         if word.isdigit():
@@ -238,7 +246,13 @@ class Analyzer:
 
 
 def declared_synonyms(text: str) -> list[list[str]]:
-    """Synonym pairs an article declares: "vanddrivende midler (diuretika)"."""
+    """Synonym pairs an article declares: "en blodprop (DVT)", "nogle vanddrivende
+    midler (diuretika)", "rastløse ben (restless legs)".
+
+    Parentheses also explain ("efter kort hvile (claudicatio)", "mod knæet
+    (dorsalfleksion)"), so a one-word name counts only after a determiner or a clause
+    boundary, and never after a preposition.
+    """
     lex = lexicon()
     pairs: list[list[str]] = []
     for paren in _PAREN.finditer(text):
@@ -246,24 +260,23 @@ def declared_synonyms(text: str) -> list[list[str]]:
         inner_words = inner.replace("-", " ").split()
         if not 1 <= len(inner_words) <= 3 or any(w in lex.stop_words for w in inner_words):
             continue
-        window = text[max(0, paren.start() - 80):paren.start()]
-        match = _BEFORE.search(window)
-        if match is None:
-            continue
-        preceding = window[:match.start()].lower().split()
-        words = preceding[-1:] + match[1].lower().split()
+        raw = text[max(0, paren.start() - 80):paren.start()].lower().split()
         take = len(inner_words)
-        if take == 1 and len(words) >= 2 and words[-1] in lex.generic_heads:
-            take = 2  # "vanddrivende midler (diuretika)": the modifier is the synonym
-        outer_words, before = words[-take:], words[:-take]
-        # "mod knæet (dorsalfleksion)" explains an action; it does not name a synonym.
-        if before and before[-1] in lex.prepositions:
+        if take == 1 and len(raw) >= 2 and raw[-1] in lex.generic_heads:
+            take = 2  # "vanddrivende midler (diuretika)": the phrase names it
+        if len(raw) < take:
             continue
-        if any(w in lex.stop_words or w in lex.prepositions or not _PLAIN.fullmatch(w)
-               for w in outer_words):
+        outer_words, before = raw[-take:], (raw[-take - 1] if len(raw) > take else "")
+        if not all(_PLAIN.fullmatch(w) for w in outer_words):
             continue
-        if take == 2 and len(inner_words) == 1:
-            outer_words = outer_words[:1]
+        if any(w in lex.stop_words or w in lex.prepositions for w in outer_words):
+            continue
+        before_word = before.strip(",.;:!?()")
+        if before_word in lex.prepositions:
+            continue
+        boundary = not before or before[-1] in ",.;:!?(" or before_word in lex.determiners
+        if len(inner_words) == 1 and not boundary:
+            continue
         outer = " ".join(outer_words)
         if outer != inner:
             pairs.append([inner, outer])

@@ -20,7 +20,8 @@ from krampe.textinput import validate_text
 BUNDLED = "bundled"
 MAX_TOP = 50
 _MAGIC = b"KRAMPEIDX1"
-_DATA_DIR = Path(__file__).resolve().parent / "data"
+_ENGINE_DIR = Path(__file__).resolve().parent
+_DATA_DIR = _ENGINE_DIR / "data"
 # Loaded knowledge bases by cache key: a long-running server loads each set once.
 _LOADED: dict[str, KnowledgeBase] = {}
 
@@ -52,8 +53,9 @@ def _resolve(specs: list[str] | None) -> list[Path]:
 
 def _cache_key(files: list[Path]) -> str:
     digest = hashlib.sha256(index_mod.ENGINE_VERSION.encode())
-    for data_file in sorted(_DATA_DIR.glob("*.yaml")):  # lexicons change the index too
-        digest.update(data_file.read_bytes())
+    # Lexicons and the engine's own code change the index too.
+    for engine_file in sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py")]):
+        digest.update(engine_file.read_bytes())
     for file in files:
         digest.update(str(file.resolve()).encode())
         try:
