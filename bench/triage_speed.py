@@ -7,8 +7,8 @@ and `level`). Start-up (rule loading, compiling, content pack) is excluded: ever
 sees each description once before timing. Systems, side by side in one run:
 
 - krampe           the full `krampe.triage.triage()` call (findings, questions, advice)
-- krampe-nocache   the same, with the typo corrector's per-word cache cleared before each
-                   description (every word is new to it)
+- krampe-nocache   the same, with every per-word cache (typo corrector, pattern
+                   candidates) cleared before each description: every word is new
 - keyword-baseline a naive keyword matcher (red-flag words -> level, no context), the
                    obvious thing to compare with; its accuracy shows what context buys
 """
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = [c["text"] for c in cases]
     systems = [
         ("krampe", krampe, None),
-        ("krampe-nocache", krampe, Engine.get().fixer.fix.cache_clear),
+        ("krampe-nocache", krampe, Engine.get().clear_caches),
         ("keyword-baseline", keyword_baseline, None),
     ]
     rows = []

@@ -191,12 +191,25 @@ class Matcher:
                 if alt.kind == "exact" and not alt.value.isalnum():
                     self._punct.setdefault(alt.value, []).append(idx)
         self._infix_items = list(self._infix.items())
+        self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
 
-    def candidates(self, tok: Token) -> set[int]:
+    def candidates(self, tok: Token) -> tuple[int, ...]:
         if tok.kind == "num":
-            return set(self._num)
+            return tuple(self._num)
         if tok.kind == "punct":
-            return set(self._punct.get(tok.forms[0], ()))
+            return tuple(self._punct.get(tok.forms[0], ()))
+        # Words repeat across descriptions: remember each one's candidates (bounded).
+        hit = self._cache.get(tok.forms)
+        if hit is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            hit = self._cache[tok.forms] = tuple(sorted(self._word_candidates(tok)))
+        return hit
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _word_candidates(self, tok: Token) -> set[int]:
         out: set[int] = set()
         for form in tok.forms:
             out.update(self._exact.get(form, ()))
