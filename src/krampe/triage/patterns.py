@@ -191,6 +191,8 @@ class Matcher:
                 if alt.kind == "exact" and not alt.value.isalnum():
                     self._punct.setdefault(alt.value, []).append(idx)
         self._infix_items = list(self._infix.items())
+        self._prefix_lengths = sorted({len(v) for v in self._prefix})
+        self._suffix_lengths = sorted({len(v) for v in self._suffix})
         self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def candidates(self, tok: Token) -> tuple[int, ...]:
@@ -213,10 +215,16 @@ class Matcher:
         out: set[int] = set()
         for form in tok.forms:
             out.update(self._exact.get(form, ()))
-            for n in range(1, len(form) + 1):
+            size = len(form)
+            for n in self._prefix_lengths:
+                if n > size:
+                    break
                 hit = self._prefix.get(form[:n])
                 if hit:
                     out.update(hit)
+            for n in self._suffix_lengths:
+                if n > size:
+                    break
                 hit = self._suffix.get(form[-n:])
                 if hit:
                     out.update(hit)
