@@ -73,8 +73,12 @@ def lexicon() -> Lexicon:
     return Lexicon.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
 
 
+# Accents Danish writes only sometimes (massér, idé, allé); æ, ø, å stay.
+_ACCENTS = str.maketrans("éèêáàâóòôíìîúùû", "eeeaaaoooiiiuuu")
+
+
 def tokenize(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return _WORD.findall(text.lower().translate(_ACCENTS))
 
 
 @dataclass(slots=True)
@@ -165,7 +169,7 @@ class Analyzer:
         if len(word) < 6 or depth > 2 or not word.isalpha():
             return ()
         best: tuple[str, ...] = ()
-        for i in range(len(word) - 3, 2, -1):  # longest head (right part) first
+        for i in range(len(word) - 3, 2, -1):  # shortest known head (right part) first
             left, right = word[:i], word[i:]
             right_stem = self._is_part(right)
             if right_stem is None:
@@ -174,9 +178,11 @@ class Analyzer:
                               if left.endswith(link) and len(left) > len(link) + 2]
             for candidate in lefts:
                 left_stem = self._is_part(candidate)
-                if left_stem is None:
+                # The modifier may be a compound itself: blodtryk-s-medicin.
+                inner = self.split(candidate, depth + 1)
+                if left_stem is None and not inner:
                     continue
-                left_parts = self.split(candidate, depth + 1) or (left_stem,)
+                left_parts = inner or (left_stem,)
                 right_parts = self.split(right, depth + 1) or (right_stem,)
                 best = (*left_parts, *right_parts)
                 break

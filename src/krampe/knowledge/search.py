@@ -156,8 +156,13 @@ def score(index: Index, words: list[QueryWord]) -> np.ndarray:
         if word.parts and all(word.parts):
             # "lægkramper" and "krampe i læggen" say the same: the word scores the
             # better of its literal match and its parts matched one by one.
-            parts = np.sum([_best_of(index, alts, index.size) for alts in word.parts], axis=0)
-            parts *= q.part * len(word.parts)
+            # Danish compounds are right-headed: blodtryksmedicin is a kind of medicin.
+            n = len(word.parts)
+            shares = ([1.0 - q.head_share / (n - 1)] * (n - 1) + [1.0 + q.head_share]
+                      if n > 1 else [1.0])
+            parts = np.sum([share * _best_of(index, alts, index.size)
+                            for share, alts in zip(shares, word.parts, strict=True)], axis=0)
+            parts *= q.part * n
             word_scores = parts if word_scores is None else np.maximum(word_scores, parts)
         if word_scores is not None:
             total += weight * word_scores

@@ -33,6 +33,7 @@ class QueryWeights(BaseModel):
     question: float = Field(ge=0)
     concept: float = Field(ge=0, le=1)
     part: float = Field(ge=0, le=1)
+    head_share: float = Field(ge=0, lt=1)
     candidates: int = Field(ge=1)
     coverage_mix: float = Field(ge=0, le=1)
     heading_boost: float = Field(ge=0)
