@@ -19,7 +19,7 @@ from pathlib import Path
 from peers.base import Unavailable
 from peers.passages import load_docs, splitter_name
 from peers.scoring import Tally, load_set
-from peers.table import machine_line, render
+from peers.table import engine_version, machine_line, render
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     # krampe caches its index under KRAMPE_HOME; never touch the user's own cache.
     os.environ.setdefault("KRAMPE_HOME", tempfile.mkdtemp(prefix="krampe-bench-"))
 
-    print(f"# quality benchmark · {machine_line()}")
+    print(f"# quality benchmark · {machine_line()} · {engine_version(REPO)}")
     print(f"passages: {splitter_name()}")
     all_rows: list[list[str]] = []
     all_notes: list[str] = []

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from peers.table import machine_line, render
+from peers.table import engine_version, machine_line, render
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -119,7 +119,8 @@ def worker(args: argparse.Namespace) -> dict:
 # ---- driver side ------------------------------------------------------------------------
 
 def run_worker(system: str, kb: list[str], home: Path, queries: Path, rounds: int,
-               timeout: float, load_only: bool = False, profile: Path | None = None) -> dict:
+               timeout: float, load_only: bool = False, profile: Path | None = None,
+               env_extra: dict[str, str] | None = None) -> dict:
     cmd = [sys.executable, __file__, "--worker", system, "--queries", str(queries),
            "--rounds", str(rounds)]
     for spec in kb:
@@ -128,7 +129,7 @@ def run_worker(system: str, kb: list[str], home: Path, queries: Path, rounds: in
         cmd.append("--load-only")
     if profile:
         cmd += ["--profile-out", str(profile)]
-    env = {**os.environ, "KRAMPE_HOME": str(home)}
+    env = {**os.environ, **(env_extra or {}), "KRAMPE_HOME": str(home)}
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
                               check=False)
@@ -182,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="where generated corpora are kept (reused when present)")
     parser.add_argument("--fresh-corpus", action="store_true",
                         help="regenerate corpora from the current seeds and pack")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run the live src/krampe instead of a copy frozen at the start")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile krampe's queries into bench/out/profile-*.txt")
     # worker mode (internal)
@@ -219,7 +222,14 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
         corpora.append((f"gen {n}", generate(n, out, seed=args.seed, fresh=args.fresh_corpus)))
         print(f"corpus of {n} articles ready in {clock.stop()[0]:.1f} s", file=sys.stderr)
 
-    print(f"# speed benchmark · {machine_line()}")
+    env_extra: dict[str, str] = {}
+    if not args.no_snapshot:
+        # Others edit the engine while this runs; a cache key that changes between the cold
+        # and the warm run would turn the warm load into a rebuild. Freeze a copy.
+        shutil.copytree(REPO / "src" / "krampe", tmp / "engine" / "krampe",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        env_extra["PYTHONPATH"] = str(tmp / "engine")
+    print(f"# speed benchmark · {machine_line()} · {engine_version(REPO)}")
     print(f"{len(queries)} queries (dev set + paraphrases) × up to {args.rounds} rounds; "
           "latency in-process, start-up and index excluded; times are wall (CPU)")
     rows: list[list[str]] = []
@@ -233,7 +243,7 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
         passages = ""
         if peers:
             res = run_worker(",".join(peers), [str(path)], tmp / "peers-home", queries_file,
-                             args.rounds, args.timeout)
+                             args.rounds, args.timeout, env_extra=env_extra)
             if "error" in res:
                 notes.append(f"peers on {label}: {res['error']}")
             else:
@@ -248,12 +258,12 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
         if "krampe" in systems:
             home = tmp / f"home-{slug}"
             cold = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
-                              args.timeout, load_only=True)
+                              args.timeout, load_only=True, env_extra=env_extra)
             profile = OUT / f"profile-{slug}.txt" if args.profile else None
             if profile:
                 OUT.mkdir(parents=True, exist_ok=True)
             warm = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
-                              args.timeout, profile=profile)
+                              args.timeout, profile=profile, env_extra=env_extra)
             if "error" in cold or "error" in warm:
                 err = cold.get("error") or warm.get("error")
                 rows.append([label, str(articles), passages, "krampe (lexical)", "not available",

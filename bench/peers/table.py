@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import subprocess
+from pathlib import Path
 
 
 def machine_line() -> str:
@@ -21,6 +23,20 @@ def machine_line() -> str:
     load = os.getloadavg()[0]  # other work on the box skews timings: say how busy it was
     return (f"{now} · {os.cpu_count()} cores · {cpu} · Python {platform.python_version()}"
             f" · load avg {load:.1f}")
+
+
+def engine_version(repo: Path) -> str:
+    """Commit of the engine measured, marked dirty when src/krampe has uncommitted edits."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", "-C", str(repo), *args], capture_output=True,
+                                  text=True, timeout=10, check=False).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "src/krampe")
+    return f"engine {head}{' + uncommitted edits' if dirty else ''}"
 
 
 def render(headers: list[str], rows: list[list[str]]) -> str:
