@@ -1,6 +1,6 @@
 """Nothing acknowledged is lost: SIGKILL the real server while entries are being written.
 
-uvicorn runs the diary app in a subprocess on SQLite in a temp KRAMPE_HOME; four
+`krampe serve` runs in a subprocess on SQLite in a temp KRAMPE_HOME; four
 threads write entries as fast as they can; the process is killed with SIGKILL mid-stream;
 after a restart every entry that got a 201 must be there (and the database intact).
 """
@@ -36,11 +36,11 @@ def _start(home: Path, port: int) -> subprocess.Popen:
     # Logs go to a file: an unread pipe fills up and stalls the server.
     with open(home / f"server-{port}.log", "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "krampe.diary.web:standalone_app", "--factory",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+            [sys.executable, "-m", "krampe", "serve", "--host", "127.0.0.1",
+             "--port", str(port), "--no-access-log"],
             env=env, stdout=subprocess.DEVNULL, stderr=log,
         )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             tail = (home / f"server-{port}.log").read_text(errors="replace")[-2000:]
@@ -52,7 +52,7 @@ def _start(home: Path, port: int) -> subprocess.Popen:
         except httpx.TransportError:
             time.sleep(0.1)
     proc.kill()
-    pytest.fail("server did not start in 30 s")
+    pytest.fail("server did not start in 60 s")
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fastapi import Request, Response
@@ -16,6 +17,7 @@ from krampe.accounts.service import create_session, end_session
 from krampe.accounts.settings import account_settings
 from krampe.web import templating
 
+log = logging.getLogger("krampe.accounts")
 TEMPLATES = Path(__file__).resolve().parents[1] / "diary" / "templates"
 templating.add_template_dir(TEMPLATES)
 templating.env.globals["csrf_input"] = csrf.csrf_input
@@ -30,8 +32,12 @@ def account_user(request: Request):
         from krampe.accounts.service import resolve_session
         from krampe.db import get_database
 
-        with get_database(request.app.state).sessions() as db:
-            user = resolve_session(db, request.cookies.get(SESSION_COOKIE))
+        try:
+            with get_database(request.app.state).sessions() as db:
+                user = resolve_session(db, request.cookies.get(SESSION_COOKIE))
+        except Exception:  # the nav must never break the web app's own pages
+            log.exception("could not look up the session for the nav")
+            user = None
     request.state.user = user
     return user
 
