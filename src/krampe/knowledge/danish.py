@@ -32,6 +32,7 @@ _EL_END = re.compile(r"[^aeiouyæøå]el$")
 _PLAIN = re.compile(r"[a-zæøåäöü][a-zæøåäöü-]*")
 
 STOP, QUESTION, WEAK, CONTENT = "stop", "question", "weak", "content"
+DETAIL = "detail"  # story details (mor, måned): ranked like content, not required by the gate
 
 
 class FuzzyConfig(BaseModel):
@@ -43,6 +44,7 @@ class Lexicon(BaseModel):
     stop_words: set[str]
     question_words: set[str]
     weak_words: set[str]
+    detail_words: set[str] = set()
     forms: dict[str, str]
     linking: list[str]
     compound_words: list[str]
@@ -62,7 +64,7 @@ class Lexicon(BaseModel):
                 raise ValueError(f"a synonym group needs two members: {group}")
         return [[str(member).lower() for member in group] for group in value]
 
-    @field_validator("stop_words", "question_words", "weak_words")
+    @field_validator("stop_words", "question_words", "weak_words", "detail_words")
     @classmethod
     def _lower(cls, value: set[str]) -> set[str]:
         return {str(word).lower() for word in value}
@@ -137,6 +139,8 @@ class Analyzer:
             return STOP
         if word in self._lex.weak_words:
             return WEAK
+        if word in self._lex.detail_words:
+            return DETAIL
         return CONTENT
 
     def _add_group(self, group: list[str]) -> None:

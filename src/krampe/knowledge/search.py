@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from krampe.knowledge.danish import CONTENT, QUESTION, WEAK, Token
+from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, WEAK, Token
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
 
@@ -124,8 +124,10 @@ def _weigh_for_topic(index: Index, informative: list[QueryWord]) -> None:
     topical = [w for w in informative if any(t in index.topic_terms for t in _terms(w))]
     if not topical or any(w.other_domain for w in informative):
         return
+    # The topic counts once, however many of its words the question uses ("krampe i
+    # læggen" is one topic, not two pieces of evidence against an unknown treatment).
     for word in topical:
-        word.importance = max(word.importance, gate.topic_floor)
+        word.importance = max(word.importance, gate.topic_floor / len(topical))
     for word in informative:
         if not word.known:
             word.importance *= gate.unknown_weight_on_topic
@@ -145,7 +147,7 @@ def _best_of(index: Index, alts: list[Alt], n: int) -> np.ndarray:
 
 def score(index: Index, words: list[QueryWord]) -> np.ndarray:
     q = search_settings().query
-    kind_weight = {CONTENT: q.content, WEAK: q.weak, QUESTION: q.question}
+    kind_weight = {CONTENT: q.content, DETAIL: q.content, WEAK: q.weak, QUESTION: q.question}
     total = np.zeros(index.size, dtype=np.float32)
     for word in words:
         weight = kind_weight.get(word.kind, 0.0) * word.confidence
