@@ -4,21 +4,26 @@
     python bench/quality.py --kb DIR --set FILE  # any knowledge base and question set(s)
 
 All systems index the passages krampe's readers produce; peers get the section heading
-with each passage. Peers have no reject gate: they answer whenever a term (or vector) matches.
+with each passage. Each set is also run reworded three ways per question (casual lower case,
+a story prefix with other word forms, one typo; same gold), unless --no-paraphrase.
+Peers have no reject gate: they answer whenever a term (or vector) matches.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from peers.base import Unavailable
 from peers.passages import load_docs, splitter_name
-from peers.scoring import Tally, load_set
+from peers.queries import paraphrases
+from peers.scoring import Question, Tally, load_set
 from peers.table import engine_version, machine_line, render
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,10 +70,27 @@ def kb_label(specs: list[str]) -> str:
     return "+".join("bundled" if s == "bundled" else Path(s).name for s in specs)
 
 
-def run_suite(specs: list[str], sets: list[Path], systems: list[str], misses: bool):
+def question_sets(sets: list[Path], paraphrase: bool) -> dict[str, list[Question]]:
+    """Each set by name; with `paraphrase`, also each set reworded 3 ways (same gold)."""
+    out: dict[str, list[Question]] = {}
+    rng = random.Random(5)
+    for path in sets:
+        questions = load_set(path)
+        out[path.stem] = questions
+        if paraphrase:
+            out[f"{path.stem} paraphrased"] = [
+                replace(q, id=f"{q.id}~{i}", q=text)
+                for q in questions
+                for i, text in enumerate(paraphrases(q.q, rng), 1)
+            ]
+    return out
+
+
+def run_suite(specs: list[str], sets: list[Path], systems: list[str], misses: bool,
+              paraphrase: bool = False):
     docs = load_docs(specs)
     label = kb_label(specs)
-    questions = {path: load_set(path) for path in sets}
+    questions = question_sets(sets, paraphrase)
     rows: list[list[str]] = []
     notes: list[str] = []
     for system in systems:
@@ -80,20 +102,20 @@ def run_suite(specs: list[str], sets: list[Path], systems: list[str], misses: bo
             retriever.build(docs)
             build_s = time.perf_counter() - start
         except Unavailable as exc:
-            for path in sets:
-                rows.append([f"{path.stem} @ {label}", name, "not available", *[""] * 6])
+            for set_name in questions:
+                rows.append([f"{set_name} @ {label}", name, "not available", *[""] * 6])
             notes.append(f"{name}: {exc}")
             continue
-        for path in sets:
+        for set_name, set_questions in questions.items():
             tally = Tally()
-            for question in questions[path]:
+            for question in set_questions:
                 start = time.perf_counter()
                 ranking = retriever.search(question.q, top=5)
                 ms = (time.perf_counter() - start) * 1000
                 tally.add(question, ranking.answered, ranking.texts, ms)
-            rows.append([f"{path.stem} @ {label}", name, *tally.row().values(), f"{build_s:.2f}"])
+            rows.append([f"{set_name} @ {label}", name, *tally.row().values(), f"{build_s:.2f}"])
             if misses and tally.misses:
-                notes.append(f"{name} on {path.name} @ {label}: " + "; ".join(tally.misses))
+                notes.append(f"{name} on {set_name} @ {label}: " + "; ".join(tally.misses))
     return docs, rows, notes
 
 
@@ -103,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", type=Path, help="question set (.jsonl)")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
     parser.add_argument("--misses", action="store_true", help="list each system's misses")
+    parser.add_argument("--no-paraphrase", action="store_true",
+                        help="skip the reworded copy of each set (lower case, story, typo)")
     args = parser.parse_args(argv)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = set(systems) - set(SYSTEMS)
@@ -121,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     all_rows: list[list[str]] = []
     all_notes: list[str] = []
     for specs, sets in suites:
-        docs, rows, notes = run_suite(specs, sets, systems, args.misses)
+        docs, rows, notes = run_suite(specs, sets, systems, args.misses,
+                                       paraphrase=not args.no_paraphrase)
         print(f"kb {' + '.join(specs)}: {len(docs)} passages")
         all_rows.extend(rows)
         all_notes.extend(notes)
