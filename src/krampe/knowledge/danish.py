@@ -112,6 +112,7 @@ class Analyzer:
         self._surface_set = set(self.surface_vocab)
         for word in lex.compound_words:
             self.known.add(self.stem(word))
+        self._short_parts = {w for w in lex.compound_words if len(w) < 4}
         self._single: dict[str, set[str]] = {}
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         for group in [*lex.synonyms, *self.declared]:
@@ -163,6 +164,8 @@ class Analyzer:
     def _is_part(self, word: str) -> str | None:
         if len(word) < 3 or self.kind(word) == STOP or word in self._lex.non_parts:
             return None
+        if len(word) < 4 and word not in self._short_parts:
+            return None  # "ser", "tag": too short to trust unless the lexicon says so
         stem = self.stem(word)
         if len(stem) < 3 or stem not in self.known or stem in self._lex.stop_words:
             return None
