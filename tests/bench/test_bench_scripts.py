@@ -65,7 +65,12 @@ def test_quality_bench_prints_one_table_with_every_system(tmp_path):
     ]
     qa.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     out = _run(str(BENCH / "quality.py"), "--kb", str(kb), "--set", str(qa), cwd=tmp_path)
-    table = {r[1]: r for r in _table_rows(out)}
+    rows = _table_rows(out)
+    table = {r[1]: r for r in rows if r[0] == "qa @ kb"}
+    reworded = {r[1]: r for r in rows if r[0] == "qa paraphrased @ kb"}
+    assert set(table) == set(reworded)
+    # three rewordings per question: 2 in-scope and 1 out-of-scope question become 6 and 3
+    assert reworded["SQLite FTS5 (unicode61, bm25)"][5:7] == ["0/6", "0/3"]
     assert out.count("| set ") == 1
     assert table["SQLite FTS5 (unicode61, bm25)"][2:5] == ["1.00", "1.00", "1.00"]
     assert table["bm25s + Danish stemmer"][2] == "1.00"
