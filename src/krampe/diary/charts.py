@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 640, 240
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 36, 8, 20, 40
+# Sized for a phone: the SVG scales to the column width, so the text stays readable.
+WIDTH, HEIGHT = 360, 220
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 26, 6, 22, 30
 BAR_FILL = "#1d5f8a"  # 7.0:1 against white
 AXIS = "#444444"
 
@@ -53,10 +54,10 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar],
                      f'fill="{BAR_FILL}"/>')
         if bar.value:
             parts.append(f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle" '
-                         f'font-size="12" fill="{AXIS}">{bar.value}</text>')
-        if i % every_nth_label == 0:
+                         f'font-size="13" fill="{AXIS}">{bar.value}</text>')
+        if (len(bars) - 1 - i) % every_nth_label == 0:  # always label the latest bar
             parts.append(f'<text x="{cx:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-                         f'text-anchor="middle" font-size="11" fill="{AXIS}">'
+                         f'text-anchor="middle" font-size="12" fill="{AXIS}">'
                          f'{escape(bar.label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -169,7 +169,7 @@ def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
     patterns = compute_patterns(db, user.id, now)
     week_bars = [Bar(w.label, w.count) for w in patterns.weeks]
     weeks_svg = bar_chart("uger", "Kramper pr. uge, de sidste 12 uger",
-                          describe_counts(week_bars, "uger"), week_bars, every_nth_label=2)
+                          describe_counts(week_bars, "uger"), week_bars, every_nth_label=3)
     rows, _ = _rows(db, user.id, now)
     hours = [0] * 8
     for r in rows:
