@@ -79,8 +79,14 @@ def lexicon() -> Lexicon:
 _ACCENTS = str.maketrans("éèêáàâóòôíìîúùû", "eeeaaaoooiiiuuu")
 
 
+_ACCENTED = re.compile("[éèêáàâóòôíìîúùû]")
+
+
 def tokenize(text: str) -> list[str]:
-    return _WORD.findall(text.lower().translate(_ACCENTS))
+    low = text.lower()
+    if _ACCENTED.search(low):  # rare; str.translate is slow on every text
+        low = low.translate(_ACCENTS)
+    return _WORD.findall(low)
 
 
 @dataclass(slots=True)
