@@ -119,14 +119,43 @@ def _start(workers: int, home: str) -> tuple[subprocess.Popen, str]:
     return proc, base
 
 
-def _wrk(url: str, script: Path, duration: int, connections: int, threads: int) -> dict:
+def _tree(pid: int) -> list[int]:
+    """The server process and all its descendants (uvicorn's worker processes)."""
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            todo += [int(c) for c in task.read_text().split()]
+    return pids
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the server processes (load-independent cost)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def _wrk(url: str, script: Path, duration: int, connections: int, threads: int,
+         server_pid: int) -> dict:
+    pids = _tree(server_pid)
+    cpu_before = _cpu_seconds(pids)
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-s", str(script), url],
         capture_output=True, text=True, check=True,
     ).stdout
     line = next(x for x in out.splitlines() if x.startswith("RESULT"))
     n, dur_us, p50, p99, status_err, sock_err = map(int, line.split()[1:])
+    cpu = _cpu_seconds(pids) - cpu_before
     return {
+        "cpu_ms": 1000 * cpu / max(n, 1),
         "rps": n / (dur_us / 1e6),
         "p50_ms": p50 / 1000,
         "p99_ms": p99 / 1000,
@@ -173,7 +202,7 @@ def main() -> None:
         try:
             for label, path, script in targets:
                 res = _wrk(base + path, scripts[script], args.duration, args.connections,
-                           args.threads)
+                           args.threads, proc.pid)
                 rows.append((workers, label, res))
                 print(f"  {workers} worker(s) {label}: {res['rps']:.0f} req/s", file=sys.stderr)
         finally:
@@ -187,11 +216,17 @@ def main() -> None:
           f"1-min load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
           "(anything above ~1 means other processes were competing for the cores)")
     print()
-    print("| workers | endpoint | req/s | p50 ms | p99 ms | non-2xx | socket errors |")
-    print("|---:|---|---:|---:|---:|---:|---:|")
+    print("| workers | endpoint | req/s | p50 ms | p99 ms | non-2xx | socket errors "
+          "| server CPU ms/req | req/s per free core |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for workers, label, r in rows:
+        per_core = 1000 / r["cpu_ms"] if r["cpu_ms"] else float("nan")
         print(f"| {workers} | {label} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} "
-              f"| {r['non2xx']} | {r['socket_errors']} |")
+              f"| {r['non2xx']} | {r['socket_errors']} | {r['cpu_ms']:.2f} | {per_core:.0f} |")
+    print()
+    print("server CPU ms/req: CPU time of the uvicorn processes per request (does not depend "
+          "on other load); req/s per free core = 1000 / that, the ceiling per worker on a "
+          "dedicated core.")
     print()
     print("Target (2 workers): >= 500 req/s with p99 <= 50 ms for /api/ask and /api/triage.")
     shutil.rmtree(tmp, ignore_errors=True)
