@@ -33,3 +33,11 @@ def test_extra_questions_generalise(kb: KnowledgeBase):
     assert summary["hit@3"] >= 0.9
     assert summary["oos_rejected"] == summary["out_of_scope"]
     assert summary["false_rejections"] <= 1
+
+
+def test_held_out_questions(kb: KnowledgeBase):
+    """Written after the engine, checked rarely: the honest generalisation number."""
+    summary, _ = evaluate(kb, read_cases(Path(__file__).parent / "qa_heldout_seeds.jsonl"))
+    assert summary["hit@3"] >= 0.85
+    assert summary["oos_rejected"] == summary["out_of_scope"]
+    assert summary["false_rejections"] <= 1

@@ -110,6 +110,7 @@ class KnowledgeBase:
         self.index = idx
         self.key = key
         self.from_cache = from_cache
+        _ = idx.analyzer, idx.markers  # built now, so the first question is not slower
 
     @property
     def warnings(self) -> list[str]:
