@@ -138,3 +138,14 @@ def test_kb_errors(tmp_path: Path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\xff" * 100)
     with pytest.raises(KnowledgeBaseError):
         KnowledgeBase.load([str(tmp_path)])
+
+
+def test_changed_file_is_seen_by_a_running_process(tmp_path: Path):
+    article = tmp_path / "a.md"
+    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n", encoding="utf-8")
+    first = KnowledgeBase.load([str(tmp_path)])
+    assert KnowledgeBase.load([str(tmp_path)]) is first  # same files: same object
+    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n\n## Kinin\n\n"
+                       "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
+    second = KnowledgeBase.load([str(tmp_path)])
+    assert second is not first and second.search("Hjælper kinin mod kramper?").answered

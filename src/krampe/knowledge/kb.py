@@ -24,6 +24,7 @@ _ENGINE_DIR = Path(__file__).resolve().parent
 _DATA_DIR = _ENGINE_DIR / "data"
 # Loaded knowledge bases by cache key: a long-running server loads each set once.
 _LOADED: dict[str, KnowledgeBase] = {}
+_STAT_KEYS: dict[tuple, str] = {}
 
 
 class Answer(BaseModel):
@@ -65,6 +66,15 @@ def _cache_key(files: list[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
+def _stat_signature(files: list[Path]) -> tuple | None:
+    """Cheap in-process shortcut: unchanged sizes and times mean unchanged contents."""
+    try:
+        return tuple((str(f), st.st_size, st.st_mtime_ns) for f in files
+                     for st in (f.stat(),))
+    except OSError:
+        return None
+
+
 def _cache_path(key: str) -> Path:
     return get_settings().home / "index" / f"{key}.pkl"
 
@@ -103,6 +113,7 @@ def _write_cache(path: Path, idx: index_mod.Index) -> None:
 def forget_loaded() -> None:
     """Drop the in-process knowledge bases (the disk cache stays)."""
     _LOADED.clear()
+    _STAT_KEYS.clear()
 
 
 class KnowledgeBase:
@@ -128,7 +139,12 @@ class KnowledgeBase:
         if not files:
             where = ", ".join(str(p) for p in paths)
             raise KnowledgeBaseError(f"Ingen artikler fundet i {where}.", code="kb_empty")
-        key = _cache_key(files)
+        signature = _stat_signature(files)
+        key = _STAT_KEYS.get(signature) if use_cache and signature else None
+        if key is None:
+            key = _cache_key(files)
+            if signature:
+                _STAT_KEYS[signature] = key
         if use_cache and key in _LOADED:
             return _LOADED[key]
         path = _cache_path(key)
