@@ -162,3 +162,24 @@ def test_no_readable_article_is_a_danish_error(tmp_path: Path):
         load_articles([empty])
     with pytest.raises(KnowledgeBaseError):
         load_articles([tmp_path / "findes-ikke"])
+
+
+def test_txt_without_blank_lines_keeps_headings(tmp_path: Path):
+    path = tmp_path / "tæt.txt"
+    path.write_text(
+        "Kramper om natten\n"
+        "Mange vågner med en hård læg. Det er ubehageligt, men ufarligt.\n"
+        "Hvad kan jeg gøre?\n"
+        "Stræk læggen før sengetid og drik et glas vand.\n"
+        "Hvornår skal jeg til læge?\n"
+        "Hvis benet er hævet og rødt, skal du ringe til lægen samme dag.\n",
+        encoding="utf-8")
+    article = read_article(path)
+    headings = [s.heading for s in article.sections]
+    assert headings == ["Kramper om natten", "Hvad kan jeg gøre?", "Hvornår skal jeg til læge?"]
+    wrapped = tmp_path / "ombrudt.txt"
+    wrapped.write_text("Kramper\n\nDenne tekst er brudt om\nmidt i sætningen, som i en e-mail,"
+                       "\nog skal læses som ét afsnit.\n", encoding="utf-8")
+    passages = [p.text for s in read_article(wrapped).sections for p in s.passages]
+    assert passages == ["Denne tekst er brudt om midt i sætningen, som i en e-mail, og skal "
+                        "læses som ét afsnit."]

@@ -57,7 +57,25 @@ def _raw_blocks(text: str) -> list[list[str]]:
             current = []
     if current:
         groups.append(current)
-    return groups
+    return [piece for group in groups for piece in _split_group(group)]
+
+
+def _split_group(lines: list[str]) -> list[list[str]]:
+    """Texts without blank lines keep one paragraph (or heading) per line; hard-wrapped
+    texts continue a sentence on the next line. Split only where a line ends a sentence
+    or is a short heading-like line, and the next one starts a new sentence."""
+    if len(lines) < 2:
+        return [lines]
+    pieces: list[list[str]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        head = line.lstrip()[:1]
+        ends = prev.rstrip()[-1:] in (".", "!", "?", ":") or (
+            _heading_like(prev) and len(prev.strip()) <= 80)
+        if ends and (head.isupper() or head.isdigit()) and not _LIST_ITEM.match(line):
+            pieces.append([line])
+        else:
+            pieces[-1].append(line)
+    return pieces
 
 
 def parse(text: str) -> tuple[str | None, dict[str, object], list]:
