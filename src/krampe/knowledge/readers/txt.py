@@ -8,6 +8,7 @@ dropped, as are short unpunctuated lines directly followed by a heading (image c
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from krampe.knowledge.readers import blocks as b
 from krampe.knowledge.readers.cues import cues
@@ -67,7 +68,7 @@ def _split_group(lines: list[str]) -> list[list[str]]:
     if len(lines) < 2:
         return [lines]
     pieces: list[list[str]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         head = line.lstrip()[:1]
         ends = prev.rstrip()[-1:] in (".", "!", "?", ":") or (
             _heading_like(prev) and len(prev.strip()) <= 80)
