@@ -29,6 +29,9 @@ from peers.table import engine_version, machine_line, render
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SYSTEMS = ("krampe", "fts5", "bm25s", "e5")
+# Names for the table when a system cannot even be constructed here.
+DISPLAY = {"krampe": "krampe", "fts5": "SQLite FTS5", "bm25s": "bm25s + Danish stemmer",
+           "e5": "multilingual-e5-small (dense)"}
 HEADERS = ["set", "system", "hit@1", "hit@3", "MRR@5", "false rej", "OOS rej", "ms/q", "build s"]
 
 
@@ -94,7 +97,7 @@ def run_suite(specs: list[str], sets: list[Path], systems: list[str], misses: bo
     rows: list[list[str]] = []
     notes: list[str] = []
     for system in systems:
-        name = system
+        name = DISPLAY[system]
         try:
             retriever = make(system, specs)
             name = retriever.name
