@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -141,8 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         suites = default_suites()
     # krampe caches its index under KRAMPE_HOME; never touch the user's own cache.
-    os.environ.setdefault("KRAMPE_HOME", tempfile.mkdtemp(prefix="krampe-bench-"))
+    # A fresh one each run also makes krampe's "build s" a cold build.
+    home = tempfile.mkdtemp(prefix="krampe-bench-")
+    os.environ["KRAMPE_HOME"] = home
+    try:
+        return _run(args, suites, systems)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
 
+
+def _run(args: argparse.Namespace, suites: list[tuple[list[str], list[Path]]],
+         systems: list[str]) -> int:
     print(f"# quality benchmark · {machine_line()} · {engine_version(REPO)}")
     print(f"passages: {splitter_name()}")
     all_rows: list[list[str]] = []
