@@ -160,6 +160,15 @@ def _pcts(lat: list[list[float]], q: float) -> list[float]:
     return [float(np.percentile(arr[:, 0], q)), float(np.percentile(arr[:, 1], q))]
 
 
+def slowest(queries: list[str], lat: list[list[float]], n: int = 3) -> list[tuple[str, float]]:
+    """The n queries with the highest median CPU time over the rounds (timed in order)."""
+    per: dict[int, list[float]] = {}
+    for i, (_, cpu) in enumerate(lat):
+        per.setdefault(i % len(queries), []).append(cpu)
+    ranked = sorted(per.items(), key=lambda kv: -float(np.median(kv[1])))[:n]
+    return [(queries[i][:60], float(np.median(v))) for i, v in ranked]
+
+
 def krampe_target(label: str, n_articles: int, cold: list[float], p50: list[float]) -> str:
     """Each target checked on CPU time (wall clock in brackets when it disagrees)."""
     checks = []
@@ -288,6 +297,9 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
                              krampe_target(label, articles, cold["load"], p50)])
                 if profile:
                     notes.append(f"krampe profile on {label}: {profile}")
+                notes.append(f"krampe's slowest queries on {label} (CPU ms): "
+                             + "; ".join(f"{ms:.1f} {q!r}" for q, ms in
+                                         slowest(queries, warm["lat"])))
                 if warm.get("from_cache") is False:
                     # e.g. the engine or its data changed between the two runs
                     notes.append(f"krampe on {label}: the warm load did NOT come from the "
