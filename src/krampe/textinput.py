@@ -17,11 +17,11 @@ def validate_text(text: object, *, what: str = "teksten", max_chars: int | None 
         raise InputError(f"Feltet med {what} skal være tekst.", code="invalid_type")
     if len(text) > limit * 4 or len(text.strip()) > limit:
         raise InputError(
-            f"{what.capitalize()} er for lang: højst {limit} tegn.", code="too_long"
+            f"Teksten i {what} er for lang: højst {limit} tegn.", code="too_long"
         )
     if "\x00" in text:
-        raise InputError(f"{what.capitalize()} indeholder ugyldige tegn.", code="invalid_text")
+        raise InputError(f"Der er ugyldige tegn i {what}.", code="invalid_text")
     stripped = text.strip()
     if not stripped:
-        raise InputError(f"{what.capitalize()} er tom. Skriv mindst et ord.", code="empty")
+        raise InputError(f"Feltet med {what} er tomt. Skriv mindst et ord.", code="empty")
     return stripped

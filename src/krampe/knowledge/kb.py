@@ -162,10 +162,10 @@ class KnowledgeBase:
 
     def explain(self, question: str, top: int = 5) -> SearchOutcome:
         """The full outcome (coverage, gate reason): for evaluation and debugging."""
-        return search(self.index, validate_text(question, what="spørgsmålsteksten"), top)
+        return search(self.index, validate_text(question, what="spørgsmålet"), top)
 
     def search(self, question: str, top: int = 5) -> AskResult:
-        text = validate_text(question, what="spørgsmålsteksten")
+        text = validate_text(question, what="spørgsmålet")
         if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
             raise InputError(f"Antal svar skal være mellem 1 og {MAX_TOP}.", code="invalid_top")
         outcome = search(self.index, text, top)

@@ -110,7 +110,7 @@ class AskResponse(_Open):
 
 class ErrorResponse(BaseModel):
     error: str = Field(examples=["invalid_input"])
-    message: str = Field(examples=["Spørgsmålet er tom. Skriv mindst et ord."])
+    message: str = Field(examples=["Feltet med spørgsmålet er tomt. Skriv mindst et ord."])
 
 
 class Health(BaseModel):
