@@ -62,8 +62,14 @@ def _head_meta(tree: HTMLParser) -> dict[str, object]:
 
 
 def _walk(node: Node, out: list[b.Block]) -> None:
-    child = node.child
-    while child is not None:
+    """Blocks in document order. Iterative (an explicit stack of siblings) so that deeply
+    nested markup cannot exhaust Python's recursion limit."""
+    stack: list[Node | None] = [node.child]
+    while stack:
+        child = stack.pop()
+        if child is None:
+            continue
+        stack.append(child.next)
         tag = child.tag
         if tag == "_comment":
             raw = child.html or ""
@@ -82,8 +88,7 @@ def _walk(node: Node, out: list[b.Block]) -> None:
         elif tag == "table":
             out.append(_table(child))
         elif tag in _CONTAINERS or tag in ("dl", "li", "time", "a", "strong", "em", "b", "i"):
-            _walk(child, out)
-        child = child.next
+            stack.append(child.child)
 
 
 def _table(node: Node) -> b.Table:

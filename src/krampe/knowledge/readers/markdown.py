@@ -26,7 +26,7 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
         return {}, text
     try:
         data = yaml.load(match[1], Loader=_Loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: impossible dates such as 2022-02-30
         return {}, text
     if not isinstance(data, dict):
         return {}, text
