@@ -12,6 +12,8 @@ from krampe.triage import triage
 from krampe.triage.engine import _RANK
 
 LEVELS = ["emergency", "urgent", "routine", "self_care"]
+# Gold "none": noise or another language, where the engine must answer understood=false.
+GOLD_LEVELS = [*LEVELS, "none"]
 
 
 class Case(BaseModel):
@@ -57,14 +59,14 @@ def load_cases(path: Path) -> list[Case]:
             raise InputError(
                 f"Linje {no} i {path} er ikke en gyldig sag.", code="bad_file"
             ) from exc
-        if case.level not in LEVELS:
+        if case.level not in GOLD_LEVELS:
             raise InputError(f"Linje {no}: ukendt niveau {case.level!r}.", code="bad_file")
         cases.append(case.model_copy(update={"id": case.id or f"linje{no}"}))
     return cases
 
 
 def evaluate(cases: list[Case]) -> Report:
-    confusion = {g: dict.fromkeys([*LEVELS, "none"], 0) for g in LEVELS}
+    confusion = {g: dict.fromkeys(GOLD_LEVELS, 0) for g in GOLD_LEVELS}
     exact = under = over_sc = sc_high = 0
     tp = fn = fp = 0
     misses: list[Miss] = []
