@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
-import textwrap
 
 import typer
 
+from krampe import core
+from krampe.cli.text import wrap
 from krampe.errors import InputError, KrampeError
 from krampe.knowledge.kb import MAX_TOP, KnowledgeBase
 
@@ -40,18 +40,17 @@ def load_kb(specs: list[str] | None) -> KnowledgeBase:
 
 
 def answer(kb: KnowledgeBase, question: str, top: int) -> dict:
-    """The contract object; with triage when krampe.core (search + triage banner) exists."""
-    if importlib.util.find_spec("krampe.core") is not None:
-        from krampe import core
-
-        if hasattr(core, "ask"):
-            result = core.ask(question, kb, top)
-            return result.model_dump() if hasattr(result, "model_dump") else dict(result)
-    return kb.search(question, top).model_dump()
+    """The contract object: answers plus the triage banner (krampe.core.ask)."""
+    return core.ask(question, kb, top).model_dump()
 
 
 def render(result: dict) -> str:
     lines = [f"Spørgsmål: {result['question']}", ""]
+    triage = result.get("triage") or {}
+    # A red flag goes above the answers, where a person in a hurry reads first.
+    urgent = triage.get("level") in ("emergency", "urgent", "routine")
+    if urgent:
+        lines += [*wrap(f"VIGTIGT: {triage['action']}"), ""]
     if not result["answered"]:
         lines.append(NOT_COVERED)
     else:
@@ -61,14 +60,12 @@ def render(result: dict) -> str:
             where = item["title"] + (f" › {item['section']}" if item.get("section") else "")
             lines += ["", f"{n}. {where}"]
             for paragraph in item["text"].split("\n"):
-                lines += textwrap.wrap(paragraph, 88, initial_indent="   ",
-                                       subsequent_indent="   ") or [""]
+                lines += wrap(paragraph, "   ")
             source = f"   Kilde: {item['source']}"
             if item.get("url"):
                 source += f" ({item['url']})"
             lines.append(source)
-    triage = result.get("triage")
-    if triage and triage.get("action"):
+    if triage.get("action") and not urgent:
         lines += ["", f"Vigtigt: {triage['action']}"]
     return "\n".join(lines)
 

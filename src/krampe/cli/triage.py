@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 
 import typer
 
+from krampe.cli.text import wrap
 from krampe.errors import InputError, KrampeError
 
 _YES = {"ja", "j", "yes", "y", "true", "1"}
@@ -51,7 +51,7 @@ def parse_answers(items: list[str] | None) -> dict[str, bool]:
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, 88, initial_indent=indent, subsequent_indent=indent) or [""]
+    return wrap(text, indent)
 
 
 def render(result: dict) -> str:

@@ -1,0 +1,17 @@
+"""Terminal text helpers shared by the commands."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+WIDTH = 88
+# Digits separated by single spaces are a phone number ("70 11 31 31"): never split them.
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d)")
+
+
+def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    """Wrap for the terminal without breaking phone numbers across lines."""
+    glued = _NUMBER_SPACE.sub("\u00a0", text)
+    lines = textwrap.wrap(glued, width, initial_indent=indent, subsequent_indent=indent)
+    return [line.replace("\u00a0", " ") for line in lines] or [""]
