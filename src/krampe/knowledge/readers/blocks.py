@@ -170,6 +170,10 @@ class _Builder:
             return
         self.fresh = False
         pieces: list[str] = []
+        passages = self.current.passages
+        # A lead-in ("Det gælder især:") belongs with the list it introduces.
+        if passages and passages[-1].kind == "paragraph" and passages[-1].text.endswith(":"):
+            pieces.append(passages.pop().text)
         for line in lines:
             pieces.extend(split_long(line))
         for chunk in _pack(pieces, "\n", MAX_PASSAGE_CHARS):

@@ -17,6 +17,7 @@ class ReaderCues(BaseModel):
 
     months: dict[str, int]
     author_cues: list[str]
+    byline_author_cues: list[str]
     updated_cues: list[str]
     published_cues: list[str]
     skip_line_prefixes: list[str]

@@ -10,12 +10,12 @@ from selectolax.lexbor import LexborNode as Node
 
 from krampe.knowledge.readers import blocks as b
 from krampe.knowledge.readers.cues import cues
-from krampe.knowledge.readers.meta import normalise
+from krampe.knowledge.readers.meta import byline, normalise
 
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
          "iframe", "svg", "button", "figcaption", "template", "select", "dialog")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_CONTAINERS = {"div", "section", "article", "main", "blockquote", "details", "span", "body",
+_CONTAINERS = {"div", "section", "article", "main", "blockquote", "span", "body",
                "figure", "center", "dd"}
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
@@ -47,7 +47,8 @@ def _head_meta(tree: HTMLParser) -> dict[str, object]:
     raw: dict[str, object] = {}
     # Most specific first: the first value for a contract key wins in normalise().
     for node in tree.css("meta"):
-        key = node.attributes.get("property") or node.attributes.get("name") or ""
+        key = (node.attributes.get("property") or node.attributes.get("name")
+               or node.attributes.get("itemprop") or "")
         value = node.attributes.get("content")
         if key and value:
             raw.setdefault(key, value)
@@ -61,9 +62,27 @@ def _head_meta(tree: HTMLParser) -> dict[str, object]:
     return raw
 
 
-def _walk(node: Node, out: list[b.Block]) -> None:
+def _details(node: Node, out: list[b.Block], found: dict[str, str]) -> None:
+    """A <details> FAQ item: its <summary> is the question heading one level below the
+    current heading, its body the answer; then the enclosing heading resumes."""
+    summary = node.css_first("summary")
+    question = _text(summary) if summary else ""
+    if summary is not None:
+        summary.decompose()
+    if not question:
+        _walk(node, out, found)
+        return
+    parent = next((block for block in reversed(out) if isinstance(block, b.Heading)), None)
+    out.append(b.Heading(min(6, parent.level + 1) if parent else 2, question))
+    _walk(node, out, found)
+    if parent is not None:
+        out.append(b.Heading(parent.level, parent.text))
+
+
+def _walk(node: Node, out: list[b.Block], found: dict[str, str]) -> None:
     """Blocks in document order. Iterative (an explicit stack of siblings) so that deeply
-    nested markup cannot exhaust Python's recursion limit."""
+    nested markup cannot exhaust Python's recursion limit. Byline metadata goes to
+    `found` instead of the text."""
     stack: list[Node | None] = [node.child]
     while stack:
         child = stack.pop()
@@ -80,8 +99,15 @@ def _walk(node: Node, out: list[b.Block]) -> None:
                 out.append(b.Para(text))
         elif tag in _HEADINGS:
             out.append(b.Heading(_HEADINGS[tag], _text(child)))
+        elif tag == "details":
+            _details(child, out, found)
         elif tag in ("p", "summary", "dt", "address"):
-            out.append(b.Para(_text(child)))
+            text = _text(child)
+            if meta := byline(text):
+                for key, value in meta.items():
+                    found.setdefault(key, value)
+            else:
+                out.append(b.Para(text))
         elif tag in ("ul", "ol"):
             items = [_text(li) for li in child.css("li")]
             out.append(b.ListBlock(items))
@@ -114,8 +140,11 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     body = tree.css_first("article") or tree.css_first("main") or tree.css_first(
         '[role="main"]') or tree.body or tree.root
     blocks: list[b.Block] = []
+    found: dict[str, str] = {}
     if body is not None:
-        _walk(body, blocks)
+        _walk(body, blocks, found)
+    for key, value in found.items():
+        meta.setdefault(key, value)
     title = meta.get("title")
     if not title:
         h1 = tree.css_first("h1")

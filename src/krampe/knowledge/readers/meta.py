@@ -43,6 +43,50 @@ def parse_date(value: object) -> str | None:
     return None
 
 
+def metadata_line(line: str) -> tuple[str, str] | None:
+    """("author" | "updated" | "published", value) for "Skrevet af X" / "Sidste ændring:
+    25 august, 2022" lines, else None."""
+    table = cues()
+    match = table.metadata_line_re.match(line)
+    if match is None:
+        return None
+    cue, value = match[1].lower(), match[2].strip(" :")
+    after = line[match.end(1):match.end(1) + 1]
+    if not cue.endswith(":") and after not in (" ", ":", ""):
+        return None  # "Afslapning ..." is not "Af: ..."
+    for key, cue_list in (("updated", table.updated_cues), ("published", table.published_cues),
+                          ("author", table.author_cues)):
+        if cue in cue_list:
+            if key == "author":
+                return (key, value) if value and len(value.split()) <= 6 else None
+            return (key, value) if parse_date(value) else None
+    return None
+
+
+_BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
+
+
+def byline(text: str) -> dict[str, str] | None:
+    """Metadata of a byline such as "Af Birgitte Holm · Opdateret 17. januar 2025": every
+    piece must be a metadata line, otherwise the text is ordinary prose (None)."""
+    if len(text) > 200:
+        return None
+    found: dict[str, str] = {}
+    for piece in _BYLINE_SEPARATORS.split(text.strip()):
+        if not piece:
+            continue
+        item = metadata_line(piece)
+        words = piece.split()
+        if item is None and len(words) in range(2, 8) and words[0].lower() in (
+                cues().byline_author_cues):
+            item = ("author", " ".join(words[1:]))
+        if item is None:
+            return None
+        key, value = item
+        found.setdefault(key, value if key == "author" else parse_date(value) or value)
+    return found or None
+
+
 def _author(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")

@@ -11,30 +11,12 @@ import re
 from itertools import pairwise
 
 from krampe.knowledge.readers import blocks as b
-from krampe.knowledge.readers.cues import cues
+from krampe.knowledge.readers.meta import metadata_line as _metadata_line
 from krampe.knowledge.readers.meta import parse_date
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 14
-
-
-def _metadata_line(line: str) -> tuple[str, str] | None:
-    table = cues()
-    match = table.metadata_line_re.match(line)
-    if match is None:
-        return None
-    cue, value = match[1].lower(), match[2].strip(" :")
-    after = line[match.end(1):match.end(1) + 1]
-    if not cue.endswith(":") and after not in (" ", ":", ""):
-        return None  # "Afslapning ..." is not "Af: ..."
-    for key, cue_list in (("updated", table.updated_cues), ("published", table.published_cues),
-                          ("author", table.author_cues)):
-        if cue in cue_list:
-            if key == "author":
-                return (key, value) if value and len(value.split()) <= 6 else None
-            return (key, value) if parse_date(value) else None
-    return None
 
 
 def _heading_like(line: str) -> bool:
