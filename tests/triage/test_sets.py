@@ -38,3 +38,17 @@ def test_second_set_targets():
     cases = load_cases(HOLDOUT)
     assert len(cases) >= 30
     check_targets(evaluate(cases))
+
+
+# Written blind (before reading the lexicons) for generalisation: 62 cases incl. 3 not
+# understood. First run: exact 0.919, 2 under-triaged (cauda equina in lay words, a calf
+# still stone-hard hours after a cramp), trigger recall 0.935 / precision 0.967.
+BLIND2 = DATA / "blind2.jsonl"
+
+
+def test_blind2_set_targets():
+    cases = load_cases(BLIND2)
+    assert len(cases) >= 60
+    report = evaluate(cases)
+    check_targets(report)
+    assert report.confusion["none"]["none"] == sum(c.level == "none" for c in cases)

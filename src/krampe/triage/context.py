@@ -71,6 +71,9 @@ class ContextEngine:
         self.generic_start = parse_pattern(generic.starts) if generic else None
         self.generic_applies = set(generic.applies_to) if generic else set()
         self.personal = Matcher([parse_pattern(p) for p in generic.personal]) if generic else None
+        self.consequence = Matcher(
+            [parse_pattern(p) for p in generic.consequences] if generic else []
+        )
 
     def _generic_question(self, toks: list[Token], sent: Sentence) -> bool:
         """A general question ("Kan en blodprop give kramper?") reports nothing about the
@@ -120,6 +123,12 @@ class ContextEngine:
                         mt.role == "trigger" and "trigger:*" in self.generic_applies
                     ):
                         mt.categories.add("HYPOTHETICAL")
+                cons = self.consequence.find(toks, s, e)
+                if cons:
+                    after = min(c.end for c in cons)
+                    for mt in sent_mentions:
+                        if mt.is_target and mt.start >= after:
+                            mt.categories.add("HYPOTHETICAL")
             cues = self._cues(toks, s, e, sent_mentions)
             if not cues:
                 continue

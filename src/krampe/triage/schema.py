@@ -192,6 +192,9 @@ class GenericQuestions(_Strict):
     starts: str  # pattern for the first word(s) of a general question
     applies_to: list[str] = Field(min_length=1)  # concept ids, "trigger:<id>" or "trigger:*"
     personal: list[str] = Field(min_length=1)  # anchors that make it about the writer
+    # "Kan en blodprop give åndenød?": what follows one of these is a possible consequence,
+    # so even symptoms after it are hypothetical.
+    consequences: list[str] = []
 
     @field_validator("starts")
     @classmethod
@@ -199,7 +202,7 @@ class GenericQuestions(_Strict):
         parse_pattern(v)
         return v
 
-    _p = field_validator("personal")(_check_patterns)
+    _p = field_validator("personal", "consequences")(_check_patterns)
 
 
 class ContextFile(_Strict):
