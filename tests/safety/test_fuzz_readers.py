@@ -74,7 +74,7 @@ TAGS = ["div", "p", "article", "main", "section", "span", "ul", "li", "table", "
 
 @st.composite
 def malformed_html(draw) -> str:
-    depth = draw(st.sampled_from([0, 1, 10, 200, 500]))
+    depth = draw(st.sampled_from([0, 1, 10, 200, 3000]))
     tag = draw(st.sampled_from(TAGS))
     pieces = [draw(st.sampled_from(["", "<!doctype html>", "<html><head>", "<!--", "<body>"]))]
     if draw(st.booleans()):
@@ -119,7 +119,7 @@ YAMLISH = st.sampled_from([
     "clinical_review: {reviewer: X}", ": :", "- liste", "&anker *anker",
     "!!python/object:os.system",
     "published: 13/09/2025", "title: !!binary aGVq", "? kompleks\n: nøgle", "\t tab: x",
-    "title: " + "x" * 5000, "a: &a [*a]",
+    "title: " + "x" * 5000, "a: &a [*a]", "updated: 2022-02-30", "published: 2025-13-45",
 ])
 
 
@@ -144,8 +144,9 @@ def test_deeply_nested_html_is_read_within_bound(tmp_path):
     """A fixed worst case next to the random ones: 3,000 nested divs around real text."""
     html = ("<html><body><article>" + "<div>" * 3_000 + "<h1>Krampe</h1><p>"
             + "Stræk læggen roligt. " * 20 + "</p>" + "</div>" * 3_000 + "</article></body></html>")
+    # Found by this fuzzer (RecursionError), fixed in a27d52f: now the text must be read.
     result = _read(tmp_path, html.encode(), ".html")
-    assert result is None or "Stræk" in " ".join(
+    assert result is not None and "Stræk" in " ".join(
         p.text for s in result.sections for p in s.passages)
 
 
