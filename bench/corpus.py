@@ -133,7 +133,7 @@ def generate(n: int, out: Path | None = None, seed: int = 7, fresh: bool = False
     A kept corpus is reused even if the sources changed since, unless `fresh`.
     """
     specs = source_specs()
-    stamp = {"n": n, "seed": seed, "sources": fingerprint(specs), "version": 1}
+    stamp = {"n": n, "seed": seed, "sources": fingerprint(specs), "version": 2}
     out = out or OUT / f"corpus-{n}-s{seed}"
     manifest = out / "manifest.json"
     if manifest.is_file():
