@@ -51,3 +51,30 @@ def test_report_inside_or_next_to_a_question_counts(text, level):
 )
 def test_real_words_are_not_typo_corrected(text, unwanted):
     assert unwanted not in triage(text).triggers
+
+
+# Lay phrasings met while probing after blind set 2 (general lexicon entries, not phrases).
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("læggen er hoven og øm", "urgent"),
+        ("læggen er dobbelt så stor som den anden", "urgent"),
+        ("krampen har siddet i en time", "urgent"),
+        ("det knaldede i læggen da jeg løb", "urgent"),
+        ("det føltes som om nogen ramte mig med en bold bag på læggen", "urgent"),
+        ("foden har sovet i 3 dage", "urgent"),
+        ("har ikke kunnet mærke foden siden i går", "urgent"),
+        ("jeg har mistet kraften i benet", "urgent"),
+        ("jeg er så åndeløs", "emergency"),
+        ("kan dårligt trække vejret og læggen er øm", "emergency"),
+        ("har svært ved at ånde", "emergency"),
+        ("det strammer i brystet", "emergency"),
+        ("der var blod i det jeg hostede op", "emergency"),
+        ("min søn fik et anfald og rystede", "emergency"),
+        ("jeg får anfald af krampe i læggen om natten", "self_care"),
+        ("forpustet og åndeløs efter løbetur med krampe", "self_care"),
+        ("krampen varede 2 minutter", "self_care"),
+    ],
+)
+def test_lay_phrasings(text, level):
+    assert triage(text).level == level
