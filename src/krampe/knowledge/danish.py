@@ -55,6 +55,8 @@ class Lexicon(BaseModel):
     determiners: set[str] = set()
     fuzzy: FuzzyConfig
     ascii_folds: dict[str, str]
+    # One-letter spellings without æ/ø/å (gore -> gøre, hvornar -> hvornår).
+    ascii_letters: dict[str, list[str]] = {}
 
     @field_validator("synonyms")
     @classmethod
@@ -125,6 +127,10 @@ class Analyzer:
             self._add_group(group)
         self._max_phrase = max((len(p) for p in self._phrases), default=1)
         self._phrase_starts = {p[0] for p in self._phrases}
+        # Words the lexicon knows, for respelling queries typed without æ/ø/å.
+        self._lexicon_words = {*lex.stop_words, *lex.question_words, *lex.weak_words,
+                               *lex.detail_words, *lex.forms, *lex.compound_words}
+        self._lexicon_words |= {m for group in lex.synonyms for m in group if " " not in m}
 
     # -- basic pieces -------------------------------------------------------------
     def stem(self, word: str) -> str:
@@ -234,15 +240,61 @@ class Analyzer:
                     found.append((i + n - 1, concepts))
         return found
 
-    def analyse(self, text: str) -> list[Token]:
-        """Tokens of a text (stop words dropped), with phrase synonyms attached."""
+    def _phrase_spans(self, stems: list[str]) -> list[tuple[int, int, set[str]]]:
+        """(last index, first index, concepts) of the synonym phrases in stems."""
+        found: list[tuple[int, int, set[str]]] = []
+        for i, stem in enumerate(stems):
+            if stem not in self._phrase_starts:
+                continue
+            for n in range(2, min(self._max_phrase, len(stems) - i) + 1):
+                concepts = self._phrases.get(tuple(stems[i:i + n]))
+                if concepts:
+                    found.append((i + n - 1, i, concepts))
+        return found
+
+    def respell(self, word: str) -> str:
+        """A query word written without æ/ø/å ("naar", "gore", "laeggen") as the word the
+        lexicon or the index knows; unchanged when it is known or nothing fits."""
+        known = self._lexicon_words
+        if word in known or word in self._surface_set or word.isdigit():
+            return word
+        variants = [word]
+        for plain, letter in self._lex.ascii_folds.items():
+            variants += [v.replace(plain, letter) for v in variants if plain in v]
+        for variant in variants[1:]:
+            if variant in known or variant in self._surface_set:
+                return variant
+        for variant in variants:
+            for i, char in enumerate(variant):
+                for letter in self._lex.ascii_letters.get(char, ()):
+                    candidate = variant[:i] + letter + variant[i + 1:]
+                    if candidate in known or candidate in self._surface_set:
+                        return candidate
+        return word
+
+    def analyse(self, text: str, query: bool = False) -> list[Token]:
+        """Tokens of a text (stop words dropped), with phrase synonyms attached. A query's
+        words written without æ/ø/å are respelt first."""
         words = tokenize(text)
+        if query:
+            words = [self.respell(w) for w in words]
         tokens = [self.token(w) for w in words]
         kept = [t for t in tokens if t.kind != STOP]
-        for last, concepts in self.phrase_concepts([t.stem for t in kept]):
+        for last, first, concepts in self._phrase_spans([t.stem for t in kept]):
+            # The phrase's other words ("trækker" in "trækker sig sammen", "mangel" in
+            # "mangel på væske") mean the phrase, not themselves: without a concept of
+            # their own they become weak, so they neither rank nor gate on their own.
+            for i in range(first, last):
+                tok = kept[i]
+                if tok.kind == CONTENT and not tok.concepts:
+                    kept[i] = Token(tok.surface, tok.stem, WEAK, tok.parts, tok.concepts,
+                                    tok.part_concepts, tok.confidence, tok.original)
             head = kept[last]
-            # A phrase ("hvor lang tid") carries meaning its words lack.
-            kept[last] = Token(head.surface, head.stem, CONTENT, head.parts,
+            # A phrase ("hvor lang tid") carries meaning its words lack. A head without
+            # a concept of its own stands only for the phrase: "sammen" in "trækker sig
+            # sammen" must not match "samme" (the stemmer conflates them).
+            stem = head.stem if head.concepts else ""
+            kept[last] = Token(head.surface, stem, CONTENT, head.parts,
                                tuple(sorted({*head.concepts, *concepts})), head.part_concepts,
                                head.confidence, head.original)
         return kept

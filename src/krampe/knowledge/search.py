@@ -83,7 +83,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     markers = index.markers
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
-    for tok in analyzer.analyse(question):
+    for tok in analyzer.analyse(question, query=True):
         word = _word(index, tok)
         if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
             fixed = analyzer.correct(tok.surface)
