@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, WEAK, Token
+from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
 
@@ -34,6 +34,7 @@ class QueryWord:
     parts: list[list[Alt]]
     importance: float = 0.0
     other_domain: bool = False
+    remedy: bool = False  # the treatment the question asks about
 
     @property
     def known(self) -> bool:
@@ -77,12 +78,29 @@ def _word(index: Index, tok: Token, confidence: float = 1.0) -> QueryWord:
     return QueryWord(tok.surface, tok.kind, confidence, full, parts)
 
 
+def remedy_words(words: list[str]) -> set[str]:
+    """Words in the places where a question names a treatment (see search.yaml)."""
+    cfg = search_settings().gate.remedy
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if word in cfg.before and i > 0:
+            found.add(words[i - 1])
+        if word in cfg.verbs:
+            j = i + 1
+            while j < len(words) and words[j] in cfg.skip:
+                j += 1
+            if j < len(words):
+                found.add(words[j])
+    return found
+
+
 def analyse_question(index: Index, question: str) -> list[QueryWord]:
     cfg = search_settings()
     analyzer = index.analyzer
     markers = index.markers
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
+    remedies = remedy_words([analyzer.respell(w) for w in tokenize(question)])
     for tok in analyzer.analyse(question, query=True):
         word = _word(index, tok)
         if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
@@ -95,6 +113,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
                         candidate.surface, candidate.kind = tok.surface, tok.kind
                         word = candidate
         word.other_domain = tok.stem in markers or any(p in markers for p in tok.parts)
+        word.remedy = tok.kind == CONTENT and tok.surface in remedies
         word.importance = _importance(index, word, unknown_idf)
         words.append(word)
     return words
@@ -305,6 +324,15 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
     if marker_missing[gate_at]:
         outcome.reason = "question is about another domain"
         return outcome
+    for word in informative:
+        if not word.remedy:
+            continue
+        if not word.full and not (word.parts and all(word.parts)):
+            outcome.reason = f"treatment not in the knowledge base: {word.surface}"
+            return outcome
+        if cov.credits(word, 1.0)[1][gate_at] <= 0:
+            outcome.reason = f"treatment not in the answering article: {word.surface}"
+            return outcome
     if coverage[gate_at] < threshold:
         outcome.reason = f"coverage {coverage[gate_at]:.2f} < {threshold:.2f}"
         return outcome

@@ -45,6 +45,16 @@ class Answers(BaseModel):
     max_per_section: int = Field(ge=1)
 
 
+class Remedy(BaseModel):
+    """Where a question names the treatment it asks about ("hjælper X mod ...")."""
+
+    verbs: set[str]
+    before: set[str]
+    skip: set[str]
+    # A compound remedy whose head is generic ("akupunkturbehandling"): the modifier counts.
+    generic_heads: set[str] = set()
+
+
 class Gate(BaseModel):
     min_coverage: float = Field(ge=0, le=1)
     min_coverage_on_topic: float = Field(ge=0, le=1)
@@ -55,6 +65,7 @@ class Gate(BaseModel):
     topic_share: float = Field(gt=0, le=1)
     topic_floor: float = Field(ge=0)
     unknown_weight_on_topic: float = Field(ge=0, le=1)
+    remedy: Remedy
 
 
 class SearchSettings(BaseModel):
