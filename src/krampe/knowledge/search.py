@@ -230,8 +230,13 @@ class _Coverage:
         if word.parts:
             # A compound names one specific thing: its parts cover it only together,
             # and a little less than the word itself would.
-            parts = np.min([self._credit(alts, where) for alts in word.parts], axis=0)
-            credit = np.maximum(credit, parts * search_settings().gate.parts_credit)
+            gate = search_settings().gate
+            each = [self._credit(alts, where) for alts in word.parts]
+            credit = np.maximum(credit, np.min(each, axis=0) * gate.parts_credit)
+            # Danish compounds are right-headed: blodtryksmedicin is medicin, so a
+            # passage about medicine covers part of it.
+            if len(each) > 1:
+                credit = np.maximum(credit, each[-1] * gate.head_credit)
         return credit * word.confidence
 
     def credits(self, word: QueryWord, article_credit: float) -> tuple[np.ndarray, np.ndarray]:

@@ -60,6 +60,7 @@ class Gate(BaseModel):
     min_coverage_on_topic: float = Field(ge=0, le=1)
     article_credit: float = Field(ge=0, le=1)
     parts_credit: float = Field(ge=0, le=1)
+    head_credit: float = Field(ge=0, le=1)
     unknown_weight: float = Field(gt=0)
     other_domain: list[str]
     topic_share: float = Field(gt=0, le=1)
