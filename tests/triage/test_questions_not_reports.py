@@ -78,3 +78,23 @@ def test_real_words_are_not_typo_corrected(text, unwanted):
 )
 def test_lay_phrasings(text, level):
     assert triage(text).level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # plain a/o/e for å/ø/æ (no Danish keyboard)
+        ("andenod og ondt i laeggen", "emergency"),
+        # subordinate clause order: "ikke" before the verb
+        ("jeg er bange fordi jeg ikke kan støtte på benet", "urgent"),
+        ("min far siger at han ikke kan mærke foden og den er kold", "emergency"),
+        # "havet" (the sea) is a word, not a typo for "hævet"
+        ("jeg badede i havet og fik krampe i læggen", "self_care"),
+    ],
+)
+def test_spelling_and_word_order(text, level):
+    assert triage(text).level == level
+
+
+def test_kramp_is_not_a_match():
+    assert "exercise" not in triage("kramp i læggen i nat").triggers

@@ -24,6 +24,8 @@ _SENT_END = {".", "!", "?", ";", ":", "\n"}
 _CLAUSE = {",", "-", "(", ")"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "–": "-", "—": "-"})
 _FOLD = (("aa", "å"), ("ae", "æ"), ("oe", "ø"))
+# People on a phone without a Danish keyboard also write plain a/o/e: "andenod".
+_BARE = str.maketrans({"å": "a", "ø": "o", "æ": "e"})
 
 
 class Sentence(NamedTuple):
@@ -62,6 +64,14 @@ class TypoFixer:
         for t in sorted(targets):
             if len(t) >= min_length and t.isalpha():
                 self.by_letter.setdefault(t[0], []).append(t)
+        # "andenod" -> "åndenød": lexicon words with æ/ø/å by their plain-letter spelling
+        # (left out when two words share one, so the fix is never a guess).
+        bare: dict[str, str | None] = {}
+        for t in targets:
+            if len(t) >= min_length and t.isalpha() and any(c in t for c in "æøå"):
+                b = t.translate(_BARE)
+                bare[b] = None if b in bare and bare[b] != t else t
+        self.bare = {b: t for b, t in bare.items() if t is not None and b not in known}
         self.fix = lru_cache(maxsize=20000)(self._fix)
 
     def _fix(self, form: str) -> str | None:
@@ -69,6 +79,9 @@ class TypoFixer:
             return None
         if self.is_lexical(form):
             return None
+        plain = self.bare.get(form)
+        if plain is not None:
+            return plain
         choices = self.by_letter.get(form[0])
         if not choices:
             return None
