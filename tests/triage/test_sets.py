@@ -52,3 +52,10 @@ def test_blind2_set_targets():
     report = evaluate(cases)
     check_targets(report)
     assert report.confusion["none"]["none"] == sum(c.level == "none" for c in cases)
+
+
+# tests/triage/data/blind3.jsonl (32 cases) was written after the blind-2 fixes and run once:
+# exact 0.906, 2 under-triaged (pain on breathing without "bryst"; numbness "i over en uge"
+# with "svagere"), 1 self-care sent to urgent ("stået ... i 12 timer" read as a 12-hour
+# cramp), trigger recall 0.889 / precision 0.800. Deliberately not tuned to nor asserted
+# here, so that it stays an honest estimate; see the report for the open gaps.
