@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from krampe.knowledge.kb import MAX_TOP
+from krampe.web.notice import Notice
 
 Region = Literal["hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"]
 REGIONS: dict[str, str] = {
@@ -92,6 +93,12 @@ class TriageResponse(_Open):
     sources: list[SourceRef] = []
 
 
+class TriageApiResponse(TriageResponse):
+    """`/api/triage`: the triage object plus the disclaimer (the nested one in ask has none)."""
+
+    notice: Notice
+
+
 class Answer(_Open):
     text: str
     source: str
@@ -106,6 +113,7 @@ class AskResponse(_Open):
     answered: bool
     answers: list[Answer]
     triage: TriageResponse | None = None
+    notice: Notice
 
 
 class ErrorResponse(BaseModel):

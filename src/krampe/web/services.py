@@ -42,6 +42,7 @@ class Services:
         self._core_ask = core_ask
         self._articles = self._collect_articles()
         self._by_id = {a.id: a for a in self._articles}
+        self._notices: dict[str | None, dict] = {}
 
     # --- the core calls -------------------------------------------------------------------
 
@@ -56,6 +57,16 @@ class Services:
 
         body = validate_text(text, what="beskrivelsen")
         return triage(body, region=region, answers=answers or None)
+
+    def notice(self, region: str | None = None) -> dict:
+        """The disclaimer for API results (not a diagnosis, review state, emergency)."""
+        cached = self._notices.get(region)
+        if cached is None:
+            from krampe.web.notice import build_notice
+
+            cached = build_notice(self._articles, region).model_dump()
+            self._notices[region] = cached
+        return dict(cached)
 
     def acute_guide(self):
         from krampe.selfcare import acute_guide

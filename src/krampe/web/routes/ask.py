@@ -41,9 +41,9 @@ async def answer_page(request: Request, q: str = Form("")):
     tags=["spørgsmål"],
 )
 async def api_ask(body: AskRequest, request: Request):
-    result = get_services(request.app).ask(body.q, body.top)
+    services = get_services(request.app)
     # The engine's model is the contract; skip re-validating it on every request.
-    return JSONResponse(_dump(result))
+    return JSONResponse({**_dump(services.ask(body.q, body.top)), "notice": services.notice()})
 
 
 @router.get(
@@ -58,4 +58,5 @@ async def api_ask_get(
     q: str = Query(description="Spørgsmålet på dansk."),
     top: int = Query(5, ge=1, le=MAX_TOP),
 ):
-    return JSONResponse(_dump(get_services(request.app).ask(q, top)))
+    services = get_services(request.app)
+    return JSONResponse({**_dump(services.ask(q, top)), "notice": services.notice()})

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
-from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageRequest, TriageResponse
+from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageApiResponse, TriageRequest
 from krampe.web.services import get_services
 from krampe.web.templating import render
 
@@ -73,11 +73,12 @@ async def triage_page(request: Request):
 
 @router.post(
     "/api/triage",
-    response_model=TriageResponse,
+    response_model=TriageApiResponse,
     responses=ERROR_RESPONSES,
     summary="Vurdér en symptombeskrivelse",
     tags=["triage"],
 )
 async def api_triage(body: TriageRequest, request: Request):
-    result = get_services(request.app).triage(body.text, region=body.region, answers=body.answers)
-    return JSONResponse(_dump(result))
+    services = get_services(request.app)
+    result = services.triage(body.text, region=body.region, answers=body.answers)
+    return JSONResponse({**_dump(result), "notice": services.notice(body.region)})
