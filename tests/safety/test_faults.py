@@ -126,10 +126,6 @@ def test_database_outage_loses_nothing_and_recovers_without_restart(proxied_pg):
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(strict=True, reason=(
-    "GAP (diary/web): a database outage answers 500 'internal_error' (the generic handler in "
-    "web/errors.py); nothing maps sqlalchemy OperationalError/DBAPIError to a 503 with a "
-    "Danish 'database unavailable, try again' message and Retry-After"))
 def test_database_outage_gives_503_with_danish_message(proxied_pg):
     seen = _run_outage(proxied_pg)
     for r in seen["outage"]:

@@ -14,6 +14,8 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krampe.errors import KrampeError
@@ -41,7 +43,11 @@ _TITLES = {
     413: "Forespørgslen er for stor",
     422: "Ugyldigt input",
     500: "Der skete en fejl",
+    503: "Dagbogen er midlertidigt utilgængelig",
 }
+
+DB_UNAVAILABLE = "Dagbogen er midlertidigt utilgængelig. Prøv igen om lidt."
+RETRY_AFTER_SECONDS = 10
 
 
 def wants_json(request: Request) -> bool:
@@ -125,6 +131,17 @@ def install(app: FastAPI) -> None:
         message = default if known or not detail or detail == _phrase(exc.status_code) else detail
         return error_response(request, exc.status_code, code, message, headers=exc.headers)
 
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(SATimeoutError)
+    async def _database(request: Request, exc: Exception) -> Response:
+        if not _database_unavailable(exc):
+            return await _unexpected(request, exc)
+        # The outage is logged without the statement or its parameters (health data).
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path,
+                    type(getattr(exc, "orig", None) or exc).__name__)
+        return error_response(request, 503, "database_unavailable", DB_UNAVAILABLE,
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
@@ -135,6 +152,13 @@ def install(app: FastAPI) -> None:
             "Der skete en uventet fejl hos os. Prøv igen senere. "
             "Ved livstruende symptomer: ring 112.",
         )
+
+
+def _database_unavailable(exc: Exception) -> bool:
+    """Connection refused or lost, pool exhausted, disk or lock trouble: not a bug here."""
+    if isinstance(exc, (OperationalError, InterfaceError, SATimeoutError)):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
 def _unparsed_body(exc: RequestValidationError, errors) -> bool:
