@@ -73,8 +73,8 @@ def test_byline(text: str, expected: dict[str, str] | None):
 
 
 @pytest.mark.parametrize(("paths", "questions", "min_hit1", "min_hit3"), [
-    ([HTML], "qa_html_aeldre.jsonl", 0.7, 0.9),
-    ([MD], "qa_md_sport.jsonl", 0.55, 0.75),
+    ([HTML], "qa_html_aeldre.jsonl", 0.75, 0.95),
+    ([MD], "qa_md_sport.jsonl", 0.6, 0.8),
 ])
 def test_question_sets_on_unseen_formats(paths, questions, min_hit1, min_hit3):
     kb = KnowledgeBase.load([str(p) for p in paths], use_cache=False)
