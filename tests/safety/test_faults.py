@@ -166,10 +166,6 @@ def test_full_home_is_a_clear_danish_error(tmp_path):
         assert len(lines) == 1 and any(ch in lines[0] for ch in "æøå"), proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "GAP (db/web startup): 'krampe serve' with a full KRAMPE_HOME dies in the lifespan's "
-    "Alembic upgrade with an uncaught sqlalchemy OperationalError ('disk I/O error'): a "
-    "long traceback and exit 3 instead of one Danish line and exit 2"))
 def test_full_home_serve_is_a_clear_danish_error(tmp_path):
     import socket
 

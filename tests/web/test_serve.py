@@ -37,3 +37,33 @@ def test_app_factory_reads_kb_specs_from_env(monkeypatch, seeds_dir):
             assert art.title in page
             assert art.published or art.updated, "the seed articles carry dates"
         assert "tilføjet artikel" in page
+
+
+def _serve_fails(env_extra: dict, tmp_path) -> subprocess.CompletedProcess:
+    import os
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on, for the database
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "KRAMPE_HOME": str(tmp_path / "home"), **env_extra}
+    env = {k: v.replace("{port}", str(port)) for k, v in env.items()}
+    return subprocess.run([sys.executable, "-m", "krampe", "serve", "--port", "1"],
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_serve_with_unreachable_database_is_one_danish_line(tmp_path):
+    proc = _serve_fails({"DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:{port}/x"},
+                        tmp_path)
+    assert proc.returncode == 2, proc.stderr[-1000:]
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("fejl: Kan ikke åbne databasen")
+
+
+def test_serve_with_unusable_home_is_one_danish_line(tmp_path):
+    blocker = tmp_path / "fil"
+    blocker.write_text("ikke en mappe")
+    proc = _serve_fails({"KRAMPE_HOME": str(blocker / "home")}, tmp_path)
+    assert proc.returncode == 2, proc.stderr[-1000:]
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "KRAMPE_HOME" in lines[0] and "Traceback" not in proc.stderr

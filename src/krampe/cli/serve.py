@@ -53,15 +53,9 @@ def serve(
     from krampe.web.app import KB_ENV
 
     specs = list(kb) if kb else ["bundled"]
-    # Fail fast with a Danish error (exit 2) on a bad --kb, before any worker starts.
-    try:
-        from krampe.web.services import Services
-
-        Services(specs)
-    except KrampeError:
-        raise
-    except FileNotFoundError as exc:
-        raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
+    # Fail fast with one Danish line (exit 2) before any worker starts: a worker's failed
+    # lifespan would print a traceback and exit 3.
+    _preflight(specs)
     # Workers are separate processes: they read the knowledge base specs from the environment.
     os.environ[KB_ENV] = json.dumps(specs)
     config = json.loads(json.dumps(LOG_CONFIG))
@@ -79,6 +73,35 @@ def serve(
         proxy_headers=False,
         server_header=False,
     )
+
+
+def _preflight(specs: list[str]) -> None:
+    """Load the knowledge base, and open and migrate the database, as the workers will."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from krampe.config import get_settings
+    from krampe.db import Database
+
+    try:
+        from krampe.web.services import Services
+
+        Services(specs)
+    except FileNotFoundError as exc:
+        raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
+    except OSError as exc:
+        raise KrampeError(f"Vidensbasen kan ikke læses: {exc.strerror or exc}") from None
+    settings = get_settings()
+    where = "databasen" if settings.database_url else f"datamappen {settings.home}"
+    hint = ("Tjek DATABASE_URL, og at databasen kører." if settings.database_url
+            else "Tjek plads og rettigheder (KRAMPE_HOME).")
+    try:
+        db = Database.from_url()
+    except OSError as exc:
+        raise KrampeError(f"Kan ikke skrive i {where}: {exc.strerror or exc}. {hint}") from None
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+        raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
+    db.dispose()
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
