@@ -121,3 +121,16 @@ def test_any_start_and_length_gives_a_full_plan(start, weeks):
     assert plan.sessions[0].date == start
     ids = [s.id for s in plan.sessions]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("start", [date(1, 1, 1), date(2, 1, 1), date(1999, 12, 31),
+                                   date(2101, 1, 1), date(9999, 12, 31)])
+def test_start_out_of_range_is_a_danish_input_error(start):
+    # Every caller (CLI, web, API, Python) gets the same error, never an OverflowError.
+    with pytest.raises(InputError, match="Startdatoen skal ligge mellem 2000 og 2100"):
+        build_plan(start, 26)
+
+
+def test_start_must_be_a_date():
+    with pytest.raises(InputError, match="dato"):
+        build_plan("2026-12-01", 6)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ data/plan.yaml; this module only turns them into dated sessions.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -191,6 +191,25 @@ def validate_weeks(weeks: int) -> int:
     return weeks
 
 
+# A plan is for a real calendar: bounding the start keeps every caller's date arithmetic
+# (sessions, weeks, the .ics export) far from date.min/date.max.
+MIN_START = date(2000, 1, 1)
+MAX_START = date(2100, 12, 31)
+
+
+def validate_start(start: object) -> date:
+    if not isinstance(start, date):
+        raise InputError("Startdatoen skal være en dato.", code="invalid_date")
+    if isinstance(start, datetime):
+        start = start.date()
+    if not MIN_START <= start <= MAX_START:
+        raise InputError(
+            f"Startdatoen skal ligge mellem {MIN_START.year} og {MAX_START.year}.",
+            code="invalid_date",
+        )
+    return start
+
+
 def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> Plan:
     """A dated, progressive plan from `start` (the plan's day 1) for `weeks` weeks.
 
@@ -199,8 +218,7 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
     """
     cfg = plan_config()
     validate_weeks(weeks)
-    if not isinstance(start, date):
-        raise InputError("Startdatoen skal være en dato.", code="invalid_date")
+    start = validate_start(start)
     profile = profile or Profile()
     flags = set(profile.flags())
     active = sorted(

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from krampe.errors import InputError
 from krampe.selfcare.models import Plan, Profile
-from krampe.selfcare.plan import plan_config
+from krampe.selfcare.plan import MAX_START, MIN_START, plan_config
 from krampe.web.schemas import ERROR_RESPONSES
 from krampe.web.services import get_services
 from krampe.web.templating import render
@@ -21,9 +21,6 @@ router = APIRouter()
 
 MAX_WEEKS = plan_config().max_weeks
 DEFAULT_WEEKS = 6
-# A plan is for a real calendar: bounding the start keeps date arithmetic in range.
-MIN_START = date(2000, 1, 1)
-MAX_START = date(2100, 12, 31)
 _TZ = ZoneInfo("Europe/Copenhagen")
 _FLAGS = ("pregnant", "night_cramps", "over_60")
 
