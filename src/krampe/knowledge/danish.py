@@ -118,11 +118,7 @@ class Analyzer:
         self._stemmer = Stemmer.Stemmer("danish")
         self._cache: dict[str, Token] = {}
         self._surface_set = set(self.surface_vocab)
-        # The lexicon's own single words (fodbold, motion, væske ...) are valid compound
-        # parts too: fodboldtræning = fodbold + træning even when the corpus lacks fodbold.
-        lexicon_parts = [m for group in lex.synonyms for m in group
-                         if " " not in m and "-" not in m and len(m) >= 4]
-        for word in [*lex.compound_words, *lexicon_parts]:
+        for word in lex.compound_words:
             self.known.add(self.stem(word))
         self._short_parts = {w for w in lex.compound_words if len(w) < 4}
         self._single: dict[str, set[str]] = {}
