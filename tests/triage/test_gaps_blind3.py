@@ -119,3 +119,28 @@ def test_non_running_lob_words_are_not_exercise(text: str) -> None:
 
 def test_running_compounds_still_exercise() -> None:
     assert "exercise" in _triggers("fik krampe i læggen under et orienteringsløb")
+
+
+# 4. A relative's past event before the writer's own symptoms is background; a relative
+# who is the patient (present/perfect, current symptoms, or a recent time) is not.
+@pytest.mark.parametrize("text", [
+    "Min far fik en blodprop i benet, og jeg selv har kramper i læggen når jeg løber",
+    "min søster fik blodpropper. Jeg har bare lidt krampe i foden om natten",
+    "Vores mor blev behandlet for trombose, jeg har ondt i læggen efter fodbold",
+])
+def test_relative_past_event_is_background(text: str) -> None:
+    r = triage(text)
+    assert r.level == "self_care"
+    assert any(f.id == "dvt_signs" and f.status == "other_person" for f in r.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "min mor på 75 har fået en hævet og varm læg",
+    "Min mand fik pludselig svært ved at få vejret, og jeg er bange",
+    "min kone fik i går en rød, hævet læg og jeg har også lidt krampe",
+    "min far fik en blodprop i benet",
+])
+def test_relative_as_patient_stays_present(text: str) -> None:
+    r = triage(text)
+    assert r.level in ("urgent", "emergency")
+    assert any(f.status == "present" for f in r.findings)

@@ -34,7 +34,14 @@ class Mention:
         return self.role != "location"
 
 
-_MODIFIERS = {"NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY"}
+_MODIFIERS = {
+    "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
+}
+# The writer speaking about themselves (after a relative's past event).
+_FIRST_PERSON = frozenset({"jeg", "mig", "min", "mit", "mine"})
+# Modifiers that keep a later mention from counting as the writer's own present symptom.
+_NOT_OWN = {"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
+            "HISTORICAL"}
 
 
 def resolve_status(categories: set[str]) -> str:
@@ -112,6 +119,7 @@ class ContextEngine:
         by_sent: dict[int, list[Mention]] = {}
         for mt in mentions:
             by_sent.setdefault(mt.sent, []).append(mt)
+        recent: set[int] = set()  # sentences naming a present or recent time
         for si, sent in enumerate(sents):
             s, e = sent.start, sent.end
             sent_mentions = by_sent.get(si)
@@ -132,6 +140,11 @@ class ContextEngine:
             cues = self._cues(toks, s, e, sent_mentions)
             if not cues:
                 continue
+            if any(c.rule.category == "FAMILY_PAST" for c in cues) and any(
+                self.rules[m.owner].category == "PRESENT_TIME"
+                for m in self.matcher.find(toks, s, e)  # also inside mentions ("pludselig")
+            ):
+                recent.add(si)
             starts = {mt.start for mt in sent_mentions if mt.is_target}
             for cue in cues:
                 rule = cue.rule
@@ -152,8 +165,27 @@ class ContextEngine:
                         continue
                     if lo <= mt.start < hi:
                         mt.categories.add(rule.category)
+        self._family_past(toks, mentions, recent)
         for mt in mentions:
             mt.status = resolve_status(mt.categories)
+
+    @staticmethod
+    def _family_past(toks: list[Token], mentions: list[Mention], recent: set[int]) -> None:
+        """A relative's past event ("min mor fik en blodprop") is background when the writer
+        then describes their own present symptom ("..., og jeg har krampe") and the sentence
+        names no recent time ("i går", "pludselig", "nu"); otherwise the relative is the
+        patient and the finding is read as theirs (FAMILY, still present)."""
+        for mt in mentions:
+            if "FAMILY_PAST" not in mt.categories:
+                continue
+            mt.categories.discard("FAMILY_PAST")
+            own_later = mt.sent not in recent and any(
+                m2.is_target and m2.role not in ("trigger", "context")
+                and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
+                and any(t.forms[0] in _FIRST_PERSON for t in toks[mt.end:m2.end])
+                for m2 in mentions
+            )
+            mt.categories.add("FAMILY_HISTORY" if own_later else "FAMILY")
 
     @staticmethod
     def _terminates(cue: _Cue, other: _Cue) -> bool:
