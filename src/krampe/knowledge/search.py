@@ -100,7 +100,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     markers = index.markers
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
-    remedies = remedy_words([analyzer.respell(w) for w in tokenize(question)])
+    spelled: dict[str, str] = {}  # typo -> corpus word, so "hæjlper mod" reads "hjælper"
     for tok in analyzer.analyse(question, query=True):
         word = _word(index, tok)
         if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
@@ -110,12 +110,18 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
                 if corrected:
                     candidate = _word(index, corrected[0], fixed[1])
                     if candidate.known:
+                        spelled[tok.surface] = fixed[0]
                         candidate.surface, candidate.kind = tok.surface, tok.kind
+                        if corrected[0].kind != CONTENT:
+                            candidate.kind = corrected[0].kind
                         word = candidate
         word.other_domain = tok.stem in markers or any(p in markers for p in tok.parts)
-        word.remedy = tok.kind == CONTENT and tok.surface in remedies
         word.importance = _importance(index, word, unknown_idf)
         words.append(word)
+    raw = [analyzer.respell(w) for w in tokenize(question)]
+    remedies = remedy_words([spelled.get(w, w) for w in raw])
+    for word in words:
+        word.remedy = word.kind == CONTENT and spelled.get(word.surface, word.surface) in remedies
     return words
 
 
