@@ -7,10 +7,10 @@ API can never disagree. No search or triage logic lives in the web package.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from krampe import core
 from krampe.textinput import validate_text
 from krampe.web.templating import review_label
 
@@ -34,12 +34,6 @@ class Services:
 
         self.kb_specs = list(kb_specs or ["bundled"])
         self.kb = KnowledgeBase.load(self.kb_specs)
-        self._core_ask: Callable | None
-        try:
-            from krampe.core import ask as core_ask
-        except ImportError:  # the lead's core module may not exist yet: search only
-            core_ask = None
-        self._core_ask = core_ask
         self._articles = self._collect_articles()
         self._by_id = {a.id: a for a in self._articles}
         self._notices: dict[str | None, dict] = {}
@@ -48,9 +42,7 @@ class Services:
 
     def ask(self, question: object, top: int = 5):
         q = validate_text(question, what="spørgsmålet")
-        if self._core_ask is not None:
-            return self._core_ask(q, self.kb, top)
-        return self.kb.search(q, top)
+        return core.ask(q, self.kb, top)
 
     def triage(self, text: object, region: str | None = None, answers: dict | None = None):
         from krampe.triage import triage
