@@ -144,3 +144,13 @@ def test_relative_as_patient_stays_present(text: str) -> None:
     r = triage(text)
     assert r.level in ("urgent", "emergency")
     assert any(f.status == "present" for f in r.findings)
+
+
+# Cramp wordings: a calf that is stuck or locked is a cramp ("|" joins single words only).
+@pytest.mark.parametrize("text", [
+    "foden gik i baglås for en time siden og den vil ikke slippe",
+    "Læggen sad fast i mere end et kvarter",
+    "Jeg har haft krampe i tæerne i næsten 20 minutter",
+])
+def test_locked_calf_is_cramp_and_can_persist(text: str) -> None:
+    assert any(f.id == "persistent_cramp" for f in triage(text).findings)
