@@ -77,6 +77,19 @@ def test_typos_and_ascii_spellings(analyzer: Analyzer):
     assert analyzer.correct("lasagne") is None
 
 
+@pytest.mark.parametrize(("typo", "word"), [("krmape", "krampe"), ("karmpe", "krampe"),
+                                            ("lgægen", "læggen"), ("msukler", "muskler")])
+def test_swapped_letters_are_corrected(analyzer: Analyzer, typo: str, word: str):
+    fixed, confidence = analyzer.correct(typo)
+    assert fixed == word
+    assert 0.7 < confidence < 1.0
+
+
+def test_swaps_need_the_same_letters_and_length(analyzer: Analyzer):
+    assert analyzer.correct("kram") is None  # too short to trust
+    assert analyzer.correct("kraske") is None  # two substitutions, not a swap
+
+
 def test_stop_and_question_words_for_retrieval_only(analyzer: Analyzer):
     kinds = {t.surface: t.kind for t in analyzer.analyse("Hvorfor får jeg ikke kramper?")}
     assert "jeg" not in kinds and kinds["hvorfor"] == "question"

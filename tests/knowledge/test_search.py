@@ -31,6 +31,7 @@ def _top(kb: KnowledgeBase, question: str) -> str:
         ("Kan medicin give kramper?", "diuretika"),
         ("Kan en blodprop give kramper i læggen?", "blodprop (DVT)"),
         ("hjælper magnisium mod lægkramper", "Magnesium"),  # typo
+        ("hvad kan hjlæpe mod krmape i lgægen om natten", "Nattelige kramper"),  # swaps
         ("kan vanddrivende piller give krampe i benet?", "diuretika"),  # lay words
         ("jeg har en dyb venetrombose, kan det give krampe?", "blodprop (DVT)"),  # synonym
         ("Kan statiner give krampe?", "statiner"),

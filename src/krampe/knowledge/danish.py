@@ -21,6 +21,7 @@ import Stemmer
 import yaml
 from pydantic import BaseModel, field_validator
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 _DATA = Path(__file__).resolve().parent / "data" / "danish.yaml"
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+", re.IGNORECASE)
@@ -38,6 +39,9 @@ DETAIL = "detail"  # story details (mor, måned): ranked like content, not requi
 class FuzzyConfig(BaseModel):
     min_length: int = 5
     min_score: float = 80
+    # Two neighbouring letters swapped ("krmape", "lgægen"): one OSA edit, which the
+    # ratio above counts as two. Words shorter than this are too ambiguous to swap.
+    transposition_min_length: int = 5
 
 
 class Lexicon(BaseModel):
@@ -117,6 +121,7 @@ class Analyzer:
         self._lex = lex
         self._stemmer = Stemmer.Stemmer("danish")
         self._cache: dict[str, Token] = {}
+        self._corrections: dict[str, tuple[str, float] | None] = {}
         self._surface_set = set(self.surface_vocab)
         for word in lex.compound_words:
             self.known.add(self.stem(word))
@@ -302,18 +307,34 @@ class Analyzer:
     # -- queries: typos and spellings ------------------------------------------------
     def correct(self, word: str) -> tuple[str, float] | None:
         """A corpus word for an unknown query word (ascii spelling, then typo), or None."""
+        if word in self._corrections:
+            return self._corrections[word]
+        found = self._correct(word)
+        if len(self._corrections) < 100_000:
+            self._corrections[word] = found
+        return found
+
+    def _correct(self, word: str) -> tuple[str, float] | None:
         for plain, letter in self._lex.ascii_folds.items():
             if plain in word:
                 folded = word.replace(plain, letter)
                 if folded in self._surface_set:
                     return folded, 1.0
-        if len(word) < self._lex.fuzzy.min_length or not self.surface_vocab:
+        fuzzy = self._lex.fuzzy
+        if len(word) < fuzzy.min_length or not self.surface_vocab:
             return None
         found = process.extractOne(word, self.surface_vocab, scorer=fuzz.ratio,
-                                   score_cutoff=self._lex.fuzzy.min_score)
-        if found is None:
+                                   score_cutoff=fuzzy.min_score)
+        if found is not None:
+            return found[0], found[1] / 100.0
+        if len(word) < fuzzy.transposition_min_length:
             return None
-        return found[0], found[1] / 100.0
+        # One edit that the ratio scores as two: a swapped pair of letters.
+        swapped = process.extractOne(word, self.surface_vocab, scorer=OSA.distance,
+                                     score_cutoff=1)
+        if swapped is None or sorted(word) != sorted(swapped[0]):
+            return None  # no swap, or a plain edit the ratio already judged too far
+        return swapped[0], OSA.normalized_similarity(word, swapped[0])
 
 
 def declared_synonyms(text: str) -> list[list[str]]:
