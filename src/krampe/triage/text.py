@@ -15,10 +15,10 @@ from rapidfuzz.distance import Levenshtein
 
 from krampe.triage.patterns import Token
 
-# Words (letters, inner hyphens as in "p-piller"), numbers, and the punctuation that
-# ends a sentence or a list item.
+# Words (letters, inner hyphens as in "p-piller", inner apostrophes of spoken forms as in
+# "bli'r", "gi'r"), numbers, and the punctuation that ends a sentence or a list item.
 # Numbers are ASCII digits only: int() must be able to read them ("²" or "¹" are not).
-_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[0-9]+|[.!?;:,()]|\n|(?<!\S)[-–—](?!\S)")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]+|[.!?;:,()]|\n|(?<!\S)[-–—](?!\S)")
 _SENT_END = {".", "!", "?", ";", ":", "\n"}
 # A free-standing dash or a bracket separates clauses like a comma (ends negation scopes).
 _CLAUSE = {",", "-", "(", ")"}
