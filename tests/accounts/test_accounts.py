@@ -49,7 +49,8 @@ def test_register_stores_only_username_and_argon2_hash(client, database):
 @pytest.mark.parametrize(("username", "password", "password2", "needle"), [
     ("ab", PW, PW, "3-64 tegn"),
     ("med mellemrum", PW, PW, "3-64 tegn"),
-    ("gyldig", "kort", "kort", "mindst 8 tegn"),
+    ("gyldig", "kort", "kort", "mindst 12 tegn"),
+    ("gyldig", "elleve-tegn", "elleve-tegn", "mindst 12 tegn"),  # ASVS 2.1.1: 11 is too few
     ("gyldig", PW, PW + "x", "ikke ens"),
 ])
 def test_register_rejects_bad_input_in_danish(client, username, password, password2, needle):
@@ -145,18 +146,18 @@ def test_change_password_ends_other_sessions(client_factory, database):
     assert _login(laptop, "hanne").status_code == 303
     token = form_token(phone, "/konto")
     r = phone.post("/konto/adgangskode", data={"csrf_token": token, "old_password": "forkert",
-                                               "new_password": "ny-kode-123",
-                                               "new_password2": "ny-kode-123"})
+                                               "new_password": "ny-kode-12345",
+                                               "new_password2": "ny-kode-12345"})
     assert r.status_code == 400 and "nuværende adgangskode er forkert" in r.text
     r = phone.post("/konto/adgangskode", data={"csrf_token": token, "old_password": PW,
-                                               "new_password": "ny-kode-123",
-                                               "new_password2": "ny-kode-123"})
+                                               "new_password": "ny-kode-12345",
+                                               "new_password2": "ny-kode-12345"})
     assert r.status_code == 303
     assert phone.get("/dagbog").status_code == 200
     assert laptop.get("/dagbog").status_code == 303
     laptop.cookies.clear()
     assert _login(laptop, "hanne").status_code == 401
-    assert _login(laptop, "hanne", password="ny-kode-123").status_code == 303
+    assert _login(laptop, "hanne", password="ny-kode-12345").status_code == 303
 
 
 def test_delete_account_removes_all_data(client_factory, database):
@@ -221,8 +222,8 @@ POST_FORMS = [
     ("/konto/opret", {"username": "x-y-z", "password": PW, "password2": PW}),
     ("/konto/log-ind", {"username": "x-y-z", "password": PW}),
     ("/konto/log-ud", {}),
-    ("/konto/adgangskode", {"old_password": PW, "new_password": "abcdefgh1",
-                            "new_password2": "abcdefgh1"}),
+    ("/konto/adgangskode", {"old_password": PW, "new_password": "abcdefghijk1",
+                            "new_password2": "abcdefghijk1"}),
     ("/konto/slet", {"password": PW}),
     ("/dagbog", {"date": "2026-01-01", "time": "03:00", "duration_minutes": "1",
                  "intensity": "5", "leg": "both", "situation": "asleep"}),

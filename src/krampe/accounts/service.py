@@ -20,7 +20,7 @@ from krampe.db.base import utcnow
 from krampe.errors import InputError, KrampeError
 
 USERNAME_RE = re.compile(r"^[\w.@+-]{3,64}$")
-PASSWORD_MIN = 8
+PASSWORD_MIN = 12  # OWASP ASVS 4.0 V2.1.1
 # Argon2 cost does not grow with length, but parsing megabytes of form data should not happen.
 PASSWORD_MAX = 256
 
