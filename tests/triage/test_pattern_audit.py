@@ -73,3 +73,16 @@ def test_every_alternative_can_match_its_literal_phrase(owner: str, pattern: str
 def test_spoken_forms_with_apostrophe_are_one_token() -> None:
     toks, _ = tokenize("den bli'r ved, 'hård' siger han")
     assert [t.text for t in toks] == ["den", "bli'r", "ved", ",", "hård", "siger", "han"]
+
+
+# Phrases that rules were written for but that a space inside an alternative list had made
+# unreachable ("nat efter nat|dag efter dag" read as "nat efter (nat|dag) efter dag").
+@pytest.mark.parametrize(("text", "finding"), [
+    ("min søn har krampe i læggene nat efter nat", "frequent_disturbing"),
+    ("hun har kramper i benene dag efter dag", "frequent_disturbing"),
+    ("jeg havde krampe i timevis i venstre læg", "persistent_cramp"),
+])
+def test_phrases_once_split_by_alternatives_now_match(text: str, finding: str) -> None:
+    from krampe.triage import triage
+
+    assert any(f.id == finding and f.status == "present" for f in triage(text).findings)
