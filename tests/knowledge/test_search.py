@@ -150,3 +150,21 @@ def test_changed_file_is_seen_by_a_running_process(tmp_path: Path):
                        "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
     second = KnowledgeBase.load([str(tmp_path)])
     assert second is not first and second.search("Hjælper kinin mod kramper?").answered
+
+
+@pytest.mark.parametrize("prefix", ["Godmorgen. ", "Undskyld hvis det er dumt, men ",
+                                    "Hej, et spørgsmål: ", "Jeg sidder ned hele dagen. ",
+                                    "Efter min løbetur i går: "])
+@pytest.mark.parametrize("question", ["nytter det noget at strække ud før jeg går i seng?",
+                                      "hvordan laver man hæl drop?",
+                                      "hvornår skal man ringe 112?"])
+def test_greetings_and_stories_do_not_change_the_answer(seeds_kb: KnowledgeBase, prefix: str,
+                                                        question: str):
+    # Near ties may swap (a story word scores a little); the answer must stay in front.
+    result = seeds_kb.search(prefix + question)
+    assert result.answered
+    assert _top(seeds_kb, question) in [a.text for a in result.answers[:2]]
+
+
+def test_a_story_does_not_hide_another_domain(seeds_kb: KnowledgeBase):
+    assert not seeds_kb.search("Min søn på 3 har høj feber. Hvad gør jeg ved krampen?").answered

@@ -49,6 +49,7 @@ class Lexicon(BaseModel):
     question_words: set[str]
     weak_words: set[str]
     detail_words: set[str] = set()
+    filler_words: set[str] = set()
     forms: dict[str, str]
     linking: list[str]
     compound_words: list[str]
@@ -70,7 +71,8 @@ class Lexicon(BaseModel):
                 raise ValueError(f"a synonym group needs two members: {group}")
         return [[str(member).lower() for member in group] for group in value]
 
-    @field_validator("stop_words", "question_words", "weak_words", "detail_words")
+    @field_validator("stop_words", "question_words", "weak_words", "detail_words",
+                     "filler_words")
     @classmethod
     def _lower(cls, value: set[str]) -> set[str]:
         return {str(word).lower() for word in value}
@@ -134,8 +136,14 @@ class Analyzer:
         self._phrase_starts = {p[0] for p in self._phrases}
         # Words the lexicon knows, for respelling queries typed without æ/ø/å.
         self._lexicon_words = {*lex.stop_words, *lex.question_words, *lex.weak_words,
-                               *lex.detail_words, *lex.forms, *lex.compound_words}
+                               *lex.detail_words, *lex.filler_words, *lex.forms,
+                               *lex.compound_words}
         self._lexicon_words |= {m for group in lex.synonyms for m in group if " " not in m}
+        # Swapped letters are also undone in the lexicon's own words ("ntyter", "hjlæpe"),
+        # which a question uses whether or not the corpus does.
+        self._swap_vocab = sorted(self._surface_set | {
+            w for w in self._lexicon_words
+            if len(w) >= lex.fuzzy.transposition_min_length and w.isalpha()})
 
     # -- basic pieces -------------------------------------------------------------
     def stem(self, word: str) -> str:
@@ -153,7 +161,7 @@ class Analyzer:
             return WEAK  # ages, dates, counts: details, not what a question is about
         if word in self._lex.question_words:
             return QUESTION
-        if word in self._lex.stop_words:
+        if word in self._lex.stop_words or word in self._lex.filler_words:
             return STOP
         if word in self._lex.weak_words:
             return WEAK
@@ -330,11 +338,15 @@ class Analyzer:
         if len(word) < fuzzy.transposition_min_length:
             return None
         # One edit that the ratio scores as two: a swapped pair of letters.
-        swapped = process.extractOne(word, self.surface_vocab, scorer=OSA.distance,
-                                     score_cutoff=1)
-        if swapped is None or sorted(word) != sorted(swapped[0]):
-            return None  # no swap, or a plain edit the ratio already judged too far
-        return swapped[0], OSA.normalized_similarity(word, swapped[0])
+        letters = sorted(word)
+        swaps = [cand for cand, _, _ in process.extract(
+            word, self._swap_vocab, scorer=OSA.distance, score_cutoff=1, limit=None)
+            if sorted(cand) == letters]  # the same letters: a swap, not another edit
+        if not swaps:
+            return None
+        # A word the corpus uses is the likelier reading.
+        swapped = min(swaps, key=lambda cand: (cand not in self._surface_set, cand))
+        return swapped, OSA.normalized_similarity(word, swapped)
 
 
 def declared_synonyms(text: str) -> list[list[str]]:

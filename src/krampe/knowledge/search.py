@@ -14,15 +14,20 @@ covered literally. Thresholds live in data/search.yaml.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, WEAK, Token, tokenize
+from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
 
 Alt = tuple[int, float]  # (term id, weight)
+
+# Sentence ends: "." "!" "?" or a lead-in colon ("Efter min løbetur i går: hvordan ...")
+# followed by space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 @dataclass
@@ -35,6 +40,7 @@ class QueryWord:
     importance: float = 0.0
     other_domain: bool = False
     remedy: bool = False  # the treatment the question asks about
+    story: bool = False  # in a sentence told before or around the question itself
 
     @property
     def known(self) -> bool:
@@ -101,13 +107,19 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
     spelled: dict[str, str] = {}  # typo -> corpus word, so "hæjlper mod" reads "hjælper"
-    for tok in analyzer.analyse(question, query=True):
+    for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
+        word.story = story
         if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
             fixed = analyzer.correct(tok.surface)
             if fixed is not None:
                 corrected = analyzer.analyse(fixed[0])
-                if corrected:
+                if corrected and corrected[0].kind not in (CONTENT, DETAIL):
+                    # A misspelt generic word ("ntyter" for nytter) is that word.
+                    word = _word(index, corrected[0], fixed[1])
+                    word.surface, word.kind = tok.surface, corrected[0].kind
+                    spelled[tok.surface] = fixed[0]
+                elif corrected:
                     candidate = _word(index, corrected[0], fixed[1])
                     if candidate.known:
                         spelled[tok.surface] = fixed[0]
@@ -117,12 +129,39 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
                         word = candidate
         word.other_domain = tok.stem in markers or any(p in markers for p in tok.parts)
         word.importance = _importance(index, word, unknown_idf)
+        if word.story and not word.other_domain:
+            word.importance *= cfg.gate.story
         words.append(word)
     raw = [analyzer.respell(w) for w in tokenize(question)]
     remedies = remedy_words([spelled.get(w, w) for w in raw])
     for word in words:
         word.remedy = word.kind == CONTENT and spelled.get(word.surface, word.surface) in remedies
     return words
+
+
+def _sentence_tokens(analyzer, question: str) -> list[tuple[Token, bool]]:
+    """The question's tokens, each marked when it belongs to a story sentence: one that
+    is not itself a question while another sentence is ("Jeg sidder ned hele dagen.
+    hvad er en krampe i læggen?"). A single sentence is never a story."""
+    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return [(tok, False) for tok in analyzer.analyse(question, query=True)]
+    asking = [_is_question(analyzer, s) for s in sentences]
+    if not any(asking) or all(asking):
+        return [(tok, False) for tok in analyzer.analyse(question, query=True)]
+    marked = [(tok, not ask) for sentence, ask in zip(sentences, asking, strict=True)
+              for tok in analyzer.analyse(sentence, query=True)]
+    if not any(tok.kind == CONTENT and not story for tok, story in marked):
+        # "Jeg har ondt i skulderen. Hvad gør jeg?": the story says what is asked.
+        return [(tok, False) for tok, _ in marked]
+    return marked
+
+
+def _is_question(analyzer, sentence: str) -> bool:
+    if sentence.rstrip().endswith("?"):
+        return True
+    words = [w for w in tokenize(sentence) if analyzer.kind(w) != STOP or w == "hvis"]
+    return bool(words) and analyzer.kind(words[0]) == QUESTION
 
 
 def _importance(index: Index, word: QueryWord, unknown_idf: float) -> float:
@@ -176,6 +215,8 @@ def score(index: Index, words: list[QueryWord]) -> np.ndarray:
     total = np.zeros(index.size, dtype=np.float32)
     for word in words:
         weight = kind_weight.get(word.kind, 0.0) * word.confidence
+        if word.story:
+            weight *= q.story
         if weight <= 0:
             continue
         full = _compound_capped(index, word)
@@ -268,6 +309,8 @@ class _Coverage:
         q_total = 0.0
         for word in words:
             factor = 1.0 if word.kind == CONTENT else DICE_MINOR
+            if word.story:
+                factor *= search_settings().query.story
             values = [(t, float(idf[t]) * w * factor) for t, w in word.full]
             values += [(t, float(idf[t]) * w * factor * part_w)
                        for alts in word.parts for t, w in alts]

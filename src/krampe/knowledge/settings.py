@@ -38,6 +38,7 @@ class QueryWeights(BaseModel):
     coverage_mix: float = Field(ge=0, le=1)
     heading_boost: float = Field(ge=0)
     first_in_section_boost: float = Field(ge=0)
+    story: float = Field(default=1.0, ge=0, le=1)
 
 
 class Answers(BaseModel):
@@ -66,6 +67,7 @@ class Gate(BaseModel):
     topic_share: float = Field(gt=0, le=1)
     topic_floor: float = Field(ge=0)
     unknown_weight_on_topic: float = Field(ge=0, le=1)
+    story: float = Field(default=1.0, ge=0, le=1)
     remedy: Remedy
 
 
