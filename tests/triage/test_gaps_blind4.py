@@ -18,6 +18,7 @@ def _has(text: str, finding: str) -> bool:
     "Det gør ondt lige under de nederste ribben, når jeg ånder ind",
     "jeg har jag i siden, hver gang jeg tager en dyb indånding",
     "skarpe stik bag i brystkassen, mens jeg trækker vejret",
+    "hver gang hun tager en dyb indånding, stikker det i ryggen",
     "Min læg er hævet og jeg har ondt i ryggen, når jeg indånder dybt",
 ])
 def test_chest_pain_at_length_is_pe_sign(text: str) -> None:
@@ -43,6 +44,9 @@ def test_no_chest_pain_is_not_pe(text: str) -> None:
     "opspyttet er blodstribet",
     "min mor hoster slim op med blod i",
     "da jeg harkede kom der blodtilblandet slim",
+    "han hostede i nat, og bagefter var der blod på lommetørklædet",
+    "der var blod, da jeg spyttede ud efter et hosteanfald",
+    "jeg hostede en klat op som var blodig",
 ])
 def test_coughing_blood_is_pe_sign(text: str) -> None:
     assert _has(text, "pe_signs")
@@ -52,6 +56,7 @@ def test_coughing_blood_is_pe_sign(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "jeg hoster ikke blod, men har krampe i læggen",
     "jeg har en lille hoste og krampe i læggen om natten",
+    "jeg hostede lidt, men der var ikke noget blod",
 ])
 def test_no_blood_in_cough_is_not_pe(text: str) -> None:
     assert not _has(text, "pe_signs")
@@ -62,6 +67,7 @@ def test_no_blood_in_cough_is_not_pe(text: str) -> None:
     "Efter nogle hundrede meter får læggen ondt, og jeg må stoppe op, så går det over",
     "Når jeg har gået et stykke, begynder læggen at smerte, men hvis jeg hviler, forsvinder det",
     "når han har gået en kilometer, får han krampe i læggen, det letter når han står stille",
+    "Jeg kan gå 150 meter, så gør læggen ondt og jeg er nødt til at stoppe",
 ])
 def test_walking_pain_eased_by_rest_is_claudication(text: str) -> None:
     assert _has(text, "claudication")
