@@ -76,6 +76,8 @@ def test_walking_pain_eased_by_rest_is_claudication(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Når jeg går i seng, får jeg krampe i læggen, det går over når jeg står op",
     "jeg fik krampe i læggen efter løbeturen i går, den gik over da jeg strakte ud",
+    "efter en cykeltur på 40 km får jeg krampe i læggen, den går over når jeg hviler",
+    "efter fem kilometer løb kramper læggen, men det letter når jeg står stille",
 ])
 def test_ordinary_cramp_is_not_claudication(text: str) -> None:
     assert not _has(text, "claudication")
