@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
@@ -108,6 +109,23 @@ async def program_ics(request: Request):
     services = get_services(request.app)
     return _ics_response(services.plan_ics(services.plan(start, weeks, profile)), start)
 
+@dataclass
+class PlanQuery:
+    """The plan's query parameters, shared by the JSON and the calendar route."""
+
+    start: Annotated[
+        date | None,
+        Query(ge=MIN_START, le=MAX_START, description="Første dag (standard: i dag)."),
+    ] = None
+    weeks: Annotated[int, Query(ge=1, le=MAX_WEEKS)] = DEFAULT_WEEKS
+    pregnant: bool = False
+    night_cramps: bool = False
+    over_60: bool = False
+
+    def flags(self) -> dict[str, bool]:
+        return {"pregnant": self.pregnant, "night_cramps": self.night_cramps,
+                "over_60": self.over_60}
+
 
 def _api_plan(request: Request, start: date | None, weeks: int, flags: dict, fmt: str):
     start = start or _today()
@@ -137,17 +155,10 @@ _PLAN_DOC = {
 @router.get("/api/plan", response_model=Plan, summary="Øvelsesprogram", **_PLAN_DOC)
 async def api_plan(
     request: Request,
-    start: date | None = Query(
-        None, ge=MIN_START, le=MAX_START, description="Første dag (standard: i dag)."
-    ),
-    weeks: int = Query(DEFAULT_WEEKS, ge=1, le=MAX_WEEKS),
-    pregnant: bool = False,
-    night_cramps: bool = False,
-    over_60: bool = False,
+    params: Annotated[PlanQuery, Depends()],
     format: Literal["json", "ics"] = "json",
 ):
-    flags = {"pregnant": pregnant, "night_cramps": night_cramps, "over_60": over_60}
-    return _api_plan(request, start, weeks, flags, format)
+    return _api_plan(request, params.start, params.weeks, params.flags(), format)
 
 
 @router.get(
@@ -163,15 +174,5 @@ async def api_plan(
     },
     tags=["øvelser"],
 )
-async def api_plan_ics(
-    request: Request,
-    start: date | None = Query(
-        None, ge=MIN_START, le=MAX_START, description="Første dag (standard: i dag)."
-    ),
-    weeks: int = Query(DEFAULT_WEEKS, ge=1, le=MAX_WEEKS),
-    pregnant: bool = False,
-    night_cramps: bool = False,
-    over_60: bool = False,
-):
-    flags = {"pregnant": pregnant, "night_cramps": night_cramps, "over_60": over_60}
-    return _api_plan(request, start, weeks, flags, "ics")
+async def api_plan_ics(request: Request, params: Annotated[PlanQuery, Depends()]):
+    return _api_plan(request, params.start, params.weeks, params.flags(), "ics")
