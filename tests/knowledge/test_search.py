@@ -9,6 +9,7 @@ import pytest
 
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge.kb import AskResult, KnowledgeBase, forget_loaded
+from krampe.knowledge.search import analyse_question
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -168,3 +169,20 @@ def test_greetings_and_stories_do_not_change_the_answer(seeds_kb: KnowledgeBase,
 
 def test_a_story_does_not_hide_another_domain(seeds_kb: KnowledgeBase):
     assert not seeds_kb.search("Min søn på 3 har høj feber. Hvad gør jeg ved krampen?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "story"),
+    [
+        ("Jeg sidder ned hele dagen. Hvad er en krampe i læggen?", {"sidder", "dagen"}),
+        ("Efter min løbetur i går: hvordan laver jeg hæl-drop?", {"løbetur"}),
+        # The question points back at the story, or has no subject of its own.
+        ("Jeg får krampe i læggen når jeg løber. Hvad skyldes det?", set()),
+        ("Jeg har ondt i læggen når jeg løber. Hvad gør jeg?", set()),
+        ("Er det normalt at få krampe i læggen når man løber?", set()),
+    ],
+)
+def test_story_sentences_are_told_apart_from_the_question(seeds_kb: KnowledgeBase,
+                                                          question: str, story: set[str]):
+    words = analyse_question(seeds_kb.index, question)
+    assert {w.surface for w in words if w.story and w.kind in ("content", "detail")} == story

@@ -151,10 +151,20 @@ def _sentence_tokens(analyzer, question: str) -> list[tuple[Token, bool]]:
         return [(tok, False) for tok in analyzer.analyse(question, query=True)]
     marked = [(tok, not ask) for sentence, ask in zip(sentences, asking, strict=True)
               for tok in analyzer.analyse(sentence, query=True)]
-    if not any(tok.kind == CONTENT and not story for tok, story in marked):
-        # "Jeg har ondt i skulderen. Hvad gør jeg?": the story says what is asked.
+    if not any(tok.kind == CONTENT and not story for tok, story in marked) or any(
+            _refers_back(s) for s, ask in zip(sentences, asking, strict=True) if ask):
+        # "Jeg har ondt i skulderen. Hvad gør jeg?", "Jeg får krampe når jeg løber. Hvad
+        # skyldes det?": the story says what is asked.
         return [(tok, False) for tok, _ in marked]
     return marked
+
+
+def _refers_back(sentence: str) -> bool:
+    """A pronoun pointing back at the story ("hvad skyldes det?"), not forward at an
+    at-clause ("er det normalt at få krampe?")."""
+    words = tokenize(sentence)
+    back = search_settings().query.back_references
+    return any(w in back and "at" not in words[i + 1:] for i, w in enumerate(words))
 
 
 def _is_question(analyzer, sentence: str) -> bool:
