@@ -8,6 +8,7 @@ pack is missing or has no section for a tag, nothing is shown for it (never made
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,12 +46,24 @@ def _sections(tag: str) -> tuple[_Section, ...]:
             _Section(
                 article=str(sec.article_id),
                 heading=getattr(sec, "heading", None),
-                passage=_short(str(passages[0])),
+                passage=_short(_standalone(getattr(sec, "heading", None), str(passages[0]))),
                 sources=tuple(getattr(sec, "sources", None) or ()),
                 tags=frozenset(getattr(sec, "tags", None) or ()),
             )
         )
     return tuple(out)
+
+
+_ANSWER_WORD = re.compile(r"(ja|nej)\b", re.IGNORECASE)
+
+
+def _standalone(heading: str | None, text: str) -> str:
+    """A passage opening with "Ja." or "Nej," answers its heading's question; shown alone as
+    advice it would say yes to nothing, so the question goes in front."""
+    text = text.strip()
+    if heading and heading.rstrip().endswith("?") and _ANSWER_WORD.match(text):
+        return f"{heading.strip()} {text}"
+    return text
 
 
 def _short(text: str) -> str:
