@@ -59,3 +59,19 @@ def test_blind2_set_targets():
 # with "svagere"), 1 self-care sent to urgent ("stået ... i 12 timer" read as a 12-hour
 # cramp), trigger recall 0.889 / precision 0.800. Deliberately not tuned to nor asserted
 # here, so that it stays an honest estimate; see the report for the open gaps.
+
+
+# tests/triage/data/blind5.jsonl (46 cases: very short, rambling, SMS, Danish-English mix,
+# carers, post-op/post-partum, medicine names) was written blind and run once: exact 0.891,
+# 3 under-triaged (seizure as "rystede over det hele / ikke til at få kontakt med" and
+# "spjættede på gulvet"; "swollen og rød"), 1 self-care sent to urgent (a brother's old clot
+# dated by the writer's own "i går"), trigger recall 0.857 / precision 0.923. The levels
+# are kept safe here; triggers are left untuned so the set stays an honest estimate.
+BLIND5 = DATA / "blind5.jsonl"
+
+
+def test_blind5_levels_are_safe():
+    report = evaluate(load_cases(BLIND5))
+    misses = [m.model_dump() for m in report.misses]
+    assert report.under_triage == 0, misses
+    assert report.self_care_to_urgent_or_emergency == 0, misses

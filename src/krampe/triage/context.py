@@ -140,8 +140,14 @@ class ContextEngine:
             cues = self._cues(toks, s, e, sent_mentions)
             if not cues:
                 continue
-            if any(c.rule.category == "FAMILY_PAST" for c in cues) and any(
+            fam = [c.end for c in cues if c.rule.category == "FAMILY_PAST"]
+            if fam and any(
                 self.rules[m.owner].category == "PRESENT_TIME"
+                # a time named after the writer turns to themselves ("min bror havde en
+                # blodprop, jeg fik krampe i går") dates the writer's clause, not the relative's
+                and not any(
+                    t.forms[0] in _FIRST_PERSON for t in toks[min(fam):m.start]
+                )
                 for m in self.matcher.find(toks, s, e)  # also inside mentions ("pludselig")
             ):
                 recent.add(si)

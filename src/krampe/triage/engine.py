@@ -55,6 +55,7 @@ class Engine:
         self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions)
         tn = rules.textnorm
         set_abbreviations(set(tn.abbreviations))
+        self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
         targets = set(rules.lexicon.typo_targets)
         for p in pats:
             for item in p.items:
@@ -228,7 +229,12 @@ class Engine:
                 findings = [f for f in findings if f.id != fid]
                 findings.append(FindingOut(id=fid, evidence=f"svar: ja ({key})", status="present"))
 
-        understood = bool(mentions) or any(answers.values())
+        # An all-English text ("My calf is swollen and red") is not understood, even though
+        # English words mixed into a Danish description count ("min calf er swollen og rød").
+        english = self._english_words
+        understood = any(
+            clean[m.char_start:m.char_end].lower() not in english for m in mentions
+        ) or any(answers.values())
         levels = [self.rules.findings[f].level for f in present_ids]
         level = max(levels, key=_RANK.__getitem__) if levels else "self_care"
         if not understood:

@@ -114,6 +114,8 @@ class Concept(_Strict):
 class LexiconFile(_Strict):
     concepts: dict[str, Concept]
     typo_targets: list[str] = []
+    # English words matched only inside a Danish text: alone they do not make it understood
+    english_words: list[str] = []
 
 
 class Rule(_Strict):
