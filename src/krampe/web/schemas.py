@@ -1,16 +1,17 @@
 """Request and response models of the REST API, shaped as in cli-contract.md.
 
-The engines return their own pydantic models; these mirror the contract (extra keys
-allowed) so the OpenAPI document states exactly what clients can rely on.
+Responses reuse the engines' own models (the contract objects), so the OpenAPI document
+cannot drift from what the CLI and the API return; the API adds only the disclaimer.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from krampe.knowledge.kb import MAX_TOP
+from krampe.knowledge.kb import MAX_TOP, AskResult
+from krampe.triage.result import TriageResult
 from krampe.web.notice import Notice
 
 Region = Literal["hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"]
@@ -21,12 +22,6 @@ REGIONS: dict[str, str] = {
     "midtjylland": "Region Midtjylland",
     "nordjylland": "Region Nordjylland",
 }
-Level = Literal["emergency", "urgent", "routine", "self_care"]
-Status = Literal["present", "negated", "historical", "hypothetical", "other_person"]
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
 
 
 # --- requests ----------------------------------------------------------------------------
@@ -51,68 +46,16 @@ class TriageRequest(BaseModel):
 # --- responses ---------------------------------------------------------------------------
 
 
-class Finding(_Open):
-    id: str
-    evidence: str | None = None
-    status: Status
-
-
-class Question(_Open):
-    id: str
-    text: str
-
-
-class TriggerDetail(_Open):
-    id: str
-    label: str
-    advice: str | None = None
-    sources: list[str] = []
-
-
-class SourceRef(_Open):
-    source: str
-    section: str | None = None
-
-
-class IfThen(_Open):
-    level: Level | None = None
-    action: str | None = None
-
-
-class TriageResponse(_Open):
-    text: str
-    understood: bool
-    level: Level | None
-    action: str
-    findings: list[Finding] = []
-    triggers: list[str] = []
-    trigger_details: list[TriggerDetail] = []
-    questions: list[Question] = []
-    if_then: list[IfThen] = []
-    advice: list[str] = []
-    sources: list[SourceRef] = []
-
-
-class TriageApiResponse(TriageResponse):
+class TriageApiResponse(TriageResult):
     """`/api/triage`: the triage object plus the disclaimer (the nested one in ask has none)."""
 
     notice: Notice
 
 
-class Answer(_Open):
-    text: str
-    source: str
-    title: str
-    section: str | None = None
-    url: str | None = None
-    score: float
+class AskResponse(AskResult):
+    """`/api/ask`: the engine's result with the triage object typed, plus the disclaimer."""
 
-
-class AskResponse(_Open):
-    question: str
-    answered: bool
-    answers: list[Answer]
-    triage: TriageResponse | None = None
+    triage: TriageResult | None = None
     notice: Notice
 
 
