@@ -42,10 +42,15 @@ def test_diary_pattern_gives_time_to_see_a_doctor_with_level(client, clock):
                     json={"started_at": f"2026-03-{day:02d}T03:00:00", "situation": "asleep"})
     p = client.get("/api/diary/patterns").json()
     assert p["triage"]["level"] == "routine"
+    # The diary's findings are known findings, not answers: the red-flag screen stays open.
+    f = next(f for f in p["triage"]["findings"] if f["id"] == "frequent_disturbing")
+    assert f["rule"] == "known"
+    assert p["triage"]["screen"]["complete"] is False
     page = client.get("/dagbog").text
     assert "Tid til at tale med lægen" in page
     assert "Du har haft krampe 5 af de sidste 7 dage." in page
     assert "Bestil tid hos lægen" in page
+    assert 'href="/triage"' in page and "faresignaler" in page
     # A week later with no new cramps the notice is gone.
     clock.now = datetime(2026, 3, 17, 12, 0, tzinfo=UTC)
     assert "Tid til at tale med lægen" not in client.get("/dagbog").text

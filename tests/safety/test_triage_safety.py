@@ -200,7 +200,7 @@ def test_diary_finding_ids_raise_level(finding, minimum):
     from krampe.diary.doctor import DIARY_TEXT
 
     assert level(DIARY_TEXT) == "self_care"
-    at_least(DIARY_TEXT, minimum, answers={finding: True})
+    at_least(DIARY_TEXT, minimum, known_findings=[finding])
 
 
 def test_red_flag_in_diary_note_is_flagged():

@@ -43,7 +43,10 @@ def test_noise_is_not_understood_and_lists_red_flags(text):
     assert r.understood is False
     assert r.level is None
     assert "112" in r.action and "hævet" in r.action
-    assert r.findings == [] and r.questions == []
+    assert r.findings == []
+    # free text never closes the screen: every red flag is still open
+    assert r.screen.open == ["pe_signs", "seizure", "limb_ischaemia", "cauda_equina",
+                             "dvt_signs", "injury_signs", "neuro_deficit", "persistent_cramp"]
 
 
 def test_unknown_region_is_an_input_error():

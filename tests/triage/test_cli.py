@@ -31,11 +31,17 @@ def test_json_follows_the_contract(app):
     r = run(app, "triage", "--json", "Min læg er hævet og rød efter en lang flyrejse")
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
-    assert list(out) == ["text", "understood", "level", "action", "findings", "triggers",
-                         "trigger_details", "questions", "if_then", "advice", "sources"]
+    assert list(out)[:10] == ["text", "understood", "level", "action", "findings", "triggers",
+                              "trigger_details", "questions", "screen", "if_then"]
+    assert {"advice", "sources", "safety_net", "policy_version"} <= set(out)
     assert out["level"] == "urgent"
-    assert out["findings"][0] == {"id": "dvt_signs", "evidence": "hævet og rød",
-                                  "status": "present"}
+    f = out["findings"][0]
+    assert (f["id"], f["evidence"], f["status"], f["via"]) == (
+        "dvt_signs", "hævet og rød", "present", "text")
+    assert out["text"][f["span"][0]:f["span"][1]] == "hævet og rød"
+    assert f["rule"].startswith("dvt_signs#")
+    # urgent: only the emergency flags are still open
+    assert out["screen"]["open"] == ["pe_signs", "seizure", "limb_ischaemia", "cauda_equina"]
     assert "sitting" in out["triggers"]
     assert {"id", "label", "advice", "sources"} <= set(out["trigger_details"][0])
     for number in ("1813", "1818", "70 15 03 00", "70 11 31 31", "70 11 07 07"):
@@ -58,13 +64,17 @@ def test_human_output_is_danish(app):
 def test_answers_change_the_level(app):
     base = json.loads(run(app, "triage", "--json", "krampe i læggen").stdout)
     assert base["level"] == "self_care"
-    assert "swelling" in [q["id"] for q in base["questions"]]
-    r = run(app, "triage", "--json", "--answer", "swelling=ja", "krampe i læggen")
+    assert "swollen_leg" in [q["id"] for q in base["questions"]]
+    r = run(app, "triage", "--json", "--answer", "swollen_leg=ja", "krampe i læggen")
     assert json.loads(r.stdout)["level"] == "urgent"
-    r = run(app, "triage", "--json", "--answer", "swelling=no", "krampe i læggen")
+    r = run(app, "triage", "--json", "--answer", "swollen_leg=no", "krampe i læggen")
     out = json.loads(r.stdout)
     assert out["level"] == "self_care"
-    assert "swelling" not in [q["id"] for q in out["questions"]]
+    assert "swollen_leg" not in [q["id"] for q in out["questions"]]
+    r = run(app, "triage", "--json", "--answer", "breathing=ved-ikke", "krampe i læggen")
+    out = json.loads(r.stdout)
+    assert out["level"] == "self_care"
+    assert [(i["id"], i["via"]) for i in out["if_then"]] == [("pe_signs", "answer")]
 
 
 @pytest.mark.parametrize(
@@ -74,7 +84,9 @@ def test_answers_change_the_level(app):
         ["triage"],
         ["triage", "x" * 6000],
         ["triage", "--region", "fyn", "krampe"],
-        ["triage", "--answer", "swelling", "krampe"],
+        ["triage", "--answer", "swollen_leg", "krampe"],
+        ["triage", "--answer", "swollen_leg=måske", "krampe"],
+        ["triage", "--answer", "dvt_signs=ja", "krampe"],
         ["triage", "--answer", "unknown=ja", "krampe"],
         ["triage", "-"],
     ],
@@ -100,11 +112,26 @@ def test_batch_goes_on_after_a_bad_line(app):
 
 def test_interactive_asks_and_shows_final_level(app):
     r = run(app, "triage", "--interactive", "--region", "hovedstaden",
-            input="Jeg får krampe i læggen\nmåske\nnej\nja\n")
+            input="Jeg får krampe i læggen\nmåske\nnej\nja\nja\n")
     assert r.exit_code == 0, r.output
-    assert "Svar ja eller nej." in r.stdout
+    assert "Svar ja, nej eller ved ikke." in r.stdout
+    # emergency flags asked together first, then the urgent ones; "ja" goes one by one
+    assert r.stdout.index("Har du noget af dette lige nu?") < r.stdout.index(
+        "Er den ene læg eller det ene ben hævet?")
     assert "Søg læge i dag" in r.stdout
+    assert "Foreløbigt" not in r.stdout.split("==")[1]
     assert "1813" in r.stdout
+
+
+def test_interactive_accepts_ved_ikke_and_names_the_flag(app):
+    r = run(app, "triage", "--interactive", "--json",
+            input="Jeg får krampe i læggen\nved ikke\nved ikke\nnej\nnej\nnej\nnej\nnej\nnej\n")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout[r.stdout.index("{"):])
+    assert out["screen"]["complete"] and out["level"] == "self_care"
+    assert [i["id"] for i in out["if_then"]] == ["pe_signs"]
+    assert "112" in out["if_then"][0]["action"]
+    assert out["safety_net"]
 
 
 def test_eval_reports_numbers_and_misses(app, tmp_path: Path):

@@ -15,17 +15,26 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
     def eval_triage(
         file: Path = typer.Argument(..., help="JSON Lines med text, level, triggers."),
         as_json: bool = typer.Option(False, "--json", help="Skriv rapporten som JSON."),
+        screened: bool = typer.Option(
+            False, "--screened",
+            help="Kør også screeningen med en simuleret, sandfærdig person (kræver 'present').",
+        ),
     ) -> None:
         """Evaluér triage på et sæt beskrivelser."""
         from krampe.triage.evaluate import LEVELS, evaluate, load_cases
 
         try:
-            report = evaluate(load_cases(file))
+            cases = load_cases(file)
+            report = evaluate(cases)
+            screen = evaluate(cases, screened=True) if screened else None
         except KrampeError as exc:
             typer.echo(f"fejl: {exc.message}", err=True)
             raise typer.Exit(2) from None
         if as_json:
-            typer.echo(json.dumps(report.model_dump(), ensure_ascii=False))
+            out = report.model_dump()
+            if screen is not None:
+                out = {"free_text": out, "screened": screen.model_dump()}
+            typer.echo(json.dumps(out, ensure_ascii=False))
             return
         typer.echo(f"Triage-evaluering af {file} ({report.n} beskrivelser)")
         typer.echo("")
@@ -59,3 +68,29 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
             f"trigger_precision={report.trigger_precision:.3f}"
         )
         typer.echo(f"misses={len(report.misses)}")
+        if screen is not None:
+            _screen_table(report, screen)
+
+
+def _screen_table(free, screen) -> None:  # type: ignore[no-untyped-def]
+    typer.echo("")
+    typer.echo("Fri tekst og screening side om side:")
+    typer.echo(f"  {'':<34}{'fri tekst':>12}{'screenet':>12}")
+    rows = [
+        ("exact", f"{free.exact:.3f}", f"{screen.exact:.3f}"),
+        ("akut/haster endt lavere", str(free.under_triage), str(screen.under_triage)),
+        ("egenomsorg sendt højere", str(free.over_triage_self_care),
+         str(screen.over_triage_self_care)),
+        ("egenomsorg sendt til haster/112", str(free.self_care_to_urgent_or_emergency),
+         str(screen.self_care_to_urgent_or_emergency)),
+        ("screening ikke færdig", "", str(screen.incomplete)),
+    ]
+    for name, a, b in rows:
+        typer.echo(f"  {name:<34}{a:>12}{b:>12}")
+    typer.echo("")
+    typer.echo("Spørgsmål pr. sag (sider = spørgsmål på samme niveau stillet samlet):")
+    typer.echo(f"  {'niveau':<12}{'n':>4}{'sider snit':>12}{'sider max':>11}"
+               f"{'enkelte snit':>14}{'enkelte max':>13}")
+    for lv, q in screen.questions.items():
+        typer.echo(f"  {lv:<12}{q.n:>4}{q.pages_mean:>12.2f}{q.pages_max:>11}"
+                   f"{q.items_mean:>14.2f}{q.items_max:>13}")

@@ -12,6 +12,14 @@ from krampe.errors import InputError, KrampeError
 
 _YES = {"ja", "j", "yes", "y", "true", "1"}
 _NO = {"nej", "n", "no", "false", "0"}
+_UNSURE = {"ved-ikke", "ved ikke", "vedikke", "ved_ikke", "?", "vi", "unknown", "dont-know"}
+
+
+class _Unanswered:
+    """No usable answer typed (distinct from "ved ikke", which is an answer)."""
+
+
+UNANSWERED = _Unanswered()
 _HEADLINE = {
     "emergency": "RING 112 NU",
     "urgent": "Søg læge i dag",
@@ -27,24 +35,28 @@ _STATUS = {
 }
 
 
-def parse_yes_no(raw: str) -> bool | None:
-    value = raw.strip().lower()
+def parse_yes_no(raw: str) -> bool | _Unanswered | None:
+    """ja -> True, nej -> False, ved ikke -> None, anything else -> UNANSWERED."""
+    value = " ".join(raw.strip().lower().split())
     if value in _YES:
         return True
     if value in _NO:
         return False
-    return None
+    if value in _UNSURE:
+        return None
+    return UNANSWERED
 
 
-def parse_answers(items: list[str] | None) -> dict[str, bool]:
-    """`--answer swelling=yes` (ja/nej also work) -> {"swelling": True}."""
-    out: dict[str, bool] = {}
+def parse_answers(items: list[str] | None) -> dict[str, bool | None]:
+    """`--answer breathing=nej` (ja/nej/ved-ikke) -> {"breathing": False}."""
+    out: dict[str, bool | None] = {}
     for item in items or []:
         key, sep, raw = item.partition("=")
-        value = parse_yes_no(raw) if sep else None
-        if not key.strip() or value is None:
+        value = parse_yes_no(raw) if sep else UNANSWERED
+        if not key.strip() or isinstance(value, _Unanswered):
             raise InputError(
-                f"--answer skal skrives ID=ja eller ID=nej (fik {item!r}).", code="invalid_answers"
+                f"--answer skal skrives ID=ja, ID=nej eller ID=ved-ikke (fik {item!r}).",
+                code="invalid_answers",
             )
         out[key.strip()] = value
     return out
@@ -58,10 +70,15 @@ def render(result: dict) -> str:
     from krampe.triage.schema import get_rules
 
     rules = get_rules()
+    lines: list[str] = []
     if not result["understood"]:
-        return "\n".join(["Jeg kunne ikke forstå beskrivelsen.", "", *_wrap(result["action"])])
+        lines += ["Jeg kunne ikke forstå beskrivelsen.", ""]
     level = result["level"]
-    lines = [f"== {_HEADLINE[level]} ==", *_wrap(result["action"]), ""]
+    complete = result["screen"]["complete"]
+    if level is not None:
+        head = _HEADLINE[level] if complete else f"Foreløbigt: {_HEADLINE[level]}"
+        lines.append(f"== {head} ==")
+    lines += [*_wrap(result["action"]), ""]
     shown = [f for f in result["findings"] if f["status"] == "present"]
     if shown:
         lines.append("Det lægger jeg vægt på:")
@@ -75,11 +92,30 @@ def render(result: dict) -> str:
             label = rules.findings[f["id"]].label
             lines.append(f"  - {label} ({_STATUS[f['status']]}): \"{f['evidence']}\"")
     for item in result["if_then"]:
-        lines += _wrap(f"Hvis det sker ({item['evidence']}): {item['action']}", "  ")
+        if item.get("via") == "answer":
+            lines += _wrap(f"Du svarede 'ved ikke' ({item['evidence']}) {item['action']}", "  ")
+        else:
+            lines += _wrap(f"Hvis det sker ({item['evidence']}): {item['action']}", "  ")
+    told = [r for r in result["screen"]["resolved"] if r["by"] == "text"]
+    if told and not complete:
+        lines += ["", "Det har du allerede svaret på i din beskrivelse "
+                  "(ret mig, hvis jeg tager fejl):"]
+        for r in told:
+            q = next(q for q in rules.questions if q.id == r["question"])
+            lines += _wrap(f"[{q.id}] {q.text} Du skrev: «{r['evidence']}»", "  ")
     if result["questions"]:
-        lines += ["", "Svar gerne på (krampe triage --answer ID=ja|nej ...):"]
+        lines += ["", "Før rådene er endelige, skal disse spørgsmål besvares "
+                  "(krampe triage --interactive, eller --answer ID=ja|nej|ved-ikke):"]
+        group = None
         for q in result["questions"]:
-            lines += _wrap(f"[{q['id']}] {q['text']}", "  ")
+            if q["group"] != group:
+                group = q["group"]
+                lines.append(f"  {group}")
+            lines += _wrap(f"[{q['id']}] {q['text']}", "    ")
+    if result["safety_net"]:
+        lines += ["", "Hold øje med:"]
+        for line in result["safety_net"]:
+            lines += _wrap(line, "  ")
     if result["trigger_details"]:
         lines += ["", "Mulige udløsere:"]
         for t in result["trigger_details"]:
@@ -98,7 +134,7 @@ def render(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _batch(region: str | None, answers: dict[str, bool]) -> None:
+def _batch(region: str | None, answers: dict[str, bool | None]) -> None:
     from krampe.triage import triage
 
     for line in sys.stdin:
@@ -112,20 +148,42 @@ def _batch(region: str | None, answers: dict[str, bool]) -> None:
         sys.stdout.flush()
 
 
-def _interactive(region: str | None, answers: dict[str, bool], as_json: bool) -> dict:
+def _ask(prompt: str) -> bool | None:
+    while True:
+        value = parse_yes_no(typer.prompt(f"{prompt} (ja/nej/ved ikke)"))
+        if not isinstance(value, _Unanswered):
+            return value
+        typer.echo("Svar ja, nej eller ved ikke.")
+
+
+def _interactive(
+    region: str | None, answers: dict[str, bool | None], as_json: bool
+) -> dict:
+    """Asks the open red flags level by level, as NHS 111 does: "Har du noget af dette?"
+    with the list; "nej" settles them all, "ja" or "ved ikke" goes through them one by one."""
     from krampe.triage import triage
 
     text = typer.prompt("Beskriv kort, hvad der sker (fx 'min læg er hævet og øm')")
     result = triage(text, region=region, answers=answers)
-    while result.questions:
-        q = result.questions[0]
-        value = None
-        while value is None:
-            value = parse_yes_no(typer.prompt(f"{q.text} (ja/nej)"))
-            if value is None:
-                typer.echo("Svar ja eller nej.")
-        answers[q.id] = value
-        result = triage(text, region=region, answers=answers)
+    while result.questions and not result.screen.complete:
+        group = result.questions[0].group
+        qs = [q for q in result.questions if q.group == group]
+        if len(qs) > 1:
+            typer.echo(group)
+            for q in qs:
+                typer.echo(f"  - {q.text}")
+            value = _ask("Noget af dette?")
+            if value is False:
+                answers.update(dict.fromkeys((q.id for q in qs), False))
+                result = triage(text, region=region, answers=answers)
+                continue
+        for q in qs:
+            answers[q.id] = _ask(q.text)
+            result = triage(text, region=region, answers=answers)
+            if result.screen.complete:
+                break
+    if not as_json:
+        typer.echo("")
     return result.model_dump()
 
 
@@ -142,7 +200,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
             None, "--region", help="hovedstaden, sjaelland, syddanmark, midtjylland, nordjylland."
         ),
         answer: list[str] | None = typer.Option(
-            None, "--answer", help="Svar på et opfølgende spørgsmål: ID=ja eller ID=nej."
+            None, "--answer", help="Svar på et spørgsmål: ID=ja, ID=nej eller ID=ved-ikke."
         ),
         interactive: bool = typer.Option(
             False, "--interactive", help="Stil de opfølgende spørgsmål i terminalen."

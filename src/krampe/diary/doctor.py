@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 from krampe.diary.thresholds import DiaryFinding
+from krampe.errors import InputError
+from krampe.triage import triage
 
 log = logging.getLogger("krampe.diary")
 
@@ -12,22 +14,14 @@ log = logging.getLogger("krampe.diary")
 DIARY_TEXT = "krampe i læggen"
 
 
-def _triage():
-    from krampe.triage import triage
-
-    return triage
-
-
 def triage_findings(findings: list[DiaryFinding]) -> dict | None:
-    """The triage result (contract dict) for the diary's findings, or None without any."""
+    """The triage result (contract dict) for the diary's findings, or None without any.
+
+    The diary knows findings from the entries' pattern; they are passed as known findings,
+    never as answers to screening questions, so the red-flag screen stays open for them."""
     if not findings:
         return None
-    try:
-        result = _triage()(DIARY_TEXT, answers={f.id: True for f in findings})
-    except Exception:  # the diary page must not fail because triage did
-        log.exception("triage of diary findings failed")
-        return None
-    return result.model_dump() if hasattr(result, "model_dump") else dict(result)
+    return triage(DIARY_TEXT, known_findings=[f.id for f in findings]).model_dump()
 
 
 def triage_note(note: str | None) -> dict | None:
@@ -35,11 +29,11 @@ def triage_note(note: str | None) -> dict | None:
     if not note:
         return None
     try:
-        result = _triage()(note)
-    except Exception:
-        log.exception("triage of a diary note failed")
+        result = triage(note)
+    except InputError as exc:  # a note triage cannot read (e.g. too long) is no red flag
+        log.warning("diary note not triaged: %s", exc.code)
         return None
-    data = result.model_dump() if hasattr(result, "model_dump") else dict(result)
+    data = result.model_dump()
     present = [f for f in data.get("findings") or [] if f.get("status") == "present"]
     if not present or data.get("level") in (None, "self_care"):
         return None

@@ -6,7 +6,7 @@ contract JSON of `krampe triage --json`. Rules are data in `rules/*.yaml`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from krampe.triage.result import TriageResult
 
@@ -14,13 +14,18 @@ __all__ = ["TriageResult", "triage"]
 
 
 def triage(
-    text: str, region: str | None = None, answers: Mapping[str, bool] | None = None
+    text: str,
+    region: str | None = None,
+    answers: Mapping[str, bool | None] | None = None,
+    known_findings: Iterable[str] = (),
 ) -> TriageResult:
     """Triage one description. Raises `krampe.errors.InputError` for bad input.
 
-    `answers` keys are follow-up question ids or finding ids (e.g. from the diary);
-    True makes the finding present, False only stops the question being asked.
+    `answers`: screening question ids -> True (ja), False (nej) or None (ved ikke).
+    `known_findings`: finding ids the caller already knows (the diary), counted as present.
     """
     from krampe.triage.engine import Engine
 
-    return Engine.get().triage(text, region=region, answers=answers)
+    return Engine.get().triage(
+        text, region=region, answers=answers, known_findings=known_findings
+    )

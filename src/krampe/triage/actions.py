@@ -34,14 +34,14 @@ def own_gp(rules: Rules) -> str:
     return f"{gp.label} ({gp.hours})"
 
 
-def _fill(template: str, rules: Rules, region: str | None) -> str:
+def fill(template: str, rules: Rules, region: str | None) -> str:
     text = template.format(gp=own_gp(rules), oohs=out_of_hours(rules, region))
     return " ".join(text.split())
 
 
 def action_for(level: str, rules: Rules, region: str | None) -> str:
-    return _fill(rules.levels[level].action, rules, region)
+    return fill(rules.levels[level].action, rules, region)
 
 
 def not_understood_action(rules: Rules, region: str | None) -> str:
-    return _fill(rules.not_understood.action, rules, region)
+    return fill(rules.not_understood.action, rules, region)

@@ -28,6 +28,7 @@ class Mention:
     char_end: int
     categories: set[str] = field(default_factory=set)
     status: str = "present"
+    answer: str | None = None  # the question whose "ja" made this mention (no words)
 
     @property
     def is_target(self) -> bool:

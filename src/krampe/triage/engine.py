@@ -6,17 +6,17 @@ public call. Nothing here depends on the clock.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from krampe.errors import InputError
 from krampe.textinput import validate_text
-from krampe.triage import actions, advice
+from krampe.triage import actions, advice, screen
 from krampe.triage.context import ContextEngine, Mention
 from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
-from krampe.triage.result import FindingOut, IfThen, QuestionOut, TriageResult
-from krampe.triage.schema import Finding, Rule, Rules, get_rules
+from krampe.triage.result import FindingOut, IfThen, Screen, TriageResult
+from krampe.triage.schema import Finding, Rule, Rules, get_rules, policy_version
 from krampe.triage.text import Sentence, TypoFixer, set_abbreviations, tokenize
 
 _RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
@@ -29,11 +29,13 @@ class _Eval:
     finding: Finding
     status: str
     used: list[Mention]
+    rule: int | None  # index of the rule that held; None when only a key concept matched
 
 
 class Engine:
     def __init__(self, rules: Rules):
         self.rules = rules
+        self._qmap = {q.id: q for q in rules.questions}
         concepts = rules.lexicon.concepts
         pats = []
         excl = []
@@ -179,25 +181,29 @@ class Engine:
                 continue
             hit = self._first_rule(f, by, {"present"})
             if hit is not None:
-                out.append(_Eval(f, "present", hit))
+                out.append(_Eval(f, "present", hit[1], hit[0]))
                 continue
             for status in _REPORT_ORDER:
                 if status not in seen_status:
                     continue
                 hit = self._first_rule(f, by, {status, "present"}, need=status)
-                if hit is None:
-                    key = [m for k in f.key for m in by.get(k, ()) if m.status == status]
-                    hit = key[:1] or None
                 if hit is not None:
-                    out.append(_Eval(f, status, hit))
+                    out.append(_Eval(f, status, hit[1], hit[0]))
+                    break
+                key = [m for k in f.key for m in by.get(k, ()) if m.status == status]
+                if key:
+                    out.append(_Eval(f, status, key[:1], None))
                     break
         return out
 
-    def _first_rule(self, f: Finding, by, statuses: set[str], need: str | None = None):
-        for rule in f.rules:
+    def _first_rule(
+        self, f: Finding, by: dict[str, list[Mention]], statuses: set[str],
+        need: str | None = None,
+    ) -> tuple[int, list[Mention]] | None:
+        for i, rule in enumerate(f.rules):
             used = self._eval_rule(rule, by, statuses)
             if used is not None and (need is None or any(m.status == need for m in used)):
-                return used
+                return i, used
         return None
 
     # --- the call -------------------------------------------------------------------
@@ -205,45 +211,49 @@ class Engine:
         self,
         text: object,
         region: str | None = None,
-        answers: Mapping[str, bool] | None = None,
+        answers: Mapping[str, bool | None] | None = None,
+        known_findings: Iterable[str] = (),
     ) -> TriageResult:
         clean = validate_text(text, what="beskrivelsen")
         region_id = actions.normalise_region(region, self.rules)
-        answers = self._check_answers(answers)
+        given = self._check_answers(answers)
+        known = self._check_known(known_findings)
         _toks, _sents, mentions = self.mentions(clean)
-        evals = self.evaluate(mentions)
-
-        present_ids = [e.finding.id for e in evals if e.status == "present"]
-        findings = [
-            FindingOut(id=e.finding.id, evidence=_evidence(clean, e.used), status=e.status)
-            for e in evals
-        ]
-        # Answers: a "yes" makes the question's finding present (the diary may pass finding
-        # ids directly); a "no" only means the question is not asked again.
-        for key, yes in answers.items():
-            if not yes:
-                continue
-            fid = self._question_finding(key)
-            if fid not in present_ids:
-                present_ids.append(fid)
-                findings = [f for f in findings if f.id != fid]
-                findings.append(FindingOut(id=fid, evidence=f"svar: ja ({key})", status="present"))
 
         # An all-English text ("My calf is swollen and red") is not understood, even though
         # English words mixed into a Danish description count ("min calf er swollen og rød").
         english = self._english_words
         understood = any(
             clean[m.char_start:m.char_end].lower() not in english for m in mentions
-        ) or any(answers.values())
-        levels = [self.rules.findings[f].level for f in present_ids]
-        level = max(levels, key=_RANK.__getitem__) if levels else "self_care"
+        )
         if not understood:
-            return TriageResult(
-                text=clean, understood=False, level=None,
-                action=actions.not_understood_action(self.rules, region_id),
-                findings=[], triggers=[], trigger_details=[], questions=[], if_then=[],
-                advice=[], sources=[],
-            )
+            mentions = []
+        # A "ja" makes the question's signs present (overriding a negation in the text);
+        # the finding's own rules then decide. A "nej" adds nothing, so it never removes a
+        # finding the text states present.
+        evals = self.evaluate(mentions + self._answer_mentions(given))
+        present = [e for e in evals if e.status == "present"]
+        present_ids = [e.finding.id for e in present]
+        findings = [self._finding_out(clean, e) for e in evals]
+        for fid in known:
+            if fid not in present_ids:
+                present_ids.append(fid)
+                findings = [f for f in findings if f.id != fid]
+                findings.append(FindingOut(
+                    id=fid, evidence=self.rules.findings[fid].label, status="present",
+                    via="answer", rule="known",
+                ))
+
+        levels = [self.rules.findings[f].level for f in present_ids]
+        level: str | None = max(levels, key=_RANK.__getitem__) if levels else None
+        if level is None and understood:
+            level = "self_care"
+        patient = screen.patient(mentions, self.rules, _toks)
+        scr = screen.run(
+            self.rules, clean, mentions, present_ids, given, level, patient
+        )
+        if level is None and scr.complete:
+            level = "self_care"  # not understood, but every red flag answered "nej"
 
         seizure = "seizure" in present_ids
         triggers: list[str] = []
@@ -254,87 +264,121 @@ class Engine:
                     if tid not in triggers:
                         triggers.append(tid)
 
-        questions = self._questions(mentions, present_ids, answers, level)
+        rank = _RANK[level] if level else -1
         if_then = [
             IfThen(
                 id=e.finding.id,
-                evidence=_evidence(clean, e.used),
+                evidence=_evidence(clean, e.used)[0],
                 level=e.finding.level,
                 action=actions.action_for(e.finding.level, self.rules, region_id),
+                via="text",
             )
             for e in evals
             # red flags only (urgent/emergency) that would raise the level
             if e.status == "hypothetical" and _RANK[e.finding.level] >= _RANK["urgent"]
-            and _RANK[e.finding.level] > _RANK[level]
+            and _RANK[e.finding.level] > rank
         ]
-        adv, details, refs = advice.lookup(self.rules, level, present_ids, triggers)
+        for q in scr.unsure:
+            flag = self.rules.findings[q.finding]
+            if _RANK[flag.level] > rank:
+                if_then.append(IfThen(
+                    id=flag.id, evidence=q.text, level=flag.level, via="answer",
+                    action=screen.watch_action(self.rules, flag.level, [q], region_id),
+                ))
+
+        if level is None:
+            action = actions.not_understood_action(self.rules, region_id)
+        else:
+            action = actions.action_for(level, self.rules, region_id)
+        if not scr.complete:
+            action = f"{action} {self.rules.screen.provisional}"
+        safety_net = (
+            screen.safety_net(self.rules, region_id)
+            if scr.complete and rank < _RANK["urgent"] else []
+        )
+        if understood:
+            adv, details, refs = advice.lookup(self.rules, level, present_ids, triggers)
+        else:
+            adv, details, refs = [], [], []
         return TriageResult(
             text=clean,
-            understood=True,
+            understood=understood,
             level=level,
-            action=actions.action_for(level, self.rules, region_id),
-            findings=findings,
+            action=action,
+            findings=findings if understood or present_ids else [],
             triggers=triggers,
             trigger_details=details,
-            questions=questions,
+            questions=scr.questions,
+            screen=Screen(complete=scr.complete, open=scr.open, resolved=scr.resolved),
             if_then=if_then,
+            safety_net=safety_net,
+            patient="other" if patient else "self",
             advice=adv,
             sources=refs,
+            policy_version=policy_version(),
         )
 
-    def _check_answers(self, answers: Mapping[str, bool] | None) -> dict[str, bool]:
+    def _answer_mentions(self, given: dict[str, bool | None]) -> list[Mention]:
+        out = []
+        for n, q in enumerate(self.rules.questions):
+            if given.get(q.id) is not True:
+                continue
+            for c in q.yes_signs:  # each answer its own "sentence": sentence rules stay local
+                out.append(Mention(
+                    concept=c, role=self.role[c], start=-1, end=-1, sent=-1 - n,
+                    char_start=-1, char_end=-1, answer=q.id,
+                ))
+        return out
+
+    def _finding_out(self, text: str, e: _Eval) -> FindingOut:
+        answered = [m.answer for m in e.used if m.answer]
+        if answered:
+            q = self._qmap[answered[0]]
+            return FindingOut(id=e.finding.id, evidence=q.text, status=e.status,
+                              via="answer", rule=f"answer:{q.id}")
+        words, span = _evidence(text, e.used)
+        rule = f"{e.finding.id}#{e.rule + 1}" if e.rule is not None else f"{e.finding.id}:key"
+        return FindingOut(id=e.finding.id, evidence=words, status=e.status, via="text",
+                          span=span, rule=rule)
+
+    def _check_answers(self, answers: Mapping[str, bool | None] | None) -> dict[str, bool | None]:
         if answers is None:
             return {}
         if not isinstance(answers, Mapping):
             raise InputError(
-                "Svarene skal være et objekt med ja/nej-værdier.", code="invalid_answers"
+                "Svarene skal være et objekt med ja/nej/ved ikke-værdier.", code="invalid_answers"
             )
-        out: dict[str, bool] = {}
-        qids = {q.id for q in self.rules.questions}
+        out: dict[str, bool | None] = {}
         for key, value in answers.items():
-            if key not in qids and key not in self.rules.findings:
+            if key not in self._qmap:
                 raise InputError(
-                    f"Ukendt spørgsmål {key!r}. Brug et af: {', '.join(sorted(qids))}.",
+                    f"Ukendt spørgsmål {key!r}. Brug et af: {', '.join(self._qmap)}.",
                     code="unknown_answer",
                 )
-            if not isinstance(value, bool):
+            if value is not None and not isinstance(value, bool):
                 raise InputError(
-                    f"Svaret på {key!r} skal være ja eller nej.", code="invalid_answers"
+                    f"Svaret på {key!r} skal være ja, nej eller ved ikke.", code="invalid_answers"
                 )
             out[key] = value
         return out
 
-    def _question_finding(self, key: str) -> str:
-        for q in self.rules.questions:
-            if q.id == key:
-                return q.finding
-        return key
-
-    def _questions(self, mentions, present_ids, answers, level) -> list[QuestionOut]:
-        if level == "emergency":
-            return []
-        present = {m.concept for m in mentions if m.status == "present"}
-        answered = {m.concept for m in mentions if m.status in ("present", "negated")}
+    def _check_known(self, known: Iterable[str]) -> list[str]:
         out = []
-        for q in self.rules.questions:
-            if q.id in answers or q.finding in answers or q.finding in present_ids:
-                continue
-            if _RANK[self.rules.findings[q.finding].level] <= _RANK[level]:
-                continue
-            if not present.intersection(q.asked_when):
-                continue
-            if answered.intersection(q.answered_by):
-                continue
-            out.append(QuestionOut(id=q.id, text=q.text))
+        for fid in known:
+            if fid not in self.rules.findings:
+                raise InputError(f"Ukendt fund {fid!r}.", code="unknown_finding")
+            out.append(fid)
         return out
 
 
-def _evidence(text: str, used: list[Mention]) -> str:
-    """Exact words of the input: the span of the mentions if they share a sentence."""
-    if not used:
-        return ""
-    first = min(used, key=lambda m: m.char_start)
-    same = [m for m in used if m.sent == first.sent]
-    if len(same) == len(used):
-        return text[first.char_start : max(m.char_end for m in used)]
-    return text[first.char_start : first.char_end]
+def _evidence(text: str, used: list[Mention]) -> tuple[str, tuple[int, int] | None]:
+    """Exact words of the input and their span: the mentions' span if they share a
+    sentence, else the first mention's words."""
+    words = [m for m in used if m.answer is None]
+    if not words:
+        return "", None
+    first = min(words, key=lambda m: m.char_start)
+    end = first.char_end
+    if all(m.sent == first.sent for m in words):
+        end = max(m.char_end for m in words)
+    return text[first.char_start:end], (first.char_start, end)

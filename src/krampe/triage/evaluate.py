@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from krampe.errors import InputError
 from krampe.triage import triage
 from krampe.triage.engine import _RANK
+from krampe.triage.result import TriageResult
 
 LEVELS = ["emergency", "urgent", "routine", "self_care"]
 # Gold "none": noise or another language, where the engine must answer understood=false.
@@ -22,6 +23,8 @@ class Case(BaseModel):
     level: str
     triggers: list[str] | None = None  # absent: triggers are not scored for this case
     triggers_ok: list[str] = []
+    # The finding ids truly present for the patient: the simulated person's answers.
+    present: list[str] | None = None
 
 
 class Miss(BaseModel):
@@ -30,6 +33,19 @@ class Miss(BaseModel):
     kind: str  # level, trigger_missed, trigger_extra
     gold: str
     got: str
+
+
+class QuestionCount(BaseModel):
+    """Questions a person answers before the screen is complete, for one gold level.
+
+    `pages`: same-level questions asked together count once (what a person answers);
+    `items`: every single question."""
+
+    n: int
+    pages_mean: float
+    pages_max: int
+    items_mean: float
+    items_max: int
 
 
 class Report(BaseModel):
@@ -42,6 +58,9 @@ class Report(BaseModel):
     trigger_recall: float
     trigger_precision: float
     misses: list[Miss]
+    screened: bool = False
+    incomplete: int = 0  # screened: cases whose screen was still open after the last round
+    questions: dict[str, QuestionCount] = {}
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -65,14 +84,48 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
-def evaluate(cases: list[Case]) -> Report:
+MAX_ROUNDS = 6  # the contract's simulated person answers at most 6 rounds
+
+
+def simulate(case: Case) -> tuple[TriageResult, int, int]:
+    """The contract's simulated truthful person: "ja" to a question when any of its
+    findings is truly present, else "nej", never "ved ikke", until the screen is complete.
+    Returns the last result, the pages and the single questions answered."""
+    present = set(case.present or ())
+    answers: dict[str, bool | None] = {}
+    r = triage(case.text)
+    pages = items = 0
+    for _ in range(MAX_ROUNDS):
+        if r.screen.complete or not r.questions:
+            break
+        pages += len({q.group for q in r.questions})
+        items += len(r.questions)
+        for q in r.questions:
+            answers[q.id] = bool(present.intersection(q.findings))
+        r = triage(case.text, answers=answers)
+    return r, pages, items
+
+
+def evaluate(cases: list[Case], screened: bool = False) -> Report:
+    """Score a set on free text alone, or (`screened`) after the simulated person's answers;
+    screened cases need `present`."""
     confusion = {g: dict.fromkeys(GOLD_LEVELS, 0) for g in GOLD_LEVELS}
-    exact = under = over_sc = sc_high = 0
+    exact = under = over_sc = sc_high = incomplete = 0
     tp = fn = fp = 0
     misses: list[Miss] = []
+    counts: dict[str, list[tuple[int, int]]] = {}
     for c in cases:
-        r = triage(c.text)
-        got = r.level or "none"
+        if screened:
+            if c.present is None:
+                raise InputError(f"{c.id}: mangler 'present' til screeningen.", code="bad_file")
+            r, pages, items = simulate(c)
+            counts.setdefault(c.level, []).append((pages, items))
+            incomplete += not r.screen.complete
+        else:
+            r = triage(c.text)
+        # Not understood stays "none" unless an answer raised the level above self-care.
+        got = r.level if r.understood or r.level not in (None, "self_care") else None
+        got = got or "none"
         confusion[c.level][got] += 1
         rank = _RANK.get(got, -1)
         if got == c.level:
@@ -109,4 +162,16 @@ def evaluate(cases: list[Case]) -> Report:
         trigger_recall=tp / (tp + fn) if tp + fn else 1.0,
         trigger_precision=tp / (tp + fp) if tp + fp else 1.0,
         misses=misses,
+        screened=screened,
+        incomplete=incomplete,
+        questions={
+            lv: QuestionCount(
+                n=len(v),
+                pages_mean=sum(p for p, _ in v) / len(v),
+                pages_max=max(p for p, _ in v),
+                items_mean=sum(i for _, i in v) / len(v),
+                items_max=max(i for _, i in v),
+            )
+            for lv in LEVELS if (v := counts.get(lv))
+        },
     )

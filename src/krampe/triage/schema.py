@@ -8,6 +8,7 @@ error at load time, never a silent gap at triage time.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -156,16 +157,39 @@ class TriggersFile(_Strict):
 
 
 class Question(_Strict):
+    """One screening question: one route (a sign) of one red flag."""
+
     id: str
-    text: str
     finding: str
-    priority: int
+    text: str
+    text_other: str  # when a relative is the patient: {person}, {persons}
+    yes_signs: list[str] = Field(min_length=1)
+    settled_by: list[str] = Field(min_length=1)
+    settled_when: Literal["any", "all"] = "any"
+    absent_if: list[str] = []
+    completes: str | None = None
+    watch: str
     sources: list[str] = Field(min_length=1)
-    asked_when: list[str] = Field(min_length=1)
-    answered_by: list[str] = Field(min_length=1)
+
+
+class ScreenText(_Strict):
+    emergency: str
+    urgent: str
+
+
+class Screen(_Strict):
+    order: list[str] = Field(min_length=1)
+    lead: ScreenText
+    lead_other: ScreenText
+    provisional: str
+    safety_net: ScreenText
+    relatives: list[str] = Field(min_length=1)  # nouns after "min/mit" naming the patient
+    someone: str  # the patient when no relative noun is found
+    sources: list[str] = Field(min_length=1)
 
 
 class QuestionsFile(_Strict):
+    screen: Screen
     questions: list[Question]
 
 
@@ -238,6 +262,7 @@ class Rules(BaseModel):
     findings: dict[str, Finding]
     triggers: dict[str, Trigger]
     questions: list[Question]
+    screen: Screen
     context: ContextFile
     textnorm: TextNormFile
 
@@ -339,18 +364,31 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             if ref not in triggers:
                 errors.append(f"triggers.yaml {t.id}: unknown trigger {ref!r} in suppressed_by")
 
-    qids = set()
+    qids: set[str] = set()
     for q in questions_f.questions:
         if q.id in qids:
             errors.append(f"questions.yaml: duplicate question {q.id!r}")
+        if q.completes is not None and q.completes not in qids:
+            errors.append(f"questions.yaml {q.id}: completes unknown or later question")
         qids.add(q.id)
         if q.finding not in findings:
             errors.append(f"questions.yaml {q.id}: unknown finding {q.finding!r}")
         if q.id in findings and q.id != q.finding:
             errors.append(f"questions.yaml {q.id}: id clashes with a finding id")
         need_sources(f"questions.yaml {q.id}", q.sources)
-        for ref in (*q.asked_when, *q.answered_by):
+        for ref in (*q.yes_signs, *q.settled_by, *q.absent_if):
             need_concept(f"questions.yaml {q.id}", ref)
+    screen = questions_f.screen
+    need_sources("questions.yaml screen", screen.sources)
+    red_flags = [f.id for f in findings.values() if f.level in ("emergency", "urgent")]
+    if sorted(screen.order) != sorted(red_flags) or len(set(screen.order)) != len(red_flags):
+        errors.append("questions.yaml screen.order must list every red flag once")
+    for fid in red_flags:
+        if not any(q.finding == fid and q.completes is None for q in questions_f.questions):
+            errors.append(f"questions.yaml: red flag {fid!r} has no screening question")
+    for q in questions_f.questions:
+        if q.finding in findings and findings[q.finding].level not in ("emergency", "urgent"):
+            errors.append(f"questions.yaml {q.id}: screens {q.finding!r}, not a red flag")
 
     gq = context_f.generic_questions
     for ref in gq.applies_to if gq else []:
@@ -378,7 +416,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         lexicon=lexicon_f,
         findings=findings,
         triggers=triggers,
-        questions=sorted(questions_f.questions, key=lambda q: q.priority),
+        questions=list(questions_f.questions),
+        screen=questions_f.screen,
         context=context_f,
         textnorm=textnorm_f,
     )
@@ -387,3 +426,13 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 @lru_cache(maxsize=1)
 def get_rules() -> Rules:
     return load_rules(RULES_DIR)
+
+
+@lru_cache(maxsize=1)
+def policy_version() -> str:
+    """A short hash of every rule file: traces a result to the exact rules behind it."""
+    h = hashlib.sha256()
+    for path in sorted(RULES_DIR.glob("*.yaml")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]

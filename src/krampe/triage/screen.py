@@ -1,0 +1,153 @@
+"""The red-flag screen: which signs of the emergency and urgent findings are still open.
+
+Free text never closes the safety check on a guess. Each red flag has one question per
+route (sign); a route is settled by the text only when the text settles exactly what the
+question asks (a negated sign, or a sign that rules it out such as "krampen gik over"),
+or by an answer. A flag stays open until every route is settled; `open` holds the open
+flags above the current level, in the policy's order (rules/questions.yaml).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from krampe.triage import actions
+from krampe.triage.context import Mention
+from krampe.triage.patterns import Token
+from krampe.triage.result import QuestionOut, Resolved
+from krampe.triage.schema import Question, Rules
+
+_RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
+# Possessives turned round to address the writer about their relative ("min far" -> "din far").
+_YOUR = {"min": "din", "mit": "dit", "mine": "dine", "vores": "jeres", "hans": "hans",
+         "hendes": "hendes"}
+
+
+@dataclass
+class ScreenState:
+    complete: bool
+    open: list[str]
+    resolved: list[Resolved]
+    questions: list[QuestionOut]
+    unsure: list[Question] = field(default_factory=list)  # routes answered "ved ikke"
+
+
+def patient(mentions: list[Mention], rules: Rules, toks: list[Token]) -> str | None:
+    """"din far" when a relative is the patient (their findings are present), else None."""
+    if not any(m.status == "present" and "FAMILY" in m.categories
+               and m.role not in ("trigger", "context") for m in mentions):
+        return None
+    relatives = set(rules.screen.relatives)
+    for prev, tok in itertools.pairwise(toks):
+        if prev.forms[0] in _YOUR and tok.forms[0] in relatives:
+            return f"{_YOUR[prev.forms[0]]} {tok.text.lower()}"
+    return rules.screen.someone
+
+
+def question_text(q: Question, person: str | None) -> str:
+    if person is None:
+        return q.text
+    persons = person if person.endswith("s") else f"{person}s"
+    return _capital(q.text_other.format(person=person, persons=persons))
+
+
+def group_text(rules: Rules, level: str, person: str | None) -> str:
+    if person is None:
+        return str(getattr(rules.screen.lead, level))
+    return _capital(str(getattr(rules.screen.lead_other, level)).format(person=person))
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _settled_by_text(q: Question, by: dict[str, list[Mention]]) -> Mention | None:
+    """The words that settle this route as absent, or None when the route stays open."""
+    for cid in q.absent_if:
+        for m in by.get(cid, ()):
+            if m.status == "present":
+                return m
+    negated = [
+        next((m for m in by.get(cid, ()) if m.status == "negated"), None) for cid in q.settled_by
+    ]
+    hits = [m for m in negated if m is not None]
+    if q.settled_when == "all":
+        return hits[0] if len(hits) == len(negated) else None
+    return hits[0] if hits else None
+
+
+def run(
+    rules: Rules,
+    text: str,
+    mentions: list[Mention],
+    present_ids: list[str],
+    answers: dict[str, bool | None],
+    level: str | None,
+    person: str | None,
+) -> ScreenState:
+    by: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by.setdefault(m.concept, []).append(m)
+    rank = _RANK[level] if level else -1
+    resolved: list[Resolved] = []
+    open_flags: list[str] = []
+    questions: list[QuestionOut] = []
+    unsure: list[Question] = []
+    for fid in rules.screen.order:
+        flag = rules.findings[fid]
+        if fid in present_ids:
+            continue
+        flag_open: list[Question] = []
+        for q in (q for q in rules.questions if q.finding == fid):
+            if q.completes is not None and answers.get(q.completes) is not True:
+                continue  # a completing question follows only a "ja" that left the flag open
+            if q.id in answers:
+                value = answers[q.id]
+                status = "present" if value else "negated" if value is False else "unknown"
+                resolved.append(Resolved(finding=fid, question=q.id, by="answer",
+                                         status=status, evidence=question_text(q, person)))
+                if value is None:
+                    unsure.append(q)
+                continue
+            m = _settled_by_text(q, by)
+            if m is not None:
+                resolved.append(Resolved(
+                    finding=fid, question=q.id, by="text", status="negated",
+                    evidence=text[m.char_start:m.char_end], span=(m.char_start, m.char_end),
+                ))
+                continue
+            flag_open.append(q)
+        if flag_open and _RANK[flag.level] > rank:
+            open_flags.append(fid)
+            questions += [
+                QuestionOut(id=q.id, text=question_text(q, person), findings=[fid],
+                            level=flag.level, group=group_text(rules, flag.level, person))
+                for q in flag_open
+            ]
+    complete = level == "emergency" or not open_flags
+    if level == "emergency":
+        open_flags, questions = [], []
+    return ScreenState(complete=complete, open=open_flags, resolved=resolved,
+                       questions=questions, unsure=unsure)
+
+
+def watch_action(rules: Rules, level: str, qs: list[Question], region: str | None) -> str:
+    """"Ring 112 med det samme ved pludselig åndenød." for these routes."""
+    signs: list[str] = []
+    for q in qs:
+        if q.watch not in signs:
+            signs.append(q.watch)
+    joined = signs[0] if len(signs) == 1 else ", ".join(signs[:-1]) + " eller " + signs[-1]
+    template = str(getattr(rules.screen.safety_net, level))
+    return actions.fill(template.replace("{signs}", joined), rules, region)
+
+
+def safety_net(rules: Rules, region: str | None) -> list[str]:
+    """What to watch for and whom to call, one line per red-flag level."""
+    lines = []
+    for level in ("emergency", "urgent"):
+        qs = [q for fid in rules.screen.order if rules.findings[fid].level == level
+              for q in rules.questions if q.finding == fid]
+        lines.append(watch_action(rules, level, qs, region))
+    return lines
