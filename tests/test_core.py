@@ -19,8 +19,9 @@ def kb() -> KnowledgeBase:
 def test_symptom_question_carries_the_urgent_banner(kb):
     result = core.ask("min læg er hævet, rød og varm, hvad gør jeg?", kb)
     assert result.triage is not None
-    assert result.triage["level"] == "urgent"
-    assert any(f["status"] == "present" for f in result.triage["findings"])
+    assert result.triage.level == "urgent"
+    assert any(f.status == "present" for f in result.triage.findings)
+    assert result.screen_link
 
 
 def test_plain_question_has_no_banner(kb):
@@ -32,8 +33,25 @@ def test_plain_question_has_no_banner(kb):
 def test_hypothetical_red_flag_gives_if_then_not_a_raised_level(kb):
     result = core.ask("hvad gør jeg hvis benet bliver hævet og rødt?", kb)
     assert result.triage is not None
-    assert result.triage["level"] == "self_care"
-    assert result.triage["if_then"]
+    assert result.triage.level == "self_care"
+    assert result.triage.if_then
+    assert not result.screen_link
+
+
+def test_current_episode_links_into_the_screen_but_a_trigger_alone_does_not(kb):
+    now = core.ask("jeg har ondt i læggen nu, hvad gør jeg?", kb)
+    assert now.triage is not None and now.screen_link
+    trigger = core.ask("får krampe når jeg løber, hvad gør jeg", kb)
+    assert trigger.triage is not None and not trigger.screen_link
+
+
+def test_cli_ask_shows_no_self_care_verdict_while_the_screen_is_open():
+    _register_all()
+    out = CliRunner().invoke(app, ["ask", "jeg har krampe i læggen nu, hvad gør jeg?"])
+    assert out.exit_code == 0, out.output
+    flat = " ".join(out.output.split())
+    assert "krampe triage --interactive" in flat
+    assert "Det kan du selv gøre" not in flat
 
 
 def test_cli_shows_the_urgent_action_above_the_answers():

@@ -6,17 +6,26 @@ hævet og rød, hvad gør jeg?") gets the triage object above the answers.
 
 from __future__ import annotations
 
-from krampe.knowledge.kb import AskResult, KnowledgeBase
+from krampe.knowledge.kb import KnowledgeBase, SearchResult
 from krampe.textinput import validate_text
 from krampe.triage import TriageResult, triage
+
+
+class AskResult(SearchResult):
+    """The contract object of `krampe ask`: answers, and the triage object typed."""
+
+    triage: TriageResult | None = None
+    # The question reports a present finding or a current episode ("jeg har ondt i læggen
+    # nu"), so the red-flag screen should be offered; a trigger alone does not.
+    screen_link: bool = False
 
 
 def reports_symptoms(result: TriageResult) -> bool:
     """True when the text reports something triage acts on (the contract's rule for `ask`).
 
-    That is a finding or trigger with status present, or a red flag mentioned only
-    hypothetically (shown as `if_then`). Negated, historical or other people's findings
-    alone do not put a banner over an ordinary question.
+    That is a finding or trigger with status present, a red flag mentioned only
+    hypothetically (shown as `if_then`), or a symptom happening now. Negated, historical
+    or other people's findings alone do not put a banner over an ordinary question.
     """
     if not result.understood:
         return False
@@ -24,14 +33,19 @@ def reports_symptoms(result: TriageResult) -> bool:
         any(f.status == "present" for f in result.findings)
         or bool(result.triggers)
         or bool(result.if_then)
+        or result.episode
     )
 
 
-def ask(question: str, kb: KnowledgeBase, top: int = 5) -> AskResult:
+def ask(question: object, kb: KnowledgeBase, top: int = 5) -> AskResult:
     """Answers with sources, and the triage object when the question describes symptoms."""
     text = validate_text(question, what="spørgsmålet")
     result = kb.search(text, top)
     banner = triage(text)
+    out = AskResult(**result.model_dump())
     if reports_symptoms(banner):
-        result.triage = banner.model_dump()
-    return result
+        out.triage = banner
+        out.screen_link = banner.understood and (
+            banner.episode or any(f.status == "present" for f in banner.findings)
+        )
+    return out

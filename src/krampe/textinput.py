@@ -6,12 +6,23 @@ from krampe.config import get_settings
 from krampe.errors import InputError
 
 
-def validate_text(text: object, *, what: str = "teksten", max_chars: int | None = None) -> str:
+class CheckedText(str):
+    """Text that has passed `validate_text`; passing it on validates nothing twice."""
+
+    __slots__ = ()
+
+
+def validate_text(
+    text: object, *, what: str = "teksten", max_chars: int | None = None
+) -> CheckedText:
     """Return the stripped text or raise InputError with a Danish message.
 
     Rejects, never truncates: over-long input is an error (checked on the raw length
-    first, so a 1 MB input costs nothing more than len()).
+    first, so a 1 MB input costs nothing more than len()). Text already checked (the
+    core call validated it, then search and triage receive it) is returned as it is.
     """
+    if type(text) is CheckedText and max_chars is None:
+        return text
     limit = max_chars or get_settings().max_input_chars
     if not isinstance(text, str):
         raise InputError(f"Feltet med {what} skal være tekst.", code="invalid_type")
@@ -24,4 +35,4 @@ def validate_text(text: object, *, what: str = "teksten", max_chars: int | None 
     stripped = text.strip()
     if not stripped:
         raise InputError(f"Feltet med {what} er tomt. Skriv mindst et ord.", code="empty")
-    return stripped
+    return CheckedText(stripped)

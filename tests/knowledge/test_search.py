@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from krampe.errors import InputError, KnowledgeBaseError
-from krampe.knowledge.kb import AskResult, KnowledgeBase, forget_loaded
+from krampe.knowledge.kb import KnowledgeBase, SearchResult, forget_loaded
 from krampe.knowledge.search import analyse_question
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -58,7 +58,7 @@ def test_seed_questions(seeds_kb: KnowledgeBase, question: str, expected: str):
 )
 def test_out_of_scope_is_not_answered(seeds_kb: KnowledgeBase, question: str):
     result = seeds_kb.search(question)
-    assert result == AskResult(question=question, answered=False, answers=[])
+    assert result == SearchResult(question=question, answered=False, answers=[])
 
 
 def test_contract_shape_and_limits(seeds_kb: KnowledgeBase):

@@ -47,10 +47,16 @@ def answer(kb: KnowledgeBase, question: str, top: int) -> dict:
 def render(result: dict) -> str:
     lines = [f"Spørgsmål: {result['question']}", ""]
     triage = result.get("triage") or {}
-    # A red flag goes above the answers, where a person in a hurry reads first.
-    urgent = triage.get("level") in ("emergency", "urgent", "routine")
+    # A red flag goes above the answers, where a person in a hurry reads first. Below
+    # urgent, no verdict is shown while the red-flag screen is open.
+    level = triage.get("level")
+    screened = bool(triage) and triage["screen"]["complete"]
+    urgent = level in ("emergency", "urgent") or (level == "routine" and screened)
     if urgent:
         lines += [*wrap(f"VIGTIGT: {triage['action']}"), ""]
+    if result.get("screen_link") and level != "emergency":
+        lines += [*wrap("Før du følger rådene: svar på spørgsmålene om faresignaler med "
+                        "krampe triage --interactive"), ""]
     if not result["answered"]:
         lines.append(NOT_COVERED)
     else:
@@ -65,7 +71,7 @@ def render(result: dict) -> str:
             if item.get("url"):
                 source += f" ({item['url']})"
             lines.append(source)
-    if triage.get("action") and not urgent:
+    if triage.get("action") and not urgent and screened:
         lines += ["", f"Vigtigt: {triage['action']}"]
     return "\n".join(lines)
 

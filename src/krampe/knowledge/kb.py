@@ -36,7 +36,7 @@ class Answer(BaseModel):
     score: float
 
 
-class AskResult(BaseModel):
+class SearchResult(BaseModel):
     question: str
     answered: bool
     answers: list[Answer]
@@ -164,7 +164,7 @@ class KnowledgeBase:
         """The full outcome (coverage, gate reason): for evaluation and debugging."""
         return search(self.index, validate_text(question, what="spørgsmålet"), top)
 
-    def search(self, question: str, top: int = 5) -> AskResult:
+    def search(self, question: str, top: int = 5) -> SearchResult:
         text = validate_text(question, what="spørgsmålet")
         if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
             raise InputError(f"Antal svar skal være mellem 1 og {MAX_TOP}.", code="invalid_top")
@@ -174,4 +174,4 @@ class KnowledgeBase:
             rec = self.index.record(hit.passage)
             answers.append(Answer(text=rec.text, source=rec.source, title=rec.title,
                                   section=rec.section, url=rec.url, score=round(hit.score, 4)))
-        return AskResult(question=text, answered=bool(answers), answers=answers)
+        return SearchResult(question=text, answered=bool(answers), answers=answers)

@@ -53,6 +53,7 @@ class Engine:
             pats += [parse_pattern(p, owner=key) for p in t.patterns]
             excl += [parse_pattern(p, owner=key) for p in t.exclude]
         self.matcher = Matcher(pats)
+        self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
         self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions)
         tn = rules.textnorm
@@ -218,7 +219,7 @@ class Engine:
         region_id = actions.normalise_region(region, self.rules)
         given = self._check_answers(answers)
         known = self._check_known(known_findings)
-        _toks, _sents, mentions = self.mentions(clean)
+        toks, sents, mentions = self.mentions(clean)
 
         # An all-English text ("My calf is swollen and red") is not understood, even though
         # English words mixed into a Danish description count ("min calf er swollen og rød").
@@ -248,7 +249,7 @@ class Engine:
         level: str | None = max(levels, key=_RANK.__getitem__) if levels else None
         if level is None and understood:
             level = "self_care"
-        patient = screen.patient(mentions, self.rules, _toks)
+        patient = screen.patient(mentions, self.rules, toks)
         scr = screen.run(
             self.rules, clean, mentions, present_ids, given, level, patient
         )
@@ -313,10 +314,24 @@ class Engine:
             if_then=if_then,
             safety_net=safety_net,
             patient="other" if patient else "self",
+            episode=self._episode_now(toks, sents, mentions),
             advice=adv,
             sources=refs,
             policy_version=policy_version(),
         )
+
+    def _episode_now(
+        self, toks: list[Token], sents: list[Sentence], mentions: list[Mention]
+    ) -> bool:
+        """A symptom reported as happening now: a present symptom in a sentence with an
+        episode word ("jeg har ondt i læggen nu", "krampe i nat")."""
+        for m in mentions:
+            if m.status != "present" or m.role in ("trigger", "context", "location"):
+                continue
+            s, e, _q = sents[m.sent]
+            if self._episode.find(toks, s, e):
+                return True
+        return False
 
     def _answer_mentions(self, given: dict[str, bool | None]) -> list[Mention]:
         out = []

@@ -80,6 +80,7 @@ class TriageResult(BaseModel):
     if_then: list[IfThen]
     safety_net: list[str]  # what to watch for and whom to call, once the screen is complete
     patient: Literal["self", "other"]
+    episode: bool = False  # a symptom reported as happening now
     advice: list[str]
     sources: list[SourceRef]
     policy_version: str

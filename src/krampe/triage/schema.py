@@ -185,6 +185,9 @@ class Screen(_Strict):
     safety_net: ScreenText
     relatives: list[str] = Field(min_length=1)  # nouns after "min/mit" naming the patient
     someone: str  # the patient when no relative noun is found
+    episode: list[str] = Field(min_length=1)  # patterns: a symptom happening now
+
+    _p = field_validator("episode")(_check_patterns)
     sources: list[str] = Field(min_length=1)
 
 

@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from krampe.knowledge.kb import MAX_TOP, AskResult
+from krampe.core import AskResult
+from krampe.knowledge.kb import MAX_TOP
 from krampe.triage.result import TriageResult
 from krampe.web.notice import Notice
 
@@ -38,8 +39,17 @@ class TriageRequest(BaseModel):
         examples=["min læg er hævet og rød efter en lang flyrejse"],
     )
     region: Region | None = None
-    answers: dict[str, bool] | None = Field(
-        None, description="Svar på opfølgende spørgsmål (id → ja/nej)."
+    answers: dict[str, bool | None] | None = Field(
+        None,
+        description=(
+            "Svar på spørgsmålene om faresignaler: id → true (ja), false (nej) "
+            "eller null (ved ikke)."
+        ),
+        examples=[{"breathing": False, "swollen_leg": None}],
+    )
+    known_findings: list[str] = Field(
+        [], max_length=20,
+        description="Fund, som kalderen allerede kender (fx fra dagbogen); ikke svar.",
     )
 
 
@@ -53,9 +63,8 @@ class TriageApiResponse(TriageResult):
 
 
 class AskResponse(AskResult):
-    """`/api/ask`: the engine's result with the triage object typed, plus the disclaimer."""
+    """`/api/ask`: the contract object plus the disclaimer."""
 
-    triage: TriageResult | None = None
     notice: Notice
 
 

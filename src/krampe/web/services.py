@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from krampe import core
-from krampe.textinput import validate_text
+from krampe.triage import TriageResult, triage
 from krampe.web.templating import review_label
 
 
@@ -40,15 +40,18 @@ class Services:
 
     # --- the core calls -------------------------------------------------------------------
 
-    def ask(self, question: object, top: int = 5):
-        q = validate_text(question, what="spørgsmålet")
-        return core.ask(q, self.kb, top)
+    def ask(self, question: object, top: int = 5) -> core.AskResult:
+        return core.ask(question, self.kb, top)
 
-    def triage(self, text: object, region: str | None = None, answers: dict | None = None):
-        from krampe.triage import triage
-
-        body = validate_text(text, what="beskrivelsen")
-        return triage(body, region=region, answers=answers or None)
+    def triage(
+        self,
+        text: object,
+        region: str | None = None,
+        answers: dict[str, bool | None] | None = None,
+        known_findings: list[str] | None = None,
+    ) -> TriageResult:
+        return triage(text, region=region, answers=answers or None,
+                      known_findings=known_findings or ())
 
     def notice(self, region: str | None = None) -> dict:
         """The disclaimer for API results (not a diagnosis, review state, emergency)."""

@@ -17,7 +17,6 @@ router = APIRouter()
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _MAX_ANSWERS = 50
 _MAX_QTEXT = 300
-_ANSWER_EVIDENCE = re.compile(r"^svar: ja \(([a-z0-9_]+)\)$")
 
 
 def _dump(result) -> dict:
@@ -59,11 +58,6 @@ async def triage_page(request: Request):
     t["questions"] = [q for q in t.get("questions", []) if q["id"] not in asked]
     asked = list(dict.fromkeys([*asked, *(q["id"] for q in t["questions"])]))
     qtexts.update({q["id"]: q["text"] for q in t["questions"]})
-    for finding in t.get("findings", []):
-        # The engine marks answered findings as "svar: ja (<question id>)".
-        m = _ANSWER_EVIDENCE.match(finding.get("evidence") or "")
-        if m and m.group(1) in qtexts:
-            finding["answered"] = qtexts[m.group(1)]
     return render(
         request,
         "triage_result.html",
@@ -80,5 +74,6 @@ async def triage_page(request: Request):
 )
 async def api_triage(body: TriageRequest, request: Request):
     services = get_services(request.app)
-    result = services.triage(body.text, region=body.region, answers=body.answers)
+    result = services.triage(body.text, region=body.region, answers=body.answers,
+                             known_findings=body.known_findings)
     return JSONResponse({**_dump(result), "notice": services.notice(body.region)})
