@@ -111,6 +111,7 @@ class Services:
         out = []
         for art in articles:
             meta = dict(art.metadata or {})
+            sources = meta.get("sources")  # a list of ids (readers.meta.normalise)
             out.append(
                 ArticleInfo(
                     id=art.id,
@@ -120,7 +121,7 @@ class Services:
                     updated=_str(meta.get("updated")),
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
-                    source_ids=[str(s) for s in meta.get("sources") or []],
+                    source_ids=[str(s) for s in sources] if isinstance(sources, list) else [],
                     bundled=Path(art.path).resolve().is_relative_to(bundled_root),
                 )
             )
