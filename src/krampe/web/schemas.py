@@ -55,7 +55,9 @@ class TriageApiResponse(TriageResult):
 class AskResponse(AskResult):
     """`/api/ask`: the engine's result with the triage object typed, plus the disclaimer."""
 
-    triage: TriageResult | None = None
+    # Narrows AskResult's plain dict (the knowledge layer does not import triage) to the
+    # triage model, so the API schema documents it; the value is validated as such.
+    triage: TriageResult | None = None  # type: ignore[assignment]
     notice: Notice
 
 
