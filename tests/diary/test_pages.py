@@ -130,3 +130,11 @@ def test_pages_need_login(client_factory):
         r = anon.get(path)
         assert r.status_code == 303, path
         assert r.headers["location"] == f"/konto/log-ind?next={path}"
+
+
+def test_csrf_field_sent_as_a_file_is_refused_not_a_crash(client):
+    register_page(client, "fil-token")
+    data = {k: v for k, v in _quick_form(client).items() if k != "csrf_token"}
+    r = client.post("/dagbog", data=data, files={"csrf_token": ("token.txt", b"x")})
+    assert r.status_code == 403
+    assert client.get("/api/diary/entries").json() == []

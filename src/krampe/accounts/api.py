@@ -8,6 +8,7 @@ also need the `X-CSRF-Token` header; the token comes back from register, log in 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.security import APIKeyCookie, APIKeyHeader
@@ -26,7 +27,7 @@ session_cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False,
 csrf_header = APIKeyHeader(name="X-CSRF-Token", auto_error=False,
                            description="CSRF-token fra login; kræves ved POST/PUT/DELETE")
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "Ikke logget ind"},
     403: {"description": "Manglende eller forkert X-CSRF-Token"},
     422: {"description": "Ugyldige felter (dansk fejlbesked)"},

@@ -14,6 +14,7 @@ import secrets
 
 from itsdangerous import BadSignature, URLSafeSerializer
 from markupsafe import Markup, escape
+from starlette.datastructures import UploadFile
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -66,10 +67,11 @@ def csrf_input(request: HTTPConnection) -> Markup:
     return Markup(f'<input type="hidden" name="{CSRF_FIELD}" value="{token}">')
 
 
-def check(conn: HTTPConnection, token: str | None) -> None:
+def check(conn: HTTPConnection, token: str | UploadFile | None) -> None:
+    """`token` may be a raw form value: a file posted in its place counts as no token."""
     cookie = conn.cookies.get(CSRF_COOKIE)
     try:
-        signed = _serializer().loads(token or "")
+        signed = _serializer().loads(token if isinstance(token, str) else "")
     except BadSignature:
         signed = None
     if not cookie or not isinstance(signed, str) or not hmac.compare_digest(signed, cookie):

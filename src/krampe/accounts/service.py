@@ -79,15 +79,15 @@ def _check_rate(db: Session, account: str, ip_hash: str, now: datetime) -> None:
     s = account_settings()
     since = now - timedelta(minutes=s.login_window_minutes)
     db.execute(delete(LoginFailure).where(LoginFailure.at < since))
-    same_ip = db.scalar(
+    same_ip = db.execute(
         select(func.count()).where(
             LoginFailure.account == account, LoginFailure.ip_hash == ip_hash,
             LoginFailure.at >= since,
         )
-    )
-    total = db.scalar(
+    ).scalar_one()
+    total = db.execute(
         select(func.count()).where(LoginFailure.account == account, LoginFailure.at >= since)
-    )
+    ).scalar_one()
     if same_ip >= s.login_max_failures or total >= s.login_max_failures_account:
         db.commit()
         raise RateLimited(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from krampe.errors import KrampeError
+
+if TYPE_CHECKING:
+    from krampe.triage.evaluate import Report
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
@@ -72,7 +76,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
             _screen_table(report, screen)
 
 
-def _screen_table(free, screen) -> None:  # type: ignore[no-untyped-def]
+def _screen_table(free: Report, screen: Report) -> None:
     typer.echo("")
     typer.echo("Fri tekst og screening side om side:")
     typer.echo(f"  {'':<34}{'fri tekst':>12}{'screenet':>12}")

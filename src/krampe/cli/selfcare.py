@@ -6,12 +6,20 @@ import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypedDict
 
 import typer
 
 from krampe.errors import KrampeError
 
-_STYLES = {
+
+class _Style(TypedDict, total=False):
+    fg: str
+    bold: bool
+    dim: bool
+
+
+_STYLES: dict[str, _Style] = {
     "heading": {"bold": True},
     "emergency": {"fg": "red", "bold": True},
     "urgent": {"fg": "yellow", "bold": True},

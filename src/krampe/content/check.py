@@ -13,6 +13,7 @@ disagreement checks, so their sections are not reported one by one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -265,7 +266,7 @@ def _short(sentence: str, limit: int = 140) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def check_paths(paths: list[str | Path], today: dt.date | None = None) -> CheckReport:
+def check_paths(paths: Sequence[str | Path], today: dt.date | None = None) -> CheckReport:
     """Check every article under the paths ("bundled" = the pack). `today` fixes the clock."""
     today = today or dt.date.today()
     checker = _Checker(today)

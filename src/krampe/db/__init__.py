@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -11,6 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from krampe.db.base import Base, UTCDateTime, utcnow
 from krampe.db.engine import default_url, make_engine, make_sessionmaker
 from krampe.db.migrate import upgrade
+
+if TYPE_CHECKING:
+    from starlette.datastructures import State
 
 __all__ = ["Base", "Database", "UTCDateTime", "get_database", "utcnow"]
 
@@ -41,7 +45,7 @@ class Database:
 _lock = threading.Lock()
 
 
-def get_database(app_state: object) -> Database:
+def get_database(app_state: State) -> Database:
     """The app's Database, created (and the schema upgraded) on first use.
 
     `create_app` may set `app.state.krampe_db` at startup; otherwise the first request

@@ -19,7 +19,7 @@ CSV_COLUMNS = [
 
 
 def export_data(db: Session, user_id: int) -> dict:
-    user = db.get(User, user_id)
+    user = db.get_one(User, user_id)
     entries = list_entries(db, user_id, newest_first=False)
     days = list_days(db, user_id)
     return {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, timedelta
+from functools import partial
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -86,10 +87,9 @@ def rate_ratio(a: int, days_a: int, b: int, days_b: int) -> tuple[float, float, 
 
     With a zero count, 0.5 is added to both counts so the interval stays finite.
     """
-    if a == 0 or b == 0:
-        a, b = a + 0.5, b + 0.5
-    ratio = (a / days_a) / (b / days_b)
-    se = math.sqrt(1 / a + 1 / b)
+    x, y = (a + 0.5, b + 0.5) if a == 0 or b == 0 else (float(a), float(b))
+    ratio = (x / days_a) / (y / days_b)
+    se = math.sqrt(1 / x + 1 / y)
     return ratio, ratio * math.exp(-Z95 * se), ratio * math.exp(Z95 * se)
 
 
@@ -100,10 +100,10 @@ def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
     without_days = [n for n, ctx in per_day.values() if context not in ctx]
     dw, dwo, cw, cwo = len(with_days), len(without_days), sum(with_days), sum(without_days)
     need_w, need_wo = t.context_comparison.min_days_with, t.context_comparison.min_days_without
-    base = dict(context=context, label=label, days_with=dw, days_without=dwo,
-                cramps_with=cw, cramps_without=cwo)
+    comparison = partial(ContextComparison, context=context, label=label, days_with=dw,
+                         days_without=dwo, cramps_with=cw, cramps_without=cwo)
     if dw < need_w or dwo < need_wo:
-        return ContextComparison(**base, shown=False, text=(
+        return comparison(shown=False, text=(
             f"{label}: for få dage til at sige noget endnu ({dw} dage med og {dwo} uden; "
             f"der skal mindst {need_w} af hver)."))
     ratio, low, high = rate_ratio(cw, dw, cwo, dwo)
@@ -117,8 +117,8 @@ def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
         text += "Forskellen kan sagtens være tilfældig."
     else:
         text += "Forskellen er næppe tilfældig, men sammenhæng er ikke årsag."
-    return ContextComparison(**base, shown=True, rate_with=rw, rate_without=rwo,
-                             ratio=ratio, ratio_low=low, ratio_high=high, text=text)
+    return comparison(shown=True, rate_with=rw, rate_without=rwo,
+                      ratio=ratio, ratio_low=low, ratio_high=high, text=text)
 
 
 def weekly_counts(rows: list[PatternRow], today: date, weeks: int = CHART_WEEKS

@@ -4,12 +4,13 @@ another person's entry is indistinguishable from one that does not exist (404)."
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from sqlalchemy import String, cast, delete, select
+from sqlalchemy import CursorResult, String, cast, delete, select
 from sqlalchemy.orm import Session
 
 from krampe.db.base import utcnow
@@ -89,7 +90,11 @@ def update_entry(db: Session, user_id: int, entry_id: int, data: EntryIn,
 
 
 def delete_entry(db: Session, user_id: int, entry_id: int) -> None:
-    result = db.execute(delete(Entry).where(Entry.id == entry_id, Entry.user_id == user_id))
+    # A DELETE gives a CursorResult (with rowcount); Session.execute is typed as plain Result.
+    result = typing.cast(
+        CursorResult[typing.Any],
+        db.execute(delete(Entry).where(Entry.id == entry_id, Entry.user_id == user_id)),
+    )
     if result.rowcount == 0:
         db.rollback()
         raise EntryNotFound()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from typing import Any
 
 from fastapi import Request, Response
@@ -31,12 +31,12 @@ FIELD_LABELS = {
 }
 
 
-def field_of(err: dict) -> str:
+def field_of(err: Mapping[str, Any]) -> str:
     loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
     return loc[0] if loc else ""
 
 
-def message_for(err: dict) -> str:
+def message_for(err: Mapping[str, Any]) -> str:
     name = field_of(err)
     label = FIELD_LABELS.get(name, f"Feltet '{name}'" if name else "Indholdet")
     kind = err.get("type", "")
@@ -73,7 +73,7 @@ def message_for(err: dict) -> str:
     return f"{label} er ugyldig."
 
 
-def messages(errors: list[dict]) -> dict[str, str]:
+def messages(errors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Field -> first Danish message (for re-rendering a form next to its fields)."""
     out: dict[str, str] = {}
     for err in errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
@@ -24,8 +25,9 @@ def install(app: FastAPI) -> None:
     # Open the database and upgrade its schema at startup, before the first request.
     inner = app.router.lifespan_context
 
+    # Yields whatever the inner lifespan yields: None, or a state mapping.
     @asynccontextmanager
-    async def lifespan(a: FastAPI) -> AsyncIterator[object]:
+    async def lifespan(a: FastAPI) -> AsyncIterator[Any]:
         await run_in_threadpool(get_database, a.state)
         async with inner(a) as state:
             yield state

@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
@@ -138,6 +139,10 @@ class Index:
         return found
 
 
+# What one word adds to a document: (stem id, kind, ((term id, weight), ...), stem).
+_Contrib = tuple[int, str, tuple[tuple[int, float], ...], str]
+
+
 class _Weigher:
     """Weighted term frequencies of word lists, with each distinct word analysed once."""
 
@@ -146,7 +151,7 @@ class _Weigher:
         self.analyzer = analyzer
         self.vocab = vocab
         self.part_w, self.concept_w = cfg.part, cfg.concept
-        self._cache: dict[str, tuple[int, str, tuple[tuple[int, float], ...]] | None] = {}
+        self._cache: dict[str, _Contrib | None] = {}
 
     def _tid(self, term: str) -> int:
         tid = self.vocab.get(term)
@@ -154,7 +159,7 @@ class _Weigher:
             tid = self.vocab[term] = len(self.vocab)
         return tid
 
-    def _contrib(self, word: str):
+    def _contrib(self, word: str) -> _Contrib | None:
         tok: Token = self.analyzer.token(word)
         if tok.kind == STOP:
             return None
@@ -179,7 +184,7 @@ class _Weigher:
         phrase_starts = self.analyzer._phrase_starts
         may_phrase = False
         for word in words:
-            contrib = cache.get(word, False)
+            contrib: _Contrib | Literal[False] | None = cache.get(word, False)
             if contrib is False:
                 contrib = cache[word] = self._contrib(word)
             if contrib is None:

@@ -40,7 +40,6 @@ class SearchResult(BaseModel):
     question: str
     answered: bool
     answers: list[Answer]
-    triage: dict | None = None
 
 
 def _resolve(specs: list[str] | None) -> list[Path]:

@@ -32,12 +32,15 @@ class Section:
     passages: list[Passage] = field(default_factory=list)
 
 
+ArticleFormat = Literal["txt", "md", "html"]
+
+
 @dataclass(slots=True)
 class Article:
     id: str  # stable: the file name without extension
     title: str
     path: str
-    format: Literal["txt", "md", "html"]
+    format: ArticleFormat
     # Normalised keys: published, updated (ISO dates), author, url, summary,
     # sources (list of ids), clinical_review ("pending" or a review record).
     metadata: dict[str, object] = field(default_factory=dict)

@@ -16,7 +16,10 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
     if engine is None:
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("Alembic needs an engine or sqlalchemy.url (see krampe.db.migrate)")
+        engine = make_engine(url)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -83,7 +83,12 @@ class AcuteGuide(_Strict):
 
     @property
     def source_ids(self) -> list[str]:
-        items = [*self.steps, *self.red_flags, *self.notes, *self.contacts]
+        items: list[AcuteStep | RedFlag | SourceNote | Contact] = [
+            *self.steps,
+            *self.red_flags,
+            *self.notes,
+            *self.contacts,
+        ]
         return _unique(s for item in items for s in item.sources)
 
 
@@ -115,7 +120,8 @@ class Dose(_Strict):
             else (self.reps_min, self.reps_max)
         )
         lo_hi = [(self.sets_min, self.sets_max), amount]
-        if any(lo > hi for lo, hi in lo_hi):  # type: ignore[operator]
+        # Both bounds of the chosen kind are set (checked above); None never compares.
+        if any(lo is not None and hi is not None and lo > hi for lo, hi in lo_hi):
             raise ValueError("min må ikke være større end max i en dosis")
         return self
 

@@ -14,7 +14,7 @@ __all__ = ["TriageResult", "triage"]
 
 
 def triage(
-    text: str,
+    text: object,
     region: str | None = None,
     answers: Mapping[str, bool | None] | None = None,
     known_findings: Iterable[str] = (),

@@ -15,19 +15,19 @@ from krampe.textinput import validate_text
 from krampe.triage import actions, advice, screen
 from krampe.triage.context import ContextEngine, Mention
 from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
-from krampe.triage.result import FindingOut, IfThen, Screen, TriageResult
+from krampe.triage.result import FindingOut, IfThen, Level, Screen, Status, TriageResult
 from krampe.triage.schema import Finding, Rule, Rules, get_rules, policy_version
 from krampe.triage.text import Sentence, TypoFixer, set_abbreviations, tokenize
 
 _RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
-_REPORT_ORDER = ("hypothetical", "negated", "historical", "other_person")
+_REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
 
 
 @dataclass
 class _Eval:
     finding: Finding
-    status: str
+    status: Status
     used: list[Mention]
     rule: int | None  # index of the rule that held; None when only a key concept matched
 
@@ -246,7 +246,10 @@ class Engine:
                 ))
 
         levels = [self.rules.findings[f].level for f in present_ids]
-        level: str | None = max(levels, key=_RANK.__getitem__) if levels else None
+        level: Level | None = None
+        if levels:
+            highest = max(levels, key=_RANK.__getitem__)  # no Optional context for max's T
+            level = highest
         if level is None and understood:
             level = "self_care"
         patient = screen.patient(mentions, self.rules, toks)

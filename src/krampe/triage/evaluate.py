@@ -114,7 +114,8 @@ def evaluate(cases: list[Case], screened: bool = False) -> Report:
     tp = fn = fp = 0
     misses: list[Miss] = []
     counts: dict[str, list[tuple[int, int]]] = {}
-    for c in cases:
+    for no, c in enumerate(cases, 1):
+        case_id = c.id or f"sag{no}"  # load_cases names every case; others may not
         if screened:
             if c.present is None:
                 raise InputError(f"{c.id}: mangler 'present' til screeningen.", code="bad_file")
@@ -124,14 +125,14 @@ def evaluate(cases: list[Case], screened: bool = False) -> Report:
         else:
             r = triage(c.text)
         # Not understood stays "none" unless an answer raised the level above self-care.
-        got = r.level if r.understood or r.level not in (None, "self_care") else None
-        got = got or "none"
+        shown = r.level if r.understood or r.level not in (None, "self_care") else None
+        got = shown or "none"
         confusion[c.level][got] += 1
         rank = _RANK.get(got, -1)
         if got == c.level:
             exact += 1
         else:
-            misses.append(Miss(id=c.id, text=c.text, kind="level", gold=c.level, got=got))
+            misses.append(Miss(id=case_id, text=c.text, kind="level", gold=c.level, got=got))
         if c.level in ("emergency", "urgent") and rank < _RANK[c.level]:
             under += 1
         if c.level == "self_care" and rank > 0:
@@ -147,10 +148,10 @@ def evaluate(cases: list[Case], screened: bool = False) -> Report:
                 tp += 1
             else:
                 fn += 1
-                misses.append(Miss(id=c.id, text=c.text, kind="trigger_missed", gold=t, got=""))
+                misses.append(Miss(id=case_id, text=c.text, kind="trigger_missed", gold=t, got=""))
         for t in sorted(found - allowed):
             fp += 1
-            misses.append(Miss(id=c.id, text=c.text, kind="trigger_extra", gold="", got=t))
+            misses.append(Miss(id=case_id, text=c.text, kind="trigger_extra", gold="", got=t))
     n = len(cases)
     return Report(
         n=n,

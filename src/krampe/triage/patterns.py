@@ -12,6 +12,7 @@ import operator
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, overload
 
 _NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
@@ -75,6 +76,12 @@ def _parse_alt(text: str) -> Alt:
 class Item:
     alts: tuple[Alt, ...] = ()
     gap: int = 0
+    # Derived from `alts` in __post_init__; not part of the constructor, repr or equality.
+    _exact: frozenset[str] = field(init=False, repr=False, compare=False)
+    _prefix: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _suffix: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _infix: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _nums: tuple[Alt, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Grouped by kind so one token is tested with a few C-level calls (hot path).
@@ -104,11 +111,15 @@ class Item:
         return False
 
 
+# Who a pattern belongs to (a concept id, a rule index ...); None for anonymous patterns.
+OwnerT = TypeVar("OwnerT", bound=Hashable)
+
+
 @dataclass(frozen=True)
-class Pattern:
+class Pattern(Generic[OwnerT]):
     source: str
     items: tuple[Item, ...]
-    owner: Hashable = None
+    owner: OwnerT
 
     def match_at(self, toks: list[Token], i: int, end: int) -> int:
         """End index (exclusive) of a match starting at token i, or -1."""
@@ -138,7 +149,11 @@ def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int)
     return -1
 
 
-def parse_pattern(text: str, owner: Hashable = None) -> Pattern:
+@overload
+def parse_pattern(text: str) -> Pattern[None]: ...
+@overload
+def parse_pattern(text: str, owner: OwnerT) -> Pattern[OwnerT]: ...
+def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
     """Parse one pattern; ValueError on bad syntax (checked when rule files load)."""
     words = ["|".join(a if _NUM.match(a) else a.lower() for a in w.split("|"))
              for w in text.split()]
@@ -157,17 +172,17 @@ def parse_pattern(text: str, owner: Hashable = None) -> Pattern:
 
 
 @dataclass
-class Match:
-    owner: Hashable
+class Match(Generic[OwnerT]):
+    owner: OwnerT
     start: int
     end: int
 
 
 @dataclass
-class Matcher:
+class Matcher(Generic[OwnerT]):
     """Finds every pattern match in a token range, trying only patterns that can start."""
 
-    patterns: list[Pattern] = field(default_factory=list)
+    patterns: list[Pattern[OwnerT]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._exact: dict[str, list[int]] = {}
@@ -233,8 +248,8 @@ class Matcher:
                     out.update(idxs)
         return out
 
-    def find(self, toks: list[Token], start: int, end: int) -> list[Match]:
-        found: list[Match] = []
+    def find(self, toks: list[Token], start: int, end: int) -> list[Match[OwnerT]]:
+        found: list[Match[OwnerT]] = []
         for i in range(start, end):
             for idx in self.candidates(toks[i]):
                 pat = self.patterns[idx]
@@ -244,12 +259,12 @@ class Matcher:
         return found
 
 
-def longest_per_owner(matches: Iterable[Match]) -> list[Match]:
+def longest_per_owner(matches: Iterable[Match[OwnerT]]) -> list[Match[OwnerT]]:
     """Merge each owner's overlapping matches, keeping the longest, left to right."""
-    by_owner: dict[Hashable, list[Match]] = {}
+    by_owner: dict[OwnerT, list[Match[OwnerT]]] = {}
     for m in matches:
         by_owner.setdefault(m.owner, []).append(m)
-    out: list[Match] = []
+    out: list[Match[OwnerT]] = []
     for ms in by_owner.values():
         ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
         last_end = -1

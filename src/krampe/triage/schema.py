@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -270,7 +270,10 @@ class Rules(BaseModel):
     textnorm: TextNormFile
 
 
-def _read(path: Path, model: type[BaseModel]) -> BaseModel:
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def _read(path: Path, model: type[_M]) -> _M:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -305,7 +308,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             if sid not in sources:
                 errors.append(f"{where}: unknown source {sid!r}")
 
-    levels = {lv.id: lv for lv in levels_f.levels}
+    levels: dict[str, Level] = {lv.id: lv for lv in levels_f.levels}
     if set(levels) != {"emergency", "urgent", "routine", "self_care"}:
         errors.append("levels.yaml: must define exactly the four policy levels")
     for lv in levels.values():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import Literal
 
 from krampe.triage import actions
 from krampe.triage.context import Mention
@@ -87,8 +88,8 @@ def run(
     person: str | None,
 ) -> ScreenState:
     by: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by.setdefault(m.concept, []).append(m)
+    for mention in mentions:
+        by.setdefault(mention.concept, []).append(mention)
     rank = _RANK[level] if level else -1
     resolved: list[Resolved] = []
     open_flags: list[str] = []
@@ -104,7 +105,9 @@ def run(
                 continue  # a completing question follows only a "ja" that left the flag open
             if q.id in answers:
                 value = answers[q.id]
-                status = "present" if value else "negated" if value is False else "unknown"
+                status: Literal["present", "negated", "unknown"] = (
+                    "present" if value else "negated" if value is False else "unknown"
+                )
                 resolved.append(Resolved(finding=fid, question=q.id, by="answer",
                                          status=status, evidence=question_text(q, person)))
                 if value is None:

@@ -89,6 +89,7 @@ def _accurate_openapi(app: FastAPI) -> None:
             app.openapi_schema = doc
         return app.openapi_schema
 
+    # FastAPI's documented way to post-process the schema is to replace the method.
     app.openapi = openapi  # type: ignore[method-assign]
 
 

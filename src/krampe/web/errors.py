@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -62,7 +63,8 @@ def error_body(status: int, message: str) -> str:
 
 
 def error_response(
-    request: Request, status: int, code: str, message: str, headers: dict | None = None
+    request: Request, status: int, code: str, message: str,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
     if wants_json(request):
         return JSONResponse({"error": code, "message": message}, status, headers=headers)

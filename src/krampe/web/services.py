@@ -7,6 +7,7 @@ API can never disagree. No search or triage logic lives in the web package.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,7 +48,7 @@ class Services:
         self,
         text: object,
         region: str | None = None,
-        answers: dict[str, bool | None] | None = None,
+        answers: Mapping[str, bool | None] | None = None,
         known_findings: list[str] | None = None,
     ) -> TriageResult:
         return triage(text, region=region, answers=answers or None,
@@ -114,6 +115,7 @@ class Services:
         out = []
         for art in articles:
             meta = dict(art.metadata or {})
+            sources = meta.get("sources")  # a list of ids (readers.meta.normalise)
             out.append(
                 ArticleInfo(
                     id=art.id,
@@ -123,7 +125,7 @@ class Services:
                     updated=_str(meta.get("updated")),
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
-                    source_ids=[str(s) for s in meta.get("sources") or []],
+                    source_ids=[str(s) for s in sources] if isinstance(sources, list) else [],
                     bundled=Path(art.path).resolve().is_relative_to(bundled_root),
                 )
             )

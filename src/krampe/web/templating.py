@@ -48,7 +48,7 @@ def add_template_dir(path: str | Path) -> None:
     for existing in _loader.loaders:
         if isinstance(existing, FileSystemLoader) and resolved in existing.searchpath:
             return
-    _loader.loaders.append(FileSystemLoader(resolved))
+    _loader.loaders = [*_loader.loaders, FileSystemLoader(resolved)]
 
 
 def add_nav_link(href: str, label: str) -> None:

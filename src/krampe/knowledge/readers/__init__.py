@@ -5,15 +5,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from krampe.errors import KnowledgeBaseError
-from krampe.knowledge.model import Article
+from krampe.knowledge.model import Article, ArticleFormat
 from krampe.knowledge.readers import html, markdown, txt
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-            ".html": "html", ".htm": "html"}
+SUFFIXES: dict[str, ArticleFormat] = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+}
 _HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html|<head|<body|<article|<!--)", re.I)
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|main|body|section|ul|li)[\s>]", re.I)
 _MD_SIGNS = re.compile(r"^(?:#{1,6}\s+\S|\|.+\|\s*$|[-*]\s+\S|\d+\.\s+\S|```)", re.M)
@@ -23,7 +25,7 @@ class UnreadableFile(Exception):
     """A file that cannot be read as an article (the message is Danish)."""
 
 
-def detect_format(text: str, suffix: str = "") -> str:
+def detect_format(text: str, suffix: str = "") -> ArticleFormat:
     """'html', 'md' or 'txt', decided by the content first and the file name second."""
     head = text[:4000]
     if _HTML_START.match(head) and _HTML_TAGS.search(text):
@@ -57,7 +59,7 @@ def parse_article(text: str, path: Path) -> Article:
     meta = {key: value for key, value in meta.items() if value not in (None, "")}
     title = title or path.stem
     meta["title"] = title
-    return Article(id=path.stem, title=title, path=str(path), format=fmt,  # type: ignore[arg-type]
+    return Article(id=path.stem, title=title, path=str(path), format=fmt,
                    metadata=meta, sections=sections)
 
 
@@ -81,7 +83,7 @@ def _candidates(spec: Path) -> list[Path]:
     return [spec]
 
 
-def article_files(paths: list[str | Path]) -> list[Path]:
+def article_files(paths: Sequence[str | Path]) -> list[Path]:
     """All article files named by the paths (directories searched recursively)."""
     files: list[Path] = []
     for raw in paths:
@@ -122,7 +124,7 @@ def _read_all(files: list[Path]) -> list[Article | str]:
         return [_read_or_reason(f) for f in files]
 
 
-def load_articles(paths: list[str | Path]) -> tuple[list[Article], list[str]]:
+def load_articles(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]:
     """Read every article under the paths; one bad file becomes a Danish warning.
 
     Raises KnowledgeBaseError when nothing readable is left.

@@ -71,7 +71,8 @@ def _blocks(tokens: list[Token]) -> list[b.Block]:
             i = j + 1
             continue
         if tok.type == "table_open":
-            table, row, j = b.Table(header=[]), None, i
+            table, j = b.Table(header=[]), i
+            row: list[str] | None = None
             while j < len(tokens) and tokens[j].type != "table_close":
                 t = tokens[j]
                 if t.type == "tr_open":

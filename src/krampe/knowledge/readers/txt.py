@@ -63,28 +63,28 @@ def _split_group(lines: list[str]) -> list[list[str]]:
 
 def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     meta: dict[str, object] = {}
-    units: list[tuple[str, object]] = []  # ("line", str) single lines, ("block", Block)
+    units: list[str | b.Block] = []  # a str is a single line, to be classified below
     for group in _raw_blocks(text):
-        if all(_LIST_ITEM.match(line) for line in group):
-            units.append(("block", b.ListBlock([_LIST_ITEM.match(x)[1] for x in group])))
+        items = [m[1] for line in group if (m := _LIST_ITEM.match(line))]
+        if len(items) == len(group):
+            units.append(b.ListBlock(items))
             continue
         # A heading line glued to its paragraph (no blank line between).
         if len(group) > 1 and _heading_like(group[0]) and group[0].rstrip().endswith("?"):
-            units.append(("line", group[0].strip()))
+            units.append(group[0].strip())
             group = group[1:]
         if len(group) == 1:
-            units.append(("line", group[0].strip()))
+            units.append(group[0].strip())
         else:
-            units.append(("block", b.Para(" ".join(group))))
+            units.append(b.Para(" ".join(group)))
 
     title: str | None = None
     out: list[b.Block] = []
-    kept = [u for u in units if not (u[0] == "line" and b.is_skip_line(str(u[1])))]
-    for i, (kind, value) in enumerate(kept):
-        if kind == "block":
-            out.append(value)  # type: ignore[arg-type]
+    kept = [u for u in units if not (isinstance(u, str) and b.is_skip_line(u))]
+    for i, line in enumerate(kept):
+        if not isinstance(line, str):
+            out.append(line)
             continue
-        line = str(value)
         found = _metadata_line(line)
         if found:
             key, raw = found
@@ -103,7 +103,7 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         if line == title:
             continue
         nxt = kept[i + 1] if i + 1 < len(kept) else None
-        next_is_heading = nxt is not None and nxt[0] == "line" and _heading_like(str(nxt[1]))
+        next_is_heading = isinstance(nxt, str) and _heading_like(nxt)
         if nxt is None or (next_is_heading and not line.endswith("?")):
             continue  # a caption or a dangling line, not a heading
         out.append(b.Heading(2, line))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -140,19 +140,17 @@ def _api_plan(request: Request, start: date | None, weeks: int, flags: dict, fmt
     return JSONResponse(plan.model_dump(mode="json"))
 
 
-_PLAN_DOC = {
-    "responses": {
-        **ERROR_RESPONSES,
-        200: {
-            "description": "Programmet (JSON) eller kalenderfilen (format=ics).",
-            "content": {"text/calendar": {"schema": {"type": "string"}}},
-        },
+_PLAN_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERROR_RESPONSES,
+    200: {
+        "description": "Programmet (JSON) eller kalenderfilen (format=ics).",
+        "content": {"text/calendar": {"schema": {"type": "string"}}},
     },
-    "tags": ["øvelser"],
 }
 
 
-@router.get("/api/plan", response_model=Plan, summary="Øvelsesprogram", **_PLAN_DOC)
+@router.get("/api/plan", response_model=Plan, summary="Øvelsesprogram",
+            responses=_PLAN_RESPONSES, tags=["øvelser"])
 async def api_plan(
     request: Request,
     params: Annotated[PlanQuery, Depends()],
