@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO / "eval"  # the team's evaluation sets (eval/README.md)
 SHARED = (REPO.parent / "shared").resolve()
 ON_CI = os.environ.get("CI", "").lower() == "true"
 
