@@ -69,12 +69,11 @@ def test_sigkill_mid_stream_loses_no_acknowledged_entry(_isolated_home):
         threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
         for t in threads:
             t.start()
-        started = time.monotonic()
-        deadline = started + 20
-        while len(acked) < 150 and time.monotonic() < deadline:
+        # A count, not a time: however busy the machine, the kill comes after 150 writes
+        # (or as soon as a writer stops on an error, which the asserts below report).
+        while len(acked) < 150 and not failures:
             time.sleep(0.01)
         os.kill(proc.pid, signal.SIGKILL)  # mid-stream: the writers are still going
-        print(f"{len(acked)} acknowledged in {time.monotonic() - started:.2f} s before SIGKILL")
         proc.wait(10)
         stop.set()
         for t in threads:
