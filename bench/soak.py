@@ -2,10 +2,11 @@
 
     python bench/soak.py [--seconds 300] [--clients 6] [--rate 30] [--workers 2] [--out FILE]
 
-Bounded and loopback only: starts `krampe serve` (2 workers by default) on a free
-127.0.0.1 port with a temporary KRAMPE_HOME (SQLite diary), registers one user per client
-thread, and sends a steady total rate of requests (open loop: each client keeps its own
-schedule, so a slow answer does not lower the offered load). Mix: ask 40 %, triage 30 %,
+Bounded and loopback only: starts `krampe serve` (2 workers by default) on a 127.0.0.1
+port it picks itself (--port 0, read back from uvicorn's log) with a temporary KRAMPE_HOME
+(SQLite diary), registers one user per client thread, and sends a steady total rate of
+requests (open loop: each client keeps its own schedule, so a slow answer does not lower the
+offered load). Mix: ask 40 %, triage 30 %,
 diary entry POST with CSRF 25 %, diary patterns 5 %. Texts are built from parts, so the
 server sees many different questions (there is no response cache to hit anyway).
 
@@ -22,8 +23,8 @@ import argparse
 import contextlib
 import os
 import random
+import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -76,10 +77,9 @@ class Shared:
             self.samples.append(sample)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# uvicorn's start-up line: with --port 0 the only place that names the port. Choosing a
+# free port first and passing it on leaves a gap in which another run can take it.
+LISTENING = re.compile(r"Uvicorn running on (http://[\d.]+:\d+)")
 
 
 def tree_rss_kb(pid: int) -> int:
@@ -99,23 +99,26 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def start_server(home: Path, port: int, workers: int) -> subprocess.Popen:
+def start_server(home: Path, workers: int) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "KRAMPE_HOME": str(home)}
     env.pop("DATABASE_URL", None)
     env.pop("KRAMPE_DATABASE_URL", None)
-    cmd = [sys.executable, "-m", "krampe", "serve", "--host", "127.0.0.1", "--port", str(port),
+    cmd = [sys.executable, "-m", "krampe", "serve", "--host", "127.0.0.1", "--port", "0",
            "--workers", str(workers), "--no-access-log"]
     log = (home / "server.log").open("wb")  # the server's stderr, shown when it fails
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log,
                             start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    base = None
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit("krampe serve exited: " + server_log(home)[-2000:])
+        found = LISTENING.search(server_log(home))
+        base = base or (found.group(1) if found else None)
         try:
-            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                return proc
+            # several workers: the socket listens before they are ready
+            if base and httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                return proc, base
         except httpx.HTTPError:
             pass
         time.sleep(0.5)
@@ -272,10 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--seconds 1-3600, --clients 1-64, --rate > 0")
     warmup = args.warmup if args.warmup is not None else args.seconds * 0.2
     home = Path(tempfile.mkdtemp(prefix="krampe-soak-"))
-    port = free_port()
-    proc = start_server(home, port, args.workers)
+    proc, base = start_server(home, args.workers)
     try:
-        base = f"http://127.0.0.1:{port}"
         shared = Shared()
         t0 = time.monotonic()
         end = t0 + args.seconds

@@ -2,9 +2,9 @@
 
     python bench/triage_speed.py [FILE.jsonl ...] [--rounds 20]
 
-Inputs: the shared dev set and our two extra sets (or the given JSON Lines files with `text`
-and `level`). Start-up (rule loading, compiling, content pack) is excluded: every system
-sees each description once before timing. Systems, side by side in one run:
+Inputs: the shared dev set and two of our regression sets in eval/ (or the given JSON Lines
+files with `text` and `level`). Start-up (rule loading, compiling, content pack) is
+excluded: every system sees each description once before timing. Systems, side by side in one run:
 
 - krampe           the full `krampe.triage.triage()` call (findings, questions, advice)
 - krampe-nocache   the same, with every per-word cache (typo corrector, pattern
@@ -25,8 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = [
     REPO.parent / "shared" / "eval" / "triage_dev.jsonl",
-    REPO / "tests" / "triage" / "data" / "extra.jsonl",
-    REPO / "tests" / "triage" / "data" / "holdout.jsonl",
+    REPO / "eval" / "triage_regression_extra.jsonl",
+    REPO / "eval" / "triage_regression_round1.jsonl",
 ]
 RANK = {None: -1, "self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 

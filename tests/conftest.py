@@ -7,10 +7,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
+EVAL = REPO / "eval"  # the team's evaluation sets (eval/README.md)
 SHARED = (REPO.parent / "shared").resolve()
 ON_CI = os.environ.get("CI", "").lower() == "true"
+
+# Property tests draw the same examples on every run (no random seed, no example database
+# carried between runs), so a pass or a failure means the same thing each time. The
+# safety fuzzers set their own settings (their long run explores at random).
+settings.register_profile("krampe", derandomize=True, database=None, deadline=None)
+settings.load_profile("krampe")
 
 
 def _need(ok: bool, why: str) -> None:

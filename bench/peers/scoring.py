@@ -1,21 +1,18 @@
-"""Scoring exactly as the eval format says (../shared/eval/README.md).
+"""Question sets and the bench's per-system tally.
 
-A ranked answer is correct when its text contains one of the gold phrases, ignoring case
-and runs of whitespace; an `oos` question is correct when the system does not answer.
+Scoring itself is krampe.evaluation.qa, the code behind `krampe eval qa`, so the tables and
+the CLI apply one rule (../shared/eval/README.md): a ranked answer is correct when its text
+contains one of the gold phrases, ignoring case and runs of whitespace; an `oos` question
+is correct when the system does not answer.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_SPACES = re.compile(r"\s+")
-
-
-def norm(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+from krampe.evaluation.qa import MRR_DEPTH, Scores, first_hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,59 +38,33 @@ def load_set(path: Path) -> list[Question]:
     return questions
 
 
-def first_hit(texts: list[str], gold: tuple[str, ...]) -> int | None:
-    """1-based rank of the first answer containing a gold phrase, or None."""
-    wanted = [norm(g) for g in gold]
-    for rank, text in enumerate(texts, 1):
-        haystack = norm(text)
-        if any(g in haystack for g in wanted):
-            return rank
-    return None
-
-
 @dataclass
 class Tally:
-    in_scope: int = 0
-    oos: int = 0
-    hit1: int = 0
-    hit3: int = 0
-    rr: float = 0.0
-    false_rejections: int = 0
-    oos_rejected: int = 0
+    """One system on one set: the shared scores, plus time per question and the misses."""
+
+    scores: Scores = field(default_factory=Scores)
     ms: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     def add(self, question: Question, answered: bool, texts: list[str], ms: float) -> None:
         self.ms.append(ms)
+        rank = None if question.oos else first_hit(texts[:MRR_DEPTH], question.gold)
+        self.scores.add(oos=question.oos, answered=answered, rank=rank)
         if question.oos:
-            self.oos += 1
-            if not answered:
-                self.oos_rejected += 1
-            else:
+            if answered:
                 self.misses.append(f"{question.id} answered out-of-scope: {question.q}")
-            return
-        self.in_scope += 1
-        if not answered:
-            self.false_rejections += 1
+        elif not answered:
             self.misses.append(f"{question.id} rejected: {question.q}")
-            return
-        rank = first_hit(texts[:5], question.gold)
-        if rank == 1:
-            self.hit1 += 1
-        if rank is not None and rank <= 3:
-            self.hit3 += 1
-        if rank is not None:
-            self.rr += 1.0 / rank
-        if rank != 1:
+        elif rank != 1:
             self.misses.append(f"{question.id} rank {rank or '>5'}: {question.q}")
 
     def row(self) -> dict[str, str]:
-        n = max(self.in_scope, 1)
+        s = self.scores
         return {
-            "hit@1": f"{self.hit1 / n:.2f}",
-            "hit@3": f"{self.hit3 / n:.2f}",
-            "MRR@5": f"{self.rr / n:.2f}",
-            "false rej": f"{self.false_rejections}/{self.in_scope}",
-            "OOS rej": f"{self.oos_rejected}/{self.oos}",
+            "hit@1": f"{s.hit_at_1:.2f}",
+            "hit@3": f"{s.hit_at_3:.2f}",
+            "MRR@5": f"{s.mrr_at_5:.2f}",
+            "false rej": f"{s.false_rejections}/{s.in_scope}",
+            "OOS rej": f"{s.oos_rejected}/{s.out_of_scope}",
             "ms/q": f"{sum(self.ms) / max(len(self.ms), 1):.2f}",
         }

@@ -1,26 +1,59 @@
-from peers.scoring import Question, Tally, first_hit, norm
+"""The bench's tally: the shared QA scoring (krampe.evaluation.qa) in its table row, and
+the same numbers as `krampe eval qa` on the same answers."""
+
+from types import SimpleNamespace
+
+from krampe.cli.eval_qa import Case, evaluate
+from peers.scoring import Question, Tally
+
+# question -> (answered, ranked answer texts)
+ANSWERS = {
+    "a": (True, ["x", "the GOLD  one"]),
+    "b": (True, ["Gold"]),
+    "c": (False, []),
+    "d": (False, []),
+    "e": (True, ["x"]),
+    "f": (True, ["a", "b", "c", "d", "e", "gold too deep"]),
+}
+QUESTIONS = [
+    Question("a", "a", ("gold",)),
+    Question("b", "b", ("gold",)),
+    Question("c", "c", ("gold",)),
+    Question("d", "d", oos=True),
+    Question("e", "e", oos=True),
+    Question("f", "f", ("gold",)),
+]
 
 
-def test_norm_ignores_case_and_whitespace_runs():
-    assert norm("  Stop  Aktiviteten\n og ") == "stop aktiviteten og"
-
-
-def test_first_hit_is_the_rank_of_the_first_answer_holding_a_gold_phrase():
-    texts = ["intet her", "Nattelige   kramper\nopstår ofte, fordi", "nattelige kramper"]
-    assert first_hit(texts, ("nattelige kramper opstår ofte",)) == 2
-    assert first_hit(texts, ("blodprop",)) is None
-
-
-def test_tally_counts_hits_rejections_and_out_of_scope():
+def _tally() -> Tally:
     tally = Tally()
-    tally.add(Question("a", "q", ("gold",)), True, ["x", "the GOLD one"], 1.0)
-    tally.add(Question("b", "q", ("gold",)), True, ["gold"], 1.0)
-    tally.add(Question("c", "q", ("gold",)), False, [], 1.0)
-    tally.add(Question("d", "q", oos=True), False, [], 1.0)
-    tally.add(Question("e", "q", oos=True), True, ["x"], 1.0)
-    row = tally.row()
-    assert row["hit@1"] == "0.33"
-    assert row["hit@3"] == "0.67"
-    assert row["MRR@5"] == "0.50"
-    assert row["false rej"] == "1/3"
-    assert row["OOS rej"] == "1/2"
+    for question in QUESTIONS:
+        answered, texts = ANSWERS[question.id]
+        tally.add(question, answered, texts, 1.0)
+    return tally
+
+
+def test_tally_row_counts_hits_rejections_and_out_of_scope():
+    tally = _tally()
+    assert tally.row() == {"hit@1": "0.25", "hit@3": "0.50", "MRR@5": "0.38",
+                           "false rej": "1/4", "OOS rej": "1/2", "ms/q": "1.00"}
+    assert [m.split()[0] for m in tally.misses] == ["a", "c", "e", "f"]
+
+
+class _CannedKB:
+    """Answers as a knowledge base would, from ANSWERS (only the top five are returned)."""
+
+    def search(self, question: str, top: int):
+        answered, texts = ANSWERS[question]
+        answers = [SimpleNamespace(text=t) for t in texts[:top]]
+        return SimpleNamespace(answered=answered, answers=answers)
+
+
+def test_bench_and_cli_score_alike():
+    cases = [Case(q.id, q.q, list(q.gold), q.oos) for q in QUESTIONS]
+    summary, _ = evaluate(_CannedKB(), cases)  # type: ignore[arg-type]
+    scores = _tally().scores
+    assert (summary["hit@1"], summary["hit@3"], summary["mrr@5"]) == (
+        scores.hit_at_1, scores.hit_at_3, scores.mrr_at_5)
+    assert (summary["false_rejections"], summary["oos_rejected"]) == (
+        scores.false_rejections, scores.oos_rejected)

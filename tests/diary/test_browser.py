@@ -3,16 +3,10 @@ register, one-tap quick entry, a red-flag note, patterns; axe-core on every diar
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
 from tests.conftest import REPO, _need
+from tests.server import start_server
 
 pytestmark = pytest.mark.browser
 
@@ -26,26 +20,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    home = tmp_path_factory.mktemp("diary_browser_home")
-    with open(home / "server.log", "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "krampe", "serve", "--port", str(port), "--no-access-log"],
-            env={**os.environ, "KRAMPE_HOME": str(home)}, stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(tmp_path_factory.mktemp("diary_browser_home"), "--no-access-log")
     try:
-        for _ in range(600):
-            if proc.poll() is not None:
-                raise RuntimeError((home / "server.log").read_text()[-2000:])
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
         yield base
     finally:
         proc.terminate()

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -20,47 +18,22 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.server import start_server
+
 PW = "hemmelig-kode"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(home: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "KRAMPE_HOME": str(home)}
-    env.pop("DATABASE_URL", None)
-    env.pop("KRAMPE_DATABASE_URL", None)
-    # Logs go to a file: an unread pipe fills up and stalls the server.
-    with open(home / f"server-{port}.log", "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "krampe", "serve", "--host", "127.0.0.1",
-             "--port", str(port), "--no-access-log"],
-            env=env, stdout=subprocess.DEVNULL, stderr=log,
-        )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            tail = (home / f"server-{port}.log").read_text(errors="replace")[-2000:]
-            pytest.fail(f"server exited: {tail}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/diary/entries", timeout=1).status_code \
-                    == 401:
-                return proc
-        except httpx.TransportError:
-            time.sleep(0.1)
-    proc.kill()
-    pytest.fail("server did not start in 60 s")
+def _start(home: Path, log_name: str) -> tuple[subprocess.Popen, str]:
+    # SQLite in KRAMPE_HOME, whatever database the environment names.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "KRAMPE_DATABASE_URL")}
+    return start_server(home, "--no-access-log", log_name=log_name, env=env)
 
 
 @pytest.mark.slow
 def test_sigkill_mid_stream_loses_no_acknowledged_entry(_isolated_home):
     home = _isolated_home
-    port = _free_port()
-    proc = _start(home, port)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = _start(home, "server-1.log")
     try:
         with httpx.Client(base_url=base) as c:
             r = c.post("/api/account/register", json={"username": "crash", "password": PW})
@@ -96,12 +69,11 @@ def test_sigkill_mid_stream_loses_no_acknowledged_entry(_isolated_home):
         threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
         for t in threads:
             t.start()
-        started = time.monotonic()
-        deadline = started + 20
-        while len(acked) < 150 and time.monotonic() < deadline:
+        # A count, not a time: however busy the machine, the kill comes after 150 writes
+        # (or as soon as a writer stops on an error, which the asserts below report).
+        while len(acked) < 150 and not failures:
             time.sleep(0.01)
         os.kill(proc.pid, signal.SIGKILL)  # mid-stream: the writers are still going
-        print(f"{len(acked)} acknowledged in {time.monotonic() - started:.2f} s before SIGKILL")
         proc.wait(10)
         stop.set()
         for t in threads:
@@ -122,10 +94,9 @@ def test_sigkill_mid_stream_loses_no_acknowledged_entry(_isolated_home):
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
 
-    port2 = _free_port()
-    proc2 = _start(home, port2)
+    proc2, base2 = _start(home, "server-2.log")
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port2}") as c:
+        with httpx.Client(base_url=base2) as c:
             r = c.post("/api/account/login", json={"username": "crash", "password": PW})
             assert r.status_code == 200
             stored = {e["note"] for e in c.get("/api/diary/entries?limit=5000").json()}

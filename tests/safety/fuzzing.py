@@ -3,6 +3,10 @@
 `HYPOTHESIS_PROFILE=long` (or FUZZ_EXAMPLES=N) runs 10,000 examples per target; the
 default keeps `make test` fast. Settings are per test, never loaded globally, so other
 packages' property tests keep their own.
+
+The CPU-time bound per call is checked only in the long run recorded in
+docs/safety/fuzzing.md (or when FUZZ_TIME_BOUND is set): `make test` checks behaviour, never
+timing, since even thread CPU time moves with the load of the shared machine.
 """
 
 from __future__ import annotations
@@ -15,17 +19,18 @@ from typing import Any
 from hypothesis import HealthCheck, settings
 
 _PROFILES = {"ci": 200, "dev": 200, "long": 10_000}
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or _PROFILES.get(
-    os.environ.get("HYPOTHESIS_PROFILE", "ci"), 200))
-# Each call must finish within this bound (seconds); generous for a loaded 2-core CI box.
-TIME_BOUND = float(os.environ.get("FUZZ_TIME_BOUND", "1.0"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES") or _PROFILES.get(PROFILE, 200))
+# Seconds of CPU time per call in the long run; generous for a loaded 2-core box.
+_BOUND = os.environ.get("FUZZ_TIME_BOUND") or ("1.0" if PROFILE == "long" else "")
+TIME_BOUND = float(_BOUND) if _BOUND else None
 
 FUZZ = settings(
     max_examples=EXAMPLES,
-    deadline=None,  # we assert our own bound, with a clear message
+    deadline=None,  # the long run checks its own CPU-time bound, with a clear message
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.function_scoped_fixture],
-    derandomize=os.environ.get("HYPOTHESIS_PROFILE", "ci") != "long",
+    derandomize=PROFILE != "long",
     database=None,
 )
 
@@ -39,3 +44,9 @@ def timed(fn: Callable[..., Any], *args, **kwargs) -> tuple[Any, float]:
     start = time.thread_time()
     result = fn(*args, **kwargs)
     return result, time.thread_time() - start
+
+
+def check_bound(cpu: float, what: str) -> None:
+    """Fail when a call took longer than TIME_BOUND (only when a bound is set)."""
+    if TIME_BOUND is not None:
+        assert cpu < TIME_BOUND, f"{what} took {cpu:.2f}s CPU"

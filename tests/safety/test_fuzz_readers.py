@@ -1,8 +1,8 @@
 """Fuzz the article readers: random and malformed txt/md/html files never crash them.
 
 Allowed outcomes: an Article, or the readers' own Danish `UnreadableFile` / a KrampeError.
-Anything else (IndexError, RecursionError, UnicodeError ...) is a bug. Each file is read
-within the time bound.
+Anything else (IndexError, RecursionError, UnicodeError ...) is a bug. In the long run each
+file is also read within the CPU-time bound (tests/safety/fuzzing.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from krampe.errors import KrampeError
 from krampe.knowledge.model import Article
 from krampe.knowledge.readers import UnreadableFile, read_article
-from tests.safety.fuzzing import FUZZ, TIME_BOUND
+from tests.safety.fuzzing import FUZZ, check_bound
 
 _counter = itertools.count()
 SUFFIX = st.sampled_from([".txt", ".md", ".html", ".htm", ".markdown", ".text"])
@@ -38,8 +38,7 @@ def _read(tmp: Path, data: bytes, suffix: str):
     except RecursionError:
         # Re-raised short: pytest needs minutes to render a 1,000-frame traceback.
         raise AssertionError(f"RecursionError reading {len(data)} bytes ({suffix})") from None
-    elapsed = time.thread_time() - start
-    assert elapsed < TIME_BOUND, f"{len(data)} bytes took {elapsed:.2f}s"
+    check_bound(time.thread_time() - start, f"{len(data)} bytes ({suffix})")
     path.unlink()
     if result is not None:
         assert isinstance(result, Article)
@@ -140,7 +139,7 @@ def test_reader_never_crashes_on_broken_front_matter(tmp_path_factory, text, suf
     _read(tmp_path_factory.mktemp("fz", numbered=True), text.encode("utf-8"), suffix)
 
 
-def test_deeply_nested_html_is_read_within_bound(tmp_path):
+def test_deeply_nested_html_is_read(tmp_path):
     """A fixed worst case next to the random ones: 3,000 nested divs around real text."""
     html = ("<html><body><article>" + "<div>" * 3_000 + "<h1>Krampe</h1><p>"
             + "Stræk læggen roligt. " * 20 + "</p>" + "</div>" * 3_000 + "</article></body></html>")

@@ -1,5 +1,5 @@
-"""Fuzz question analysis and search: any question is answered or rejected cleanly,
-within the CPU-time bound, and answers stay in the contract's shape."""
+"""Fuzz question analysis and search: any question is answered or rejected cleanly, and
+answers stay in the contract's shape (the long run also checks a CPU-time bound)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from krampe.errors import KrampeError
 from krampe.knowledge.kb import KnowledgeBase
-from tests.safety.fuzzing import FUZZ, TIME_BOUND, timed
+from tests.safety.fuzzing import FUZZ, check_bound, timed
 
 
 @cache
@@ -39,7 +39,7 @@ def test_search_never_crashes(question, top):
     except KrampeError as exc:
         assert exc.message.strip() and "\n" not in exc.message
         return
-    assert cpu < TIME_BOUND, f"{len(question)} chars took {cpu:.2f}s CPU"
+    check_bound(cpu, f"{len(question)} chars")
     data = result.model_dump()
     assert len(data["answers"]) <= top
     assert data["answered"] == bool(data["answers"])

@@ -1,5 +1,5 @@
-"""Fuzz the triage engine: no crash on any text, a CPU-time bound per call, and the
-policy's monotonicity properties on generated Danish descriptions."""
+"""Fuzz the triage engine: no crash on any text (in the long run within a CPU-time bound
+per call), and the policy's monotonicity properties on generated Danish descriptions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from krampe.errors import KrampeError
 from krampe.triage import triage
-from tests.safety.fuzzing import FUZZ, TIME_BOUND, timed
+from tests.safety.fuzzing import FUZZ, check_bound, timed
 
 ORDER = {None: -1, "self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 
@@ -36,7 +36,7 @@ def _triage(text, **kw):
     except KrampeError as exc:
         assert exc.message.strip() and "\n" not in exc.message
         return None
-    assert cpu < TIME_BOUND, f"{len(text)} chars took {cpu:.2f}s CPU"
+    check_bound(cpu, f"{len(text)} chars")
     assert result.level in ORDER
     assert result.action.strip()
     if result.level is None:

@@ -17,3 +17,11 @@ def status_of(text: str, finding: str) -> str | None:
         if f.id == finding:
             return f.status
     return None
+
+
+def present(text: str, finding: str) -> bool:
+    return status_of(text, finding) == "present"
+
+
+def triggers(text: str) -> list[str]:
+    return triage(text).triggers

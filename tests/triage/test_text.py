@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from krampe.triage import triage
 from krampe.triage.engine import Engine
 from krampe.triage.text import tokenize
 
@@ -23,7 +24,10 @@ def test_tokens_keep_exact_offsets():
 
 
 def test_sentences_split_but_not_on_abbreviations_or_decimals():
-    _toks, sents = tokenize("Jeg har f.eks. krampe kl. 3. Den varer 1.5 minut. Slut")
+    # Through the engine, which loads the abbreviation list (textnorm_da.yaml); a bare
+    # tokenize() only knows it once some earlier test has built the engine.
+    text = "Jeg har f.eks. krampe kl. 3. Den varer 1.5 minut. Slut"
+    _toks, sents, _ = Engine.get().mentions(text)
     assert len(sents) == 3
 
 
@@ -89,3 +93,19 @@ def test_weather_warmth_is_not_a_warm_calf():
 
 def test_heel_raise_exercise_is_not_swelling():
     assert "swelling" not in concepts("jeg laver tåhævninger og hæver mig op på tæerne")
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # real words one edit from a lexicon word are not "corrected" into it
+        ("efter lægen satte mig på furix har jeg fået kramper", "electrolytes"),
+        ("læggen sidder fast om natten", "alcohol"),
+    ],
+)
+def test_real_words_are_not_typo_corrected(text, unwanted):
+    assert unwanted not in triage(text).triggers
+
+
+def test_kramp_is_not_a_match():
+    assert "exercise" not in triage("kramp i læggen i nat").triggers

@@ -1,22 +1,19 @@
 """End to end in Debian's chromium (Playwright): ask, triage, screenshots, axe-core audit.
 
-The app runs under `krampe serve` (uvicorn) on a free loopback port, as in production.
+The app runs under `krampe serve` (uvicorn) on a loopback port it picks, as in production.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, _need
+from tests.server import start_server
 
 pytestmark = pytest.mark.browser
 
@@ -36,35 +33,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 EMERGENCY = "Jeg fik pludselig svært ved at trække vejret, og min venstre læg er hævet og varm"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = _free_port()
-    env = {**os.environ, "KRAMPE_HOME": str(tmp_path_factory.mktemp("browser_home"))}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "krampe", "serve", "--port", str(port), "--kb", "bundled"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(tmp_path_factory.mktemp("browser_home"), "--kb", "bundled")
     try:
-        for _ in range(300):
-            if proc.poll() is not None:
-                raise RuntimeError(f"krampe serve stopped: {proc.stderr.read().decode()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as resp:
-                    if json.load(resp)["status"] == "ok":
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("krampe serve did not answer /healthz within 30 s")
+        with urllib.request.urlopen(f"{base}/healthz", timeout=10) as resp:
+            assert json.load(resp)["status"] == "ok"
         yield base
     finally:
         proc.terminate()

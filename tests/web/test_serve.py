@@ -43,13 +43,15 @@ def _serve_fails(env_extra: dict, tmp_path) -> subprocess.CompletedProcess:
     import os
     import socket
 
-    with socket.socket() as s:  # a port nobody listens on, for the database
+    # A port nobody listens on, for the database: held bound (never listening) for the
+    # whole run, so connections are refused and no other process can take it meanwhile.
+    with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "KRAMPE_HOME": str(tmp_path / "home"), **env_extra}
-    env = {k: v.replace("{port}", str(port)) for k, v in env.items()}
-    return subprocess.run([sys.executable, "-m", "krampe", "serve", "--port", "1"],
-                          env=env, capture_output=True, text=True, timeout=120)
+        env = {**os.environ, "KRAMPE_HOME": str(tmp_path / "home"), **env_extra}
+        env = {k: v.replace("{port}", str(port)) for k, v in env.items()}
+        return subprocess.run([sys.executable, "-m", "krampe", "serve", "--port", "1"],
+                              env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_serve_with_unreachable_database_is_one_danish_line(tmp_path):

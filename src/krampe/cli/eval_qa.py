@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import statistics
 import time
 from dataclasses import asdict, dataclass, field
@@ -12,13 +11,8 @@ from pathlib import Path
 import typer
 
 from krampe.errors import InputError, KrampeError
+from krampe.evaluation.qa import Scores, first_hit
 from krampe.knowledge.kb import KnowledgeBase
-
-_SPACE = re.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.lower()).strip()
 
 
 @dataclass
@@ -67,30 +61,25 @@ def read_cases(path: Path) -> list[Case]:
 
 def evaluate(kb: KnowledgeBase, cases: list[Case], top: int = 5) -> tuple[dict, list[Outcome]]:
     outcomes = []
+    scores = Scores()
     for case in cases:
         start = time.perf_counter()
         result = kb.search(case.q, top)
         ms = (time.perf_counter() - start) * 1000
-        rank = None
-        for i, answer in enumerate(result.answers, start=1):
-            if any(_norm(g) in _norm(answer.text) for g in case.gold):
-                rank = i
-                break
+        rank = first_hit((answer.text for answer in result.answers), case.gold)
+        scores.add(oos=case.oos, answered=result.answered, rank=rank)
         first = result.answers[0].text[:90] if result.answers else None
         outcomes.append(Outcome(case.id, case.q, case.oos, result.answered, rank, first, ms))
-    inscope = [o for o in outcomes if not o.oos]
-    oos = [o for o in outcomes if o.oos]
-    n = max(len(inscope), 1)
     times = sorted(o.ms for o in outcomes)
     summary = {
         "questions": len(outcomes),
-        "in_scope": len(inscope),
-        "out_of_scope": len(oos),
-        "hit@1": sum(o.rank == 1 for o in inscope) / n,
-        "hit@3": sum(o.rank is not None and o.rank <= 3 for o in inscope) / n,
-        "mrr@5": sum(1 / o.rank for o in inscope if o.rank and o.rank <= 5) / n,
-        "false_rejections": sum(not o.answered for o in inscope),
-        "oos_rejected": sum(not o.answered for o in oos),
+        "in_scope": scores.in_scope,
+        "out_of_scope": scores.out_of_scope,
+        "hit@1": scores.hit_at_1,
+        "hit@3": scores.hit_at_3,
+        "mrr@5": scores.mrr_at_5,
+        "false_rejections": scores.false_rejections,
+        "oos_rejected": scores.oos_rejected,
         "latency_ms_p50": statistics.median(times),
         "latency_ms_p99": times[min(len(times) - 1, int(0.99 * len(times)))],
     }

@@ -41,7 +41,9 @@ def serve(
         "Kan gentages.",
     ),
     host: str = typer.Option("127.0.0.1", help="Adresse at lytte på."),
-    port: int = typer.Option(8000, min=1, max=65535, help="Port."),
+    port: int = typer.Option(
+        8000, min=0, max=65535, help="Port (0: en ledig port, som uvicorn skriver i loggen)."
+    ),
     workers: int = typer.Option(1, min=1, max=64, help="Antal arbejdsprocesser."),
     access_log: bool = typer.Option(
         True, help="Log metode, sti og status (aldrig tekst eller parametre)."
@@ -61,7 +63,9 @@ def serve(
     config = json.loads(json.dumps(LOG_CONFIG))
     if not access_log:
         config["loggers"]["krampe.access"] = {"level": "WARNING"}
-    typer.echo(f"krampe kører på http://{host}:{port} (Ctrl+C stopper)", err=True)
+    # Port 0 lets the system pick a free port (tests); uvicorn's start-up line names it.
+    where = f"http://{host}:{port}" if port else f"{host} på en ledig port"
+    typer.echo(f"krampe kører på {where} (Ctrl+C stopper)", err=True)
     uvicorn.run(
         "krampe.web.app:app_from_env",
         factory=True,

@@ -1,6 +1,6 @@
 """Articles in other formats than the seeds (an HTML page from a health site, Markdown
 with differently named front-matter keys): metadata, FAQ pairing, no page furniture in
-answers, and a question set per article that must keep answering well."""
+answers, and a regression question set per article that must keep answering well."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from krampe.cli.eval_qa import evaluate, read_cases
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.readers import read_article
 from krampe.knowledge.readers.meta import byline
+from tests.conftest import EVAL
 
 HERE = Path(__file__).parent
 HTML = HERE / "fixtures" / "laegkramper_aeldre.html"
@@ -73,12 +74,12 @@ def test_byline(text: str, expected: dict[str, str] | None):
 
 
 @pytest.mark.parametrize(("paths", "questions", "min_hit1", "min_hit3"), [
-    ([HTML], "qa_html_aeldre.jsonl", 0.75, 0.95),
-    ([MD], "qa_md_sport.jsonl", 0.6, 0.8),
+    ([HTML], "qa_regression_html_aeldre.jsonl", 0.75, 0.95),
+    ([MD], "qa_regression_md_sport.jsonl", 0.6, 0.8),
 ])
-def test_question_sets_on_unseen_formats(paths, questions, min_hit1, min_hit3):
+def test_regression_sets_on_other_formats(paths, questions, min_hit1, min_hit3):
     kb = KnowledgeBase.load([str(p) for p in paths], use_cache=False)
-    summary, _ = evaluate(kb, read_cases(HERE / questions))
+    summary, _ = evaluate(kb, read_cases(EVAL / questions))
     assert summary["hit@1"] >= min_hit1
     assert summary["hit@3"] >= min_hit3
     assert summary["false_rejections"] <= 1
@@ -86,7 +87,7 @@ def test_question_sets_on_unseen_formats(paths, questions, min_hit1, min_hit3):
 
 def test_answers_over_a_mixed_knowledge_base_show_no_furniture(seeds_dir: Path):
     kb = KnowledgeBase.load([str(seeds_dir), str(HTML), str(MD)], use_cache=False)
-    for case in read_cases(HERE / "qa_html_aeldre.jsonl"):
+    for case in read_cases(EVAL / "qa_regression_html_aeldre.jsonl"):
         result = kb.search(case.q, 3).model_dump()
         shown = " ".join(str(answer) for answer in result.get("answers", []))
         for phrase in FURNITURE:

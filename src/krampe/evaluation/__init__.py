@@ -1,0 +1,1 @@
+"""Evaluation metrics, one implementation for the CLI (`krampe eval`) and bench/."""
