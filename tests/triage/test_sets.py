@@ -60,3 +60,17 @@ def test_regression_round5_levels_are_safe():
     misses = [m.model_dump() for m in report.misses]
     assert report.under_triage == 0, misses
     assert report.self_care_to_urgent_or_emergency == 0, misses
+
+
+def test_regression_screen_screened_flow_is_safe_and_short():
+    """The screen's set (written blind, run once, recorded in eval/README.md): with the
+    simulated truthful person no emergency or urgent case ends below its level, every
+    screen completes, and self-care cases answer few question pages."""
+    cases = load_cases(EVAL / "triage_regression_screen.jsonl")
+    assert len(cases) == 60 and all(c.present is not None for c in cases)
+    report = evaluate(cases, screened=True)
+    misses = [m.model_dump() for m in report.misses if m.kind == "level"]
+    assert report.under_triage == 0, misses
+    assert report.incomplete == 0
+    sc = report.questions["self_care"]
+    assert sc.pages_mean <= 4 and sc.pages_max <= 8
