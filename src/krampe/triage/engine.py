@@ -328,9 +328,11 @@ class Engine:
     ) -> bool:
         """A symptom reported as happening now: a present symptom in a sentence with an
         episode word ("jeg har ondt i læggen nu", "krampe i nat")."""
+        seen: set[int] = set()
         for m in mentions:
-            if m.status != "present" or m.role in ("trigger", "context", "location"):
+            if m.status != "present" or m.role != "symptom" or m.sent in seen:
                 continue
+            seen.add(m.sent)
             s, e, _q = sents[m.sent]
             if self._episode.find(toks, s, e):
                 return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 Level = Literal["emergency", "urgent", "routine", "self_care"]
 Status = Literal["present", "negated", "historical", "hypothetical", "other_person"]
@@ -30,6 +30,8 @@ class TriggerDetail(BaseModel):
 
 
 class QuestionOut(BaseModel):
+    model_config = ConfigDict(frozen=True)  # shared between results (see triage.screen)
+
     id: str
     text: str
     findings: list[str]

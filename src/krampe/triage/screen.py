@@ -63,18 +63,16 @@ def _capital(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def _settled_by_text(q: Question, by: dict[str, list[Mention]]) -> Mention | None:
+def _settled_by_text(
+    q: Question, present: dict[str, Mention], negated: dict[str, Mention]
+) -> Mention | None:
     """The words that settle this route as absent, or None when the route stays open."""
     for cid in q.absent_if:
-        for m in by.get(cid, ()):
-            if m.status == "present":
-                return m
-    negated = [
-        next((m for m in by.get(cid, ()) if m.status == "negated"), None) for cid in q.settled_by
-    ]
-    hits = [m for m in negated if m is not None]
-    if q.settled_when == "all":
-        return hits[0] if len(hits) == len(negated) else None
+        if cid in present:
+            return present[cid]
+    hits = [negated[cid] for cid in q.settled_by if cid in negated]
+    if q.settled_when == "all" and len(hits) < len(q.settled_by):
+        return None
     return hits[0] if hits else None
 
 
@@ -87,9 +85,14 @@ def run(
     level: str | None,
     person: str | None,
 ) -> ScreenState:
-    by: dict[str, list[Mention]] = {}
+    # The first present and the first negated mention of each concept in the text.
+    present: dict[str, Mention] = {}
+    negated: dict[str, Mention] = {}
     for mention in mentions:
-        by.setdefault(mention.concept, []).append(mention)
+        if mention.status == "present":
+            present.setdefault(mention.concept, mention)
+        elif mention.status == "negated":
+            negated.setdefault(mention.concept, mention)
     rank = _RANK[level] if level else -1
     resolved: list[Resolved] = []
     open_flags: list[str] = []
@@ -100,7 +103,7 @@ def run(
         if fid in present_ids:
             continue
         flag_open: list[Question] = []
-        for q in (q for q in rules.questions if q.finding == fid):
+        for q in _routes(rules)[fid]:
             if q.completes is not None and answers.get(q.completes) is not True:
                 continue  # a completing question follows only a "ja" that left the flag open
             if q.id in answers:
@@ -113,7 +116,7 @@ def run(
                 if value is None:
                     unsure.append(q)
                 continue
-            m = _settled_by_text(q, by)
+            m = _settled_by_text(q, present, negated)
             if m is not None:
                 resolved.append(Resolved(
                     finding=fid, question=q.id, by="text", status="negated",
@@ -123,16 +126,43 @@ def run(
             flag_open.append(q)
         if flag_open and _RANK[flag.level] > rank:
             open_flags.append(fid)
-            questions += [
-                QuestionOut(id=q.id, text=question_text(q, person), findings=[fid],
-                            level=flag.level, group=group_text(rules, flag.level, person))
-                for q in flag_open
-            ]
+            questions += [_question_out(rules, q, person) for q in flag_open]
     complete = level == "emergency" or not open_flags
     if level == "emergency":
         open_flags, questions = [], []
     return ScreenState(complete=complete, open=open_flags, resolved=resolved,
                        questions=questions, unsure=unsure)
+
+
+_OUT: dict[tuple[int, str, str | None], tuple[Rules, QuestionOut]] = {}
+
+
+def _question_out(rules: Rules, q: Question, person: str | None) -> QuestionOut:
+    """The question as the result shows it; frozen, so one object serves every result."""
+    key = (id(rules), q.id, person)
+    hit = _OUT.get(key)
+    if hit is None or hit[0] is not rules:
+        level = rules.findings[q.finding].level
+        out = QuestionOut(id=q.id, text=question_text(q, person), findings=[q.finding],
+                          level=level, group=group_text(rules, level, person))
+        if len(_OUT) > 10_000:  # person comes from the text: keep the cache bounded
+            _OUT.clear()
+        hit = _OUT[key] = (rules, out)
+    return hit[1]
+
+
+_ROUTES: dict[int, tuple[Rules, dict[str, list[Question]]]] = {}
+
+
+def _routes(rules: Rules) -> dict[str, list[Question]]:
+    """The questions of each red flag, in file order (per rule set; Rules is unhashable)."""
+    hit = _ROUTES.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        out: dict[str, list[Question]] = {fid: [] for fid in rules.screen.order}
+        for q in rules.questions:
+            out.setdefault(q.finding, []).append(q)
+        hit = _ROUTES[id(rules)] = (rules, out)
+    return hit[1]
 
 
 def watch_action(rules: Rules, level: str, qs: list[Question], region: str | None) -> str:
