@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from krampe.triage.evaluate import evaluate, load_cases
 from tests.conftest import EVAL
 
@@ -74,3 +76,17 @@ def test_regression_screen_screened_flow_is_safe_and_short():
     assert report.incomplete == 0
     sc = report.questions["self_care"]
     assert sc.pages_mean <= 4 and sc.pages_max <= 8
+
+
+SCREENED_SETS = sorted(p.name for p in EVAL.glob("triage_*.jsonl"))
+
+
+@pytest.mark.parametrize("name", SCREENED_SETS)
+def test_screened_flow_never_ends_an_urgent_case_lower(name):
+    """Every team set carries `present`: after the simulated truthful person's answers,
+    no emergency or urgent case ends below its level and every screen completes."""
+    cases = load_cases(EVAL / name)
+    assert all(c.present is not None for c in cases), "every set carries present"
+    report = evaluate(cases, screened=True)
+    assert report.under_triage == 0, [m.model_dump() for m in report.misses]
+    assert report.incomplete == 0
