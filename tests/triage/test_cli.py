@@ -108,6 +108,10 @@ def test_batch_goes_on_after_a_bad_line(app):
     assert outs[0]["level"] == "self_care"
     assert outs[1] == {"error": "too_long", "message": outs[1]["message"]}
     assert outs[2]["level"] == "urgent"
+    # no answers in batch mode: each line shows what is still open
+    assert outs[0]["screen"]["complete"] is False and "pe_signs" in outs[0]["screen"]["open"]
+    assert outs[2]["screen"]["open"] == ["pe_signs", "seizure", "limb_ischaemia",
+                                         "cauda_equina"]
 
 
 def test_interactive_asks_and_shows_final_level(app):
