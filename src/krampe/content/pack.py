@@ -18,15 +18,12 @@ from krampe.errors import KnowledgeBaseError
 from krampe.knowledge.model import Article
 from krampe.knowledge.readers import read_article
 from krampe.policy import Source, get_policy
-from krampe.policy.review import PENDING_LABEL
 from krampe.policy.review import review_label as _review_label
 
 _PACK_DIR = Path(__file__).resolve().parent / "da"
 # The registry a foreign folder of articles may ship (the bundled pack uses the policy's).
 SOURCES_FILE = "sources.yaml"
 _ORDER_FILE = Path(__file__).resolve().parent / "data" / "pack.yaml"
-
-REVIEW_PENDING_LABEL = PENDING_LABEL
 
 
 def bundled_dir() -> Path:
