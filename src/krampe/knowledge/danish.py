@@ -64,7 +64,7 @@ class Lexicon(BaseModel):
     ascii_folds: dict[str, str]
     # One-letter spellings without æ/ø/å (gore -> gøre, hvornar -> hvornår).
     ascii_letters: dict[str, list[str]] = {}
-    # A member of the synonym group that the policy's short out-of-hours numbers ("1813")
+    # A member of the synonym group that the policy's four-digit out-of-hours codes
     # join: people search for the number, but only the policy writes it.
     out_of_hours_group: str | None = None
 
@@ -96,7 +96,7 @@ def _with_policy_numbers(lex: Lexicon) -> Lexicon:
         return lex
     if not any(word in group for group in lex.synonyms):
         raise ValueError(f"out_of_hours_group: no synonym group has {word!r}")
-    # Four-digit codes only: "70 11 31 31" is four number tokens, not one search word.
+    # Four-digit codes only: a number written in pairs is four tokens, not one search word.
     numbers = [r.number for r in get_policy().regions() if " " not in r.number]
     groups = [[*g, *(n for n in numbers if n not in g)] if word in g else g
               for g in lex.synonyms]

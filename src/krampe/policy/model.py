@@ -130,7 +130,7 @@ class OwnGp(_Strict):
 class Region(_Strict):
     id: RegionId
     name: str
-    # Four digits (a short code) or four pairs ("70 11 31 31"): a typo fails here.
+    # Four digits (a short code) or four pairs ("12 34 56 78"): a typo fails here.
     number: str = Field(pattern=r"^(\d{4}|\d{2} \d{2} \d{2} \d{2})$")
     verified: dt.date
     source: str

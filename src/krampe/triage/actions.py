@@ -1,4 +1,4 @@
-"""Danish action sentences per level, with 112, the own GP and the out-of-hours numbers.
+"""Danish action sentences per level, with the emergency, own GP and out-of-hours numbers.
 
 The wording and the numbers are the policy's (krampe.policy); these wrappers keep the
 engine's calls. `rules` is no longer read: levels and regions are not rule files.
