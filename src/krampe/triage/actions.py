@@ -15,14 +15,17 @@ def normalise_region(region: str | None, rules: Rules) -> RegionId | None:
     return get_policy().normalise_region(region)
 
 
-def action_for(level: Level, rules: Rules, region: RegionId | None) -> str:
-    return get_policy().action(level, region)
+def action_for(level: Level, rules: Rules, region: str | None) -> str:
+    policy = get_policy()
+    return policy.action(level, policy.normalise_region(region))
 
 
-def fill(template: str, rules: Rules, region: RegionId | None) -> str:
+def fill(template: str, rules: Rules, region: str | None) -> str:
     """{gp}, {oohs} and {emergency} filled in a rule text (the screen's questions)."""
-    return get_policy().fill(template, region)
+    policy = get_policy()
+    return policy.fill(template, policy.normalise_region(region))
 
 
-def not_understood_action(rules: Rules, region: RegionId | None) -> str:
-    return get_policy().not_understood_action(region)
+def not_understood_action(rules: Rules, region: str | None) -> str:
+    policy = get_policy()
+    return policy.not_understood_action(policy.normalise_region(region))
