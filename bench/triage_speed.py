@@ -22,15 +22,18 @@ import sys
 import time
 from pathlib import Path
 
+from krampe.policy import get_policy
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SETS = [
     REPO.parent / "shared" / "eval" / "triage_dev.jsonl",
     REPO / "eval" / "triage_regression_extra.jsonl",
     REPO / "eval" / "triage_regression_round1.jsonl",
 ]
-RANK = {None: -1, "self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
+_POLICY = get_policy()
+RANK = {None: -1, **{level: _POLICY.rank(level) for level in _POLICY.LEVELS}}
 
-# The baseline: a keyword list per level, first match from the top wins; no negation.
+# The baseline: a keyword list per level, most urgent first, first match wins; no negation.
 KEYWORDS = {
     "emergency": ["åndenød", "svært ved at trække vejret", "ondt i brystet", "hoster blod",
                   "krampeanfald", "feberkramper", "hele kroppen", "koldt", "bleg",
@@ -44,7 +47,7 @@ KEYWORDS = {
 
 def keyword_baseline(text: str) -> str:
     low = text.lower()
-    for level in ("emergency", "urgent", "routine"):
+    for level in KEYWORDS:
         if any(k in low for k in KEYWORDS[level]):
             return level
     return "self_care"
@@ -109,11 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         got = [fn(t) for t in texts]
         exact = sum(g == c["level"] for g, c in zip(got, cases, strict=True)) / len(cases)
         under = sum(
-            c["level"] in ("emergency", "urgent") and RANK[g] < RANK[c["level"]]
+            RANK[c["level"]] >= RANK["urgent"] and RANK[g] < RANK[c["level"]]
             for g, c in zip(got, cases, strict=True)
         )
         over = sum(
-            c["level"] == "self_care" and RANK[g] > 0 for g, c in zip(got, cases, strict=True)
+            c["level"] == "self_care" and RANK[g] > RANK["self_care"]
+            for g, c in zip(got, cases, strict=True)
         )
         total_s = sum(lat) / 1000
         rows.append([name, f"{len(lat) / total_s:,.0f}", f"{pct(lat, 0.5):.3f}",

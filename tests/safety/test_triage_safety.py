@@ -140,19 +140,16 @@ def _regions_from_clinical_sources(text: str) -> dict[str, str]:
 
 
 def test_region_numbers_match_clinical_sources(shared_dir):
-    import yaml
-
-    from krampe.triage import engine
+    from krampe.policy import get_policy
 
     spec = (shared_dir / "spec" / "clinical-sources.md").read_text(encoding="utf-8")
     expected = _regions_from_clinical_sources(spec)
     assert len(expected) == 5, expected
-    rules_dir = __import__("pathlib").Path(engine.__file__).parent / "rules"
-    data = yaml.safe_load((rules_dir / "regions.yaml").read_text(encoding="utf-8"))
-    ours = {r["name"].removeprefix("Region "): r["number"] for r in data["regions"]}
+    policy = get_policy()
+    ours = {r.name.removeprefix("Region "): r.number for r in policy.regions()}
     assert ours == expected
-    assert data["emergency"]["number"] == "112"
-    assert all(r.get("verified") for r in data["regions"]), "every number needs a verified date"
+    assert policy.emergency_number() == "112"
+    assert all(r.verified for r in policy.regions()), "every number needs a verified date"
 
 
 @pytest.mark.parametrize(("region", "number"), [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -108,15 +107,12 @@ def test_invalid_data_is_rejected_on_load():
         Dose(sets_min=3, sets_max=2, reps_min=10, reps_max=12, frequency="x", sources=["a"])
 
 
-def test_phone_numbers_agree_with_the_triage_rules():
-    """The same lægevagt numbers live in triage's rules; a fix to one must reach the other."""
-    import yaml
+def test_phone_numbers_are_the_policys():
+    """The guide writes no number itself: each contact's comes from the policy by key."""
+    from krampe.policy import get_policy
 
-    import krampe
-
-    path = Path(krampe.__file__).parent / "triage" / "rules" / "regions.yaml"
-    if not path.is_file():
-        pytest.skip("triage has no regions.yaml (yet)")
-    triage_numbers = {r["id"]: r["number"] for r in yaml.safe_load(path.read_text())["regions"]}
+    policy = get_policy()
     ours = {c.region: c.number for c in acute_guide().contacts if c.region}
-    assert ours == triage_numbers
+    assert ours == {r.id: r.number for r in policy.regions()}
+    emergency = next(c for c in acute_guide().contacts if c.id == "emergency")
+    assert emergency.number == policy.emergency_number()

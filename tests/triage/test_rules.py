@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from krampe.policy import get_policy
 from krampe.triage.patterns import parse_pattern
 from krampe.triage.schema import (
     POLICY_FINDINGS,
@@ -35,21 +36,9 @@ def test_bundled_rules_load_and_cover_the_policy():
     rules = load_rules()
     assert set(rules.findings) == POLICY_FINDINGS
     assert set(rules.triggers) == POLICY_TRIGGERS
-    assert {r.id for r in rules.regions.regions} == {
-        "hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"
-    }
+    sources = get_policy().sources()
     for f in rules.findings.values():
-        assert f.sources and all(s in rules.sources for s in f.sources)
-    for r in rules.regions.regions:
-        assert r.verified and r.source in rules.sources
-
-
-def test_region_numbers():
-    numbers = {r.id: r.number for r in load_rules().regions.regions}
-    assert numbers == {
-        "hovedstaden": "1813", "sjaelland": "1818", "nordjylland": "70 15 03 00",
-        "midtjylland": "70 11 31 31", "syddanmark": "70 11 07 07",
-    }
+        assert f.sources and all(s in sources for s in f.sources)
 
 
 def test_unknown_concept_in_finding(rules_copy):
@@ -89,9 +78,9 @@ def test_question_for_unknown_finding(rules_copy):
         load_rules(rules_copy)
 
 
-def test_missing_region(rules_copy):
-    edit(rules_copy / "regions.yaml", lambda d: d["regions"].pop())
-    with pytest.raises(RuleError, match="regions"):
+def test_finding_cannot_be_self_care(rules_copy):
+    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(level="self_care"))
+    with pytest.raises(RuleError, match="self_care"):
         load_rules(rules_copy)
 
 

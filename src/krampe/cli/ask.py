@@ -11,6 +11,7 @@ from krampe import core
 from krampe.cli.text import wrap
 from krampe.errors import InputError, KrampeError
 from krampe.knowledge.kb import MAX_TOP, KnowledgeBase
+from krampe.policy import get_policy
 
 NOT_COVERED = (
     "Det spørgsmål dækker vidensbasen desværre ikke, så her er intet svar i stedet for et "
@@ -49,9 +50,12 @@ def render(result: dict) -> str:
     triage = result.get("triage") or {}
     # A red flag goes above the answers, where a person in a hurry reads first. Below
     # urgent, no verdict is shown while the red-flag screen is open.
+    policy = get_policy()
     level = triage.get("level")
     screened = bool(triage) and triage["screen"]["complete"]
-    urgent = level in ("emergency", "urgent") or (level == "routine" and screened)
+    urgent = level is not None and (
+        policy.rank(level) >= policy.rank("urgent") or (level == "routine" and screened)
+    )
     if urgent:
         lines += [*wrap(f"VIGTIGT: {triage['action']}"), ""]
     if result.get("screen_link") and level != "emergency":

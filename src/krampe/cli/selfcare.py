@@ -46,7 +46,7 @@ def nu(
     as_json: bool = typer.Option(False, "--json", help="Skriv vejledningen som JSON."),
 ) -> None:
     """Krampe lige nu: trin for trin, hvad du gør under en krampe i læggen, og faresignalerne
-    der betyder, at du skal ringe 112 eller søge læge i dag."""
+    der betyder, at du skal have hjælp med det samme eller til lægen i dag."""
     from krampe.selfcare import acute_guide
     from krampe.selfcare.text import guide_lines
 

@@ -6,7 +6,7 @@ import re
 import textwrap
 
 WIDTH = 88
-# Digits separated by single spaces are a phone number ("70 11 31 31"): never split them.
+# Digits separated by single spaces are a phone number ("12 34 56 78"): never split them.
 _NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
 

@@ -27,6 +27,8 @@ from krampe.knowledge.model import Article
 from krampe.knowledge.readers import UnreadableFile, article_files, decode, parse_article
 from krampe.knowledge.readers.markdown import split_front_matter
 from krampe.knowledge.readers.meta import parse_date
+from krampe.policy import Source, get_policy
+from krampe.policy.review import is_valid as review_is_valid
 
 _TAGS_FILE = Path(__file__).resolve().parent / "data" / "tags.yaml"
 REQUIRED_KEYS = ("title", "summary", "updated", "sources", "clinical_review")
@@ -76,7 +78,12 @@ def _resolve(spec: str | Path) -> Path:
 
 
 def _registry_for(file: Path, root: Path) -> Path | None:
-    """The nearest sources.yaml from the file's folder up to the checked root."""
+    """The nearest sources.yaml from the file's folder up to the checked root.
+
+    The bundled pack has none: it cites the policy's registry (see `_Checker.registry`).
+    """
+    if _in_pack(file):
+        return _POLICY_REGISTRY
     folder = file.parent.resolve()
     top = (root if root.is_dir() else root.parent).resolve()
     while True:
@@ -86,6 +93,14 @@ def _registry_for(file: Path, root: Path) -> Path | None:
         if folder == top or folder.parent == folder:
             return None
         folder = folder.parent
+
+
+# Stands for the policy's sources registry where a file path is expected.
+_POLICY_REGISTRY = Path("<krampe.policy sources>")
+
+
+def _in_pack(file: Path) -> bool:
+    return file.resolve().is_relative_to(pack.bundled_dir().resolve())
 
 
 def _months_between(earlier: dt.date, later: dt.date) -> int:
@@ -99,17 +114,13 @@ def _uses_conventions(front: dict[str, object], article: Article) -> bool:
     return any(section.sources for section in article.sections)
 
 
-def _review_ok(value: object) -> bool:
-    if value == "pending":
-        return True
-    return isinstance(value, dict) and bool(value.get("reviewer")) and bool(value.get("date"))
-
-
 class _Checker:
     def __init__(self, today: dt.date) -> None:
         self.today = today
         self.issues: list[Issue] = []
-        self.registries: dict[Path, dict[str, pack.Source] | None] = {}
+        self.registries: dict[Path, dict[str, Source] | None] = {
+            _POLICY_REGISTRY: dict(get_policy().sources())
+        }
 
     def add(self, severity: Severity, code: str, file: Path, message: str,
             section: str | None = None) -> None:
@@ -117,7 +128,7 @@ class _Checker:
             Issue(severity=severity, code=code, file=str(file), section=section, message=message)
         )
 
-    def registry(self, path: Path | None, file: Path) -> dict[str, pack.Source] | None:
+    def registry(self, path: Path | None, file: Path) -> dict[str, Source] | None:
         if path is None:
             return None
         if path not in self.registries:
@@ -129,7 +140,7 @@ class _Checker:
         return self.registries[path]
 
     def front_matter(self, file: Path, front: dict[str, object],
-                     registry: dict[str, pack.Source] | None) -> None:
+                     registry: dict[str, Source] | None) -> None:
         missing = [key for key in REQUIRED_KEYS if front.get(key) in (None, "", [])]
         if missing:
             self.add("error", "front_matter_missing", file,
@@ -144,7 +155,7 @@ class _Checker:
             self.add("error", "front_matter_invalid", file,
                      f"'updated' skal være en ISO-dato (ÅÅÅÅ-MM-DD), ikke {updated!r}.")
         review = front.get("clinical_review")
-        if review not in (None, "") and not _review_ok(review):
+        if review not in (None, "") and not review_is_valid(review):
             self.add("error", "front_matter_invalid", file,
                      "'clinical_review' skal være 'pending' eller have reviewer og date.")
         ids = front.get("sources")
@@ -156,7 +167,7 @@ class _Checker:
                 self.unknown_ids(file, ids, registry, None)
 
     def unknown_ids(self, file: Path, ids: list[str],
-                    registry: dict[str, pack.Source] | None, section: str | None) -> None:
+                    registry: dict[str, Source] | None, section: str | None) -> None:
         if registry is None:
             return
         unknown = [i for i in ids if i not in registry]
@@ -167,7 +178,7 @@ class _Checker:
                      section)
 
     def sections(self, file: Path, article: Article,
-                 registry: dict[str, pack.Source] | None) -> None:
+                 registry: dict[str, Source] | None) -> None:
         for section in article.sections:
             if not section.passages:
                 continue

@@ -1,8 +1,9 @@
-"""The bundled content pack: our own Danish articles and their sources registry.
+"""The bundled content pack: our own Danish articles.
 
 Articles are read with the knowledge engine's Markdown reader (no second parser here);
-this module adds the registry (`da/sources.yaml`), resolved source labels and lookups by
-section tag (`trigger:<id>`, `finding:<id>`, `level:<level>`, `topic:<name>`).
+this module adds resolved source labels (from the policy's one sources registry), the
+review label and lookups by section tag (`trigger:<id>`, `finding:<id>`, `level:<level>`,
+`topic:<name>`). `parse_sources` reads the registry a foreign folder of articles ships.
 """
 
 from __future__ import annotations
@@ -11,55 +12,23 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 
 from krampe.errors import KnowledgeBaseError
 from krampe.knowledge.model import Article
 from krampe.knowledge.readers import read_article
+from krampe.policy import Source, get_policy
+from krampe.policy.review import review_label as _review_label
 
 _PACK_DIR = Path(__file__).resolve().parent / "da"
+# The registry a foreign folder of articles may ship (the bundled pack uses the policy's).
 SOURCES_FILE = "sources.yaml"
 _ORDER_FILE = Path(__file__).resolve().parent / "data" / "pack.yaml"
-
-# What the product shows while no clinician has reviewed a page (never claim a review).
-REVIEW_PENDING_LABEL = "ikke fagligt gennemgået endnu"
 
 
 def bundled_dir() -> Path:
     """Directory of the bundled pack (what `--kb bundled` and the default knowledge base use)."""
     return _PACK_DIR
-
-
-class Source(BaseModel):
-    """One entry of the sources registry."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
-    year: int | None = Field(default=None, ge=1900, le=2100)
-    url: str | None = None
-    # When someone last checked facts copied from it (phone numbers); None = never.
-    verified: str | None = None
-
-    @field_validator("url")
-    @classmethod
-    def _http_only(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("http://", "https://")):
-            raise ValueError("url skal starte med http:// eller https://")
-        return value
-
-    @field_validator("verified", mode="before")
-    @classmethod
-    def _date_text(cls, value: object) -> object:
-        return value.isoformat() if hasattr(value, "isoformat") else value
-
-    @property
-    def label(self) -> str:
-        """What readers see, e.g. "NICE CKS: Leg cramps (2012)"."""
-        year = f" ({self.year})" if self.year else ""
-        return f"{self.publisher}: {self.title}{year}"
 
 
 class TaggedSection(BaseModel):
@@ -105,10 +74,9 @@ def parse_sources(path: Path) -> dict[str, Source]:
     return sources
 
 
-@lru_cache(maxsize=1)
 def load_sources() -> dict[str, Source]:
-    """The pack's sources registry by id (validated, cached)."""
-    return parse_sources(bundled_dir() / SOURCES_FILE)
+    """The sources registry the pack cites: the policy's (krampe.policy)."""
+    return dict(get_policy().sources())
 
 
 @lru_cache(maxsize=1)
@@ -135,16 +103,13 @@ def load_pack() -> list[Article]:
 
 def source_labels(ids: list[str]) -> list[str]:
     """Readable labels for source ids; an unknown id is shown as itself (check catches it)."""
-    registry = load_sources()
+    registry = get_policy().sources()
     return [registry[i].label if i in registry else i for i in ids]
 
 
 def review_label(article: Article) -> str:
-    """Honest review status for display: only an explicit record counts as reviewed."""
-    review = article.metadata.get("clinical_review")
-    if isinstance(review, dict) and review.get("reviewer") and review.get("date"):
-        return f"fagligt gennemgået af {review['reviewer']} ({review['date']})"
-    return REVIEW_PENDING_LABEL
+    """Honest review status for display (krampe.policy.review decides)."""
+    return _review_label(article.metadata.get("clinical_review"))
 
 
 @lru_cache(maxsize=256)

@@ -23,6 +23,8 @@ from pydantic import BaseModel, field_validator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from krampe.policy import get_policy
+
 _DATA = Path(__file__).resolve().parent / "data" / "danish.yaml"
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+", re.IGNORECASE)
 # "X (Y)": an article declaring a synonym; Y is one to three words.
@@ -62,6 +64,9 @@ class Lexicon(BaseModel):
     ascii_folds: dict[str, str]
     # One-letter spellings without æ/ø/å (gore -> gøre, hvornar -> hvornår).
     ascii_letters: dict[str, list[str]] = {}
+    # A member of the synonym group that the policy's four-digit out-of-hours codes
+    # join: people search for the number, but only the policy writes it.
+    out_of_hours_group: str | None = None
 
     @field_validator("synonyms")
     @classmethod
@@ -80,7 +85,22 @@ class Lexicon(BaseModel):
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    return Lexicon.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+    return _with_policy_numbers(
+        Lexicon.model_validate(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+    )
+
+
+def _with_policy_numbers(lex: Lexicon) -> Lexicon:
+    word = lex.out_of_hours_group
+    if word is None:
+        return lex
+    if not any(word in group for group in lex.synonyms):
+        raise ValueError(f"out_of_hours_group: no synonym group has {word!r}")
+    # Four-digit codes only: a number written in pairs is four tokens, not one search word.
+    numbers = [r.number for r in get_policy().regions() if " " not in r.number]
+    groups = [[*g, *(n for n in numbers if n not in g)] if word in g else g
+              for g in lex.synonyms]
+    return lex.model_copy(update={"synonyms": groups})
 
 
 # Accents Danish writes only sometimes (massér, idé, allé); æ, ø, å stay.

@@ -13,8 +13,13 @@ from krampe.selfcare.models import AcuteGuide
 @lru_cache(maxsize=1)
 def acute_guide() -> AcuteGuide:
     """The "Nu, under en krampe" guide (validated on first use, then cached)."""
+    raw = load_yaml("acute.yaml")
+    for contact in (raw or {}).get("contacts") or []:
+        if not isinstance(contact, dict) or "policy" not in contact:
+            # The numbers are the policy's: a contact may only point at one by key.
+            raise SelfcareDataError(f"acute.yaml: kontakten {contact!r} mangler 'policy'")
     try:
-        guide = AcuteGuide.model_validate(load_yaml("acute.yaml"))
+        guide = AcuteGuide.model_validate(raw)
     except ValidationError as exc:
         raise SelfcareDataError(f"acute.yaml er ugyldig: {exc}") from exc
     for group in (guide.steps, guide.red_flags, guide.notes, guide.contacts):

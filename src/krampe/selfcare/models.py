@@ -7,9 +7,14 @@ They are the public shapes: the CLI prints them, the web app renders them and
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# `Level` below is an exercise's step; the triage level is the policy's.
+from krampe.policy import Level as TriageLevel
+from krampe.policy import RegionId, get_policy
+from krampe.policy.review import ClinicalReview
 
 SourceIds = list[str]
 
@@ -23,6 +28,11 @@ def _need_sources(value: list[str]) -> list[str]:
     if not value:
         raise ValueError("mindst én kilde (source id) er påkrævet")
     return value
+
+
+def _policy_text(value: str) -> str:
+    """Fills {emergency}, {gp} and {oohs}: the data files never write a number themselves."""
+    return get_policy().fill(value)
 
 
 # --- acute guide -------------------------------------------------------------------------
@@ -40,13 +50,30 @@ class AcuteStep(_Strict):
 class RedFlag(_Strict):
     id: str
     sign: str
+    # In the data a template: "{headline}. ..." starts with the level's headline.
     action: str
-    level: Literal["emergency", "urgent"]
+    level: TriageLevel
     # Policy finding id this flag mirrors (triage-policy.md), so pages can link the two.
     finding: str
     sources: SourceIds
 
     _check_sources = field_validator("sources")(_need_sources)
+
+    @field_validator("level")
+    @classmethod
+    def _seek_help(cls, value: TriageLevel) -> TriageLevel:
+        policy = get_policy()
+        if policy.rank(value) < policy.rank("urgent"):
+            raise ValueError("et faresignal er mindst 'urgent'")
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_action(cls, data: Any) -> Any:
+        policy = get_policy()
+        if isinstance(data, dict) and data.get("level") in policy.LEVELS and "action" in data:
+            data = {**data, "action": policy.fill(str(data["action"]), level=data["level"])}
+        return data
 
 
 class SourceNote(_Strict):
@@ -58,17 +85,50 @@ class SourceNote(_Strict):
     _check_sources = field_validator("sources")(_need_sources)
 
 
+# In acute.yaml a contact names its number by policy key; the policy holds the numbers.
+CONTACT_KEYS = ("emergency", "own_gp")
+
+
 class Contact(_Strict):
     id: str
     label: str
     number: str | None = None
     when: str
-    region: str | None = None
+    region: RegionId | None = None
     # ISO date someone last checked the number against its source; None = not checked.
     verified: date | None = None
     sources: SourceIds
 
     _check_sources = field_validator("sources")(_need_sources)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_policy(cls, data: Any) -> Any:
+        """`policy: emergency | own_gp | <region id>` -> number, region, verified, sources."""
+        if not isinstance(data, dict) or "policy" not in data:
+            return data
+        own = {"number", "region", "verified"} & set(data)
+        if own:
+            raise ValueError(f"{sorted(own)} kommer fra politikken (policy-nøglen), ikke fra data")
+        data = dict(data)
+        key = data.pop("policy")
+        policy = get_policy()
+        extra: dict[str, Any]
+        if key == "emergency":
+            entry = policy.emergency()
+            extra = {"number": entry.number, "sources": entry.sources}
+        elif key == "own_gp":
+            gp = policy.own_gp()
+            extra = {"number": None, "sources": gp.sources}
+            data.setdefault("when", f"{gp.hours}.")
+        elif key in {r.id for r in policy.regions()}:
+            region = policy.region(key)
+            extra = {"number": region.number, "region": region.id,
+                     "verified": region.verified, "sources": [region.source]}
+        else:
+            raise ValueError(f"ukendt policy-nøgle {key!r}: {CONTACT_KEYS} eller et region-id")
+        sources = [*extra.pop("sources"), *data.get("sources", [])]
+        return {**data, **extra, "sources": _unique(sources)}
 
 
 class AcuteGuide(_Strict):
@@ -79,7 +139,7 @@ class AcuteGuide(_Strict):
     red_flags: list[RedFlag]
     notes: list[SourceNote]
     contacts: list[Contact]
-    clinical_review: Literal["pending", "reviewed"] = "pending"
+    clinical_review: ClinicalReview = "pending"
 
     @property
     def source_ids(self) -> list[str]:
@@ -202,6 +262,8 @@ class PlanRule(BaseModel):
     text: str
     sources: SourceIds
 
+    _text = field_validator("text")(_policy_text)
+
 
 class PlannedExercise(BaseModel):
     exercise_id: str
@@ -240,7 +302,7 @@ class Plan(BaseModel):
     rules: list[PlanRule]
     cautions: list[PlanRule]
     sessions: list[Session]
-    clinical_review: Literal["pending", "reviewed"] = "pending"
+    clinical_review: ClinicalReview = "pending"
 
     def sessions_in_week(self, week: int) -> list[Session]:
         return [s for s in self.sessions if s.week == week]

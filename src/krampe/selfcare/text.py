@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
+from krampe.policy import get_policy
+from krampe.policy.review import review_label
 from krampe.selfcare.dates import WEEKDAYS, danish_date
 from krampe.selfcare.exercises import exercise
 from krampe.selfcare.models import AcuteGuide, Plan
@@ -16,8 +18,6 @@ from krampe.selfcare.sources import source_label
 
 Line = tuple[str, str | None]
 WIDTH = 88
-LEVEL_LABEL = {"emergency": "RING 112", "urgent": "SØG LÆGE I DAG"}
-REVIEW_NOTE = "Indholdet er ikke fagligt gennemgået endnu."
 
 
 class _Refs:
@@ -41,6 +41,11 @@ class _Refs:
         return out
 
 
+def _review_note(value: object) -> Line:
+    return (f"Indholdet er {review_label(value, lambda d: danish_date(d, weekday=False))}.",
+            "muted")
+
+
 def _wrap(text: str, first: str, rest: str, style: str | None = None) -> list[Line]:
     wrapped = textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=first,
                             subsequent_indent=rest)  # fmt: skip
@@ -49,6 +54,7 @@ def _wrap(text: str, first: str, rest: str, style: str | None = None) -> list[Li
 
 def guide_lines(guide: AcuteGuide) -> list[Line]:
     refs = _Refs()
+    policy = get_policy()
     out: list[Line] = [(guide.title.upper(), "heading")]
     out += _wrap(guide.intro, "", "")
     out.append(("", None))
@@ -57,20 +63,21 @@ def guide_lines(guide: AcuteGuide) -> list[Line]:
         out += _wrap(f"{step.text} {refs.cite(step.sources)}", "    ", "    ")
     out += [("", None), (f"!! {guide.red_flags_title.upper()}", "emergency")]
     for flag in guide.red_flags:
-        out += _wrap(f"!! {LEVEL_LABEL[flag.level]}: {flag.sign}", "  ", "     ", flag.level)
+        headline = policy.level_info(flag.level).headline.upper()
+        out += _wrap(f"!! {headline}: {flag.sign}", "  ", "     ", flag.level)
         out += _wrap(f"-> {flag.action} {refs.cite(flag.sources)}", "     ", "        ",
                      flag.level)  # fmt: skip
     out += [("", None), ("Telefonnumre", "heading")]
     for c in guide.contacts:
         number = f"{c.number}  " if c.number else ""
-        style = "emergency" if c.number == "112" else None
+        style = "emergency" if c.number == policy.emergency_number() else None
         out += _wrap(f"{number}{c.label}: {c.when} {refs.cite(c.sources)}", "  ", "      ",
                      style)  # fmt: skip
     for note in guide.notes:
         out += [("", None), (note.title, "heading")]
         out += _wrap(f"{note.text} {refs.cite(note.sources)}", "  ", "  ")
     out += refs.lines()
-    out += [("", None), (REVIEW_NOTE, "muted")]
+    out += [("", None), _review_note(guide.clinical_review)]
     return out
 
 
@@ -128,7 +135,7 @@ def plan_lines(plan: Plan) -> list[Line]:
             if not c.applies_to or set(c.applies_to) & set(flags):
                 out += _wrap(f"Pas på: {c.text} {refs.cite(c.sources)}", "    ", "    ")
     out += refs.lines()
-    out += [("", None), (REVIEW_NOTE, "muted")]
+    out += [("", None), _review_note(plan.clinical_review)]
     return out
 
 

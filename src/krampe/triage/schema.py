@@ -1,14 +1,13 @@
 """Rule files under rules/: pydantic models, loading and cross-checks.
 
-Everything the engine knows (levels, findings, triggers, questions, region numbers,
-lexicon, ConText cues) is data; a bad id, a missing source or a broken pattern is an
-error at load time, never a silent gap at triage time.
+Everything the engine knows (findings, triggers, questions, lexicon, ConText cues) is
+data; a bad id, a missing source or a broken pattern is an error at load time, never a
+silent gap at triage time. Levels, phone numbers and the sources registry are the
+policy's (krampe.policy); the rules cite them by id.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -16,11 +15,12 @@ from typing import Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from krampe.policy import Level, get_policy
+from krampe.policy import policy_version as _policy_version
 from krampe.triage.patterns import parse_pattern
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
-LevelId = Literal["emergency", "urgent", "routine", "self_care"]
 Status = Literal["present", "negated", "historical", "hypothetical", "other_person"]
 
 POLICY_FINDINGS = {
@@ -35,7 +35,6 @@ POLICY_TRIGGERS = {
     "caffeine", "tobacco", "cold", "footwear", "circulation", "nerve", "sleep_position",
     "stress",
 }
-REGION_IDS = {"hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"}
 
 
 class RuleError(ValueError):
@@ -50,57 +49,6 @@ def _check_patterns(values: list[str]) -> list[str]:
     for v in values:
         parse_pattern(v)
     return values
-
-
-class Source(_Strict):
-    id: str
-    title: str
-    publisher: str
-    url: str | None = None
-
-
-class Level(_Strict):
-    id: LevelId
-    rank: int
-    headline: str
-    action: str
-    sources: list[str] = Field(min_length=1)
-
-
-class NotUnderstood(_Strict):
-    action: str
-    sources: list[str] = Field(min_length=1)
-
-
-class LevelsFile(_Strict):
-    levels: list[Level]
-    not_understood: NotUnderstood
-
-
-class Region(_Strict):
-    id: str
-    name: str
-    number: str
-    verified: dt.date
-    source: str
-
-
-class Emergency(_Strict):
-    number: str
-    label: str
-    sources: list[str] = Field(min_length=1)
-
-
-class OwnGp(_Strict):
-    label: str
-    hours: str
-    sources: list[str] = Field(min_length=1)
-
-
-class RegionsFile(_Strict):
-    emergency: Emergency
-    own_gp: OwnGp
-    regions: list[Region]
 
 
 class Concept(_Strict):
@@ -130,11 +78,18 @@ class Rule(_Strict):
 
 class Finding(_Strict):
     id: str
-    level: Literal["emergency", "urgent", "routine"]
+    level: Level
     label: str
     sources: list[str] = Field(min_length=1)
     key: list[str] = []
     rules: list[Rule] = Field(min_length=1)
+
+    @field_validator("level")
+    @classmethod
+    def _not_self_care(cls, v: Level) -> Level:
+        if v == "self_care":
+            raise ValueError("a finding sends the person somewhere: not self_care")
+        return v
 
 
 class FindingsFile(_Strict):
@@ -257,10 +212,6 @@ class Rules(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    sources: dict[str, Source]
-    levels: dict[str, Level]
-    not_understood: NotUnderstood
-    regions: RegionsFile
     lexicon: LexiconFile
     findings: dict[str, Finding]
     triggers: dict[str, Trigger]
@@ -287,13 +238,7 @@ def _read(path: Path, model: type[_M]) -> _M:
 def load_rules(directory: Path = RULES_DIR) -> Rules:
     """Load and cross-check every rule file in `directory`; RuleError when anything is off."""
     d = Path(directory)
-    sources_raw = yaml.safe_load((d / "sources.yaml").read_text(encoding="utf-8"))
-    try:
-        sources = {s["id"]: Source.model_validate(s) for s in sources_raw["sources"]}
-    except (KeyError, TypeError, ValidationError) as exc:
-        raise RuleError(f"sources.yaml: {exc}") from exc
-    levels_f = _read(d / "levels.yaml", LevelsFile)
-    regions_f = _read(d / "regions.yaml", RegionsFile)
+    sources = get_policy().sources()
     lexicon_f = _read(d / "lexicon_da.yaml", LexiconFile)
     findings_f = _read(d / "findings.yaml", FindingsFile)
     triggers_f = _read(d / "triggers.yaml", TriggersFile)
@@ -307,21 +252,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         for sid in ids:
             if sid not in sources:
                 errors.append(f"{where}: unknown source {sid!r}")
-
-    levels: dict[str, Level] = {lv.id: lv for lv in levels_f.levels}
-    if set(levels) != {"emergency", "urgent", "routine", "self_care"}:
-        errors.append("levels.yaml: must define exactly the four policy levels")
-    for lv in levels.values():
-        need_sources(f"levels.yaml {lv.id}", lv.sources)
-    need_sources("levels.yaml not_understood", levels_f.not_understood.sources)
-
-    region_ids = [r.id for r in regions_f.regions]
-    if set(region_ids) != REGION_IDS or len(region_ids) != len(REGION_IDS):
-        errors.append(f"regions.yaml: regions must be exactly {sorted(REGION_IDS)}")
-    for r in regions_f.regions:
-        need_sources(f"regions.yaml {r.id}", [r.source])
-    need_sources("regions.yaml emergency", regions_f.emergency.sources)
-    need_sources("regions.yaml own_gp", regions_f.own_gp.sources)
 
     concepts = lexicon_f.concepts
     for cid, c in concepts.items():
@@ -415,10 +345,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     if errors:
         raise RuleError("; ".join(errors))
     return Rules(
-        sources=sources,
-        levels=levels,
-        not_understood=levels_f.not_understood,
-        regions=regions_f,
         lexicon=lexicon_f,
         findings=findings,
         triggers=triggers,
@@ -434,11 +360,7 @@ def get_rules() -> Rules:
     return load_rules(RULES_DIR)
 
 
-@lru_cache(maxsize=1)
 def policy_version() -> str:
-    """A short hash of every rule file: traces a result to the exact rules behind it."""
-    h = hashlib.sha256()
-    for path in sorted(RULES_DIR.glob("*.yaml")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]
+    """Kept for the engine's import: the policy's version, which hashes these rule files
+    and the policy data (levels, numbers, sources) together."""
+    return _policy_version()

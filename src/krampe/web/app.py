@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from krampe.config import Settings, get_settings
+from krampe.policy import get_policy
 from krampe.web import errors
 from krampe.web.middleware import WebMiddleware
 from krampe.web.routes import ask, info, selfcare, triage
@@ -29,8 +30,7 @@ krampe: spørgsmål, triage og øvelser for krampe i læggen, på dansk.
 
 Fejl returneres som `{"error": "<kode>", "message": "<dansk tekst>"}`: 400 for ugyldig
 JSON, 413 for for store forespørgsler, 422 for ugyldige felter, 404 for ukendte adresser.
-Ikke en diagnose: ved livstruende symptomer, ring 112.
-"""
+Ikke en diagnose: ved livstruende symptomer, ring """
 
 
 def create_app(kb_specs: list[str] | None = None, settings: Settings | None = None) -> FastAPI:
@@ -42,7 +42,7 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     app = FastAPI(
         title="krampe API",
         version="1.0",
-        description=_DESCRIPTION,
+        description=f"{_DESCRIPTION}{get_policy().emergency_number()}.\n",
         lifespan=lifespan,
         docs_url="/docs",
         redoc_url=None,

@@ -20,6 +20,7 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krampe.errors import KrampeError
+from krampe.policy import get_policy
 from krampe.web.middleware import BodyTooLarge
 from krampe.web.templating import env
 
@@ -152,7 +153,7 @@ def install(app: FastAPI) -> None:
             500,
             "internal_error",
             "Der skete en uventet fejl hos os. Prøv igen senere. "
-            "Ved livstruende symptomer: ring 112.",
+            f"Ved livstruende symptomer: ring {get_policy().emergency_number()}.",
         )
 
 

@@ -12,17 +12,12 @@ from pydantic import BaseModel, Field
 
 from krampe.core import AskResult
 from krampe.knowledge.kb import MAX_TOP
+from krampe.policy import RegionId, get_policy
 from krampe.triage.result import TriageResult
 from krampe.web.notice import Notice
 
-Region = Literal["hovedstaden", "sjaelland", "syddanmark", "midtjylland", "nordjylland"]
-REGIONS: dict[str, str] = {
-    "hovedstaden": "Region Hovedstaden",
-    "sjaelland": "Region Sjælland",
-    "syddanmark": "Region Syddanmark",
-    "midtjylland": "Region Midtjylland",
-    "nordjylland": "Region Nordjylland",
-}
+# Region id -> name, in the policy's order (the triage form lists them).
+REGIONS: dict[str, str] = {r.id: r.name for r in get_policy().regions()}
 
 
 # --- requests ----------------------------------------------------------------------------
@@ -38,7 +33,7 @@ class TriageRequest(BaseModel):
         description="Beskrivelse af symptomerne.",
         examples=["min læg er hævet og rød efter en lang flyrejse"],
     )
-    region: Region | None = None
+    region: RegionId | None = None
     answers: dict[str, bool | None] | None = Field(
         None,
         description=(

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from krampe import core
+from krampe.policy import get_policy
+from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
 from krampe.triage import TriageResult, triage
-from krampe.web.templating import review_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +86,7 @@ class Services:
         return plan_to_ics(plan)
 
     def sources(self) -> list:
-        from krampe.content.pack import load_sources
-
-        return list(load_sources().values())
+        return list(get_policy().sources().values())
 
     # --- articles of the active knowledge base ---------------------------------------------
 
@@ -158,11 +157,8 @@ def _load(app) -> Services:
     for art in services.articles:
         labels.setdefault(art.id, art.title)
     bundled = [a for a in services.articles if a.bundled]
-    pending = [a for a in bundled if review_label(a.clinical_review).startswith("ikke")]
-    if not bundled or pending:
-        review_summary = "indholdet er ikke fagligt gennemgået endnu"
-    else:
-        review_summary = "indholdet er fagligt gennemgået"
+    reviewed = bool(bundled) and all(is_reviewed(a.clinical_review) for a in bundled)
+    review_summary = f"indholdet er {REVIEWED_LABEL if reviewed else PENDING_LABEL}"
     app.state.page_context = {
         "source_labels": labels,
         "max_chars": app.state.settings.max_input_chars,

@@ -19,6 +19,9 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context, select_autoescape
 
+from krampe.policy import get_policy
+from krampe.policy.review import review_label as _review_label
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -84,16 +87,14 @@ def danish_date(value: object) -> str:
 
 
 def review_label(value: object) -> str:
-    """An article's clinical_review metadata in Danish: only an explicit record counts."""
-    if isinstance(value, dict) and value.get("reviewer") and value.get("date"):
-        return f"fagligt gennemgået af {value['reviewer']} ({danish_date(value['date'])})"
-    if value == "reviewed":
-        return "fagligt gennemgået"
-    return "ikke fagligt gennemgået endnu"
+    """An article's clinical_review metadata in Danish (krampe.policy.review decides)."""
+    return _review_label(value, danish_date)
 
 
 env.filters["dkdate"] = danish_date
 env.globals["review_label"] = review_label
+# Headlines, icons, colours and phone numbers: templates read them here, never write them.
+env.globals["policy"] = get_policy()
 
 
 @pass_context
