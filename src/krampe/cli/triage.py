@@ -9,6 +9,7 @@ import typer
 
 from krampe.cli.text import wrap
 from krampe.errors import InputError, KrampeError
+from krampe.policy import Level, get_policy
 
 _YES = {"ja", "j", "yes", "y", "true", "1"}
 _NO = {"nej", "n", "no", "false", "0"}
@@ -20,12 +21,6 @@ class _Unanswered:
 
 
 UNANSWERED = _Unanswered()
-_HEADLINE = {
-    "emergency": "RING 112 NU",
-    "urgent": "Søg læge i dag",
-    "routine": "Bestil tid hos lægen",
-    "self_care": "Det kan du selv gøre",
-}
 _STATUS = {
     "present": "til stede",
     "negated": "afkræftet i teksten",
@@ -62,6 +57,12 @@ def parse_answers(items: list[str] | None) -> dict[str, bool | None]:
     return out
 
 
+def _headline(level: Level) -> str:
+    """The policy's headline; an emergency in capitals, where a terminal has no colour."""
+    text = get_policy().level_info(level).headline
+    return text.upper() if level == "emergency" else text
+
+
 def _wrap(text: str, indent: str = "") -> list[str]:
     return wrap(text, indent)
 
@@ -76,7 +77,8 @@ def render(result: dict) -> str:
     level = result["level"]
     complete = result["screen"]["complete"]
     if level is not None:
-        head = _HEADLINE[level] if complete else f"Foreløbigt: {_HEADLINE[level]}"
+        head = _headline(level)
+        head = head if complete else f"Foreløbigt: {head}"
         lines.append(f"== {head} ==")
     lines += [*_wrap(result["action"]), ""]
     shown = [f for f in result["findings"] if f["status"] == "present"]
@@ -209,13 +211,11 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         """Hvor hurtigt skal du handle? Ud fra en beskrivelse på dansk."""
         from krampe.cli import fail
         from krampe.triage import triage
-        from krampe.triage.actions import normalise_region
-        from krampe.triage.schema import get_rules
 
         try:
             answers = parse_answers(answer)
             if region is not None:
-                region = normalise_region(region, get_rules())
+                region = get_policy().normalise_region(region)
             if interactive:
                 if text is not None:
                     raise InputError("--interactive spørger selv om beskrivelsen; udelad teksten.",

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from krampe.errors import InputError
+from krampe.policy import Level, get_policy
 from krampe.textinput import validate_text
-from krampe.triage import actions, advice, screen
+from krampe.triage import advice, screen
 from krampe.triage.context import ContextEngine, Mention
 from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
-from krampe.triage.result import FindingOut, IfThen, Level, Screen, Status, TriageResult
-from krampe.triage.schema import Finding, Rule, Rules, get_rules, policy_version
+from krampe.triage.result import FindingOut, IfThen, Screen, Status, TriageResult
+from krampe.triage.schema import Finding, Rule, Rules, get_rules
 from krampe.triage.text import Sentence, TypoFixer, set_abbreviations, tokenize
 
-_RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
 
@@ -216,7 +216,8 @@ class Engine:
         known_findings: Iterable[str] = (),
     ) -> TriageResult:
         clean = validate_text(text, what="beskrivelsen")
-        region_id = actions.normalise_region(region, self.rules)
+        policy = get_policy()
+        region_id = policy.normalise_region(region)
         given = self._check_answers(answers)
         known = self._check_known(known_findings)
         toks, sents, mentions = self.mentions(clean)
@@ -248,7 +249,7 @@ class Engine:
         levels = [self.rules.findings[f].level for f in present_ids]
         level: Level | None = None
         if levels:
-            highest = max(levels, key=_RANK.__getitem__)  # no Optional context for max's T
+            highest = max(levels, key=policy.rank)  # no Optional context for max's T
             level = highest
         if level is None and understood:
             level = "self_care"
@@ -268,37 +269,38 @@ class Engine:
                     if tid not in triggers:
                         triggers.append(tid)
 
-        rank = _RANK[level] if level else -1
+        rank = policy.rank(level) if level else -1
+        urgent = policy.rank("urgent")
         if_then = [
             IfThen(
                 id=e.finding.id,
                 evidence=_evidence(clean, e.used)[0],
                 level=e.finding.level,
-                action=actions.action_for(e.finding.level, self.rules, region_id),
+                action=policy.action(e.finding.level, region_id),
                 via="text",
             )
             for e in evals
             # red flags only (urgent/emergency) that would raise the level
-            if e.status == "hypothetical" and _RANK[e.finding.level] >= _RANK["urgent"]
-            and _RANK[e.finding.level] > rank
+            if e.status == "hypothetical" and policy.rank(e.finding.level) >= urgent
+            and policy.rank(e.finding.level) > rank
         ]
         for q in scr.unsure:
             flag = self.rules.findings[q.finding]
-            if _RANK[flag.level] > rank:
+            if policy.rank(flag.level) > rank:
                 if_then.append(IfThen(
                     id=flag.id, evidence=q.text, level=flag.level, via="answer",
                     action=screen.watch_action(self.rules, flag.level, [q], region_id),
                 ))
 
         if level is None:
-            action = actions.not_understood_action(self.rules, region_id)
+            action = policy.not_understood_action(region_id)
         else:
-            action = actions.action_for(level, self.rules, region_id)
+            action = policy.action(level, region_id)
         if not scr.complete:
             action = f"{action} {self.rules.screen.provisional}"
         safety_net = (
             screen.safety_net(self.rules, region_id)
-            if scr.complete and rank < _RANK["urgent"] else []
+            if scr.complete and rank < urgent else []
         )
         if understood:
             adv, details, refs = advice.lookup(self.rules, level, present_ids, triggers)
@@ -320,7 +322,7 @@ class Engine:
             episode=self._episode_now(toks, sents, mentions),
             advice=adv,
             sources=refs,
-            policy_version=policy_version(),
+            policy_version=policy.policy_version(),
         )
 
     def _episode_now(

@@ -8,11 +8,11 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from krampe.errors import InputError
+from krampe.policy import get_policy
 from krampe.triage import triage
-from krampe.triage.engine import _RANK
 from krampe.triage.result import TriageResult
 
-LEVELS = ["emergency", "urgent", "routine", "self_care"]
+LEVELS: list[str] = list(get_policy().LEVELS)
 # Gold "none": noise or another language, where the engine must answer understood=false.
 GOLD_LEVELS = [*LEVELS, "none"]
 
@@ -114,6 +114,8 @@ def evaluate(cases: list[Case], screened: bool = False) -> Report:
     tp = fn = fp = 0
     misses: list[Miss] = []
     counts: dict[str, list[tuple[int, int]]] = {}
+    policy = get_policy()
+    ranks: dict[str, int] = {lv: policy.rank(lv) for lv in policy.LEVELS}
     for no, c in enumerate(cases, 1):
         case_id = c.id or f"sag{no}"  # load_cases names every case; others may not
         if screened:
@@ -128,16 +130,16 @@ def evaluate(cases: list[Case], screened: bool = False) -> Report:
         shown = r.level if r.understood or r.level not in (None, "self_care") else None
         got = shown or "none"
         confusion[c.level][got] += 1
-        rank = _RANK.get(got, -1)
+        rank = ranks.get(got, -1)
         if got == c.level:
             exact += 1
         else:
             misses.append(Miss(id=case_id, text=c.text, kind="level", gold=c.level, got=got))
-        if c.level in ("emergency", "urgent") and rank < _RANK[c.level]:
+        if c.level in ("emergency", "urgent") and rank < ranks[c.level]:
             under += 1
         if c.level == "self_care" and rank > 0:
             over_sc += 1
-            if rank >= _RANK["urgent"]:
+            if rank >= ranks["urgent"]:
                 sc_high += 1
         if c.triggers is None:
             continue

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-Level = Literal["emergency", "urgent", "routine", "self_care"]
+from krampe.policy import Level
+
 Status = Literal["present", "negated", "historical", "hypothetical", "other_person"]
 # Where a finding or a settled route came from: the person's own words, or an answer
 # (a screening answer, or a finding the caller already knew, e.g. from the diary).

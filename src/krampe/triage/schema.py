@@ -16,7 +16,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from krampe.policy import Level, get_policy
-from krampe.policy import policy_version as _policy_version
 from krampe.triage.patterns import parse_pattern
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -359,8 +358,3 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 def get_rules() -> Rules:
     return load_rules(RULES_DIR)
 
-
-def policy_version() -> str:
-    """Kept for the engine's import: the policy's version, which hashes these rule files
-    and the policy data (levels, numbers, sources) together."""
-    return _policy_version()

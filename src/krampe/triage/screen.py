@@ -13,13 +13,12 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
-from krampe.triage import actions
+from krampe.policy import Level, RegionId, get_policy
 from krampe.triage.context import Mention
 from krampe.triage.patterns import Token
 from krampe.triage.result import QuestionOut, Resolved
 from krampe.triage.schema import Question, Rules
 
-_RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 # Possessives turned round to address the writer about their relative ("min far" -> "din far").
 _YOUR = {"min": "din", "mit": "dit", "mine": "dine", "vores": "jeres", "hans": "hans",
          "hendes": "hendes"}
@@ -82,7 +81,7 @@ def run(
     mentions: list[Mention],
     present_ids: list[str],
     answers: dict[str, bool | None],
-    level: str | None,
+    level: Level | None,
     person: str | None,
 ) -> ScreenState:
     # The first present and the first negated mention of each concept in the text.
@@ -93,7 +92,8 @@ def run(
             present.setdefault(mention.concept, mention)
         elif mention.status == "negated":
             negated.setdefault(mention.concept, mention)
-    rank = _RANK[level] if level else -1
+    policy = get_policy()
+    rank = policy.rank(level) if level else -1
     resolved: list[Resolved] = []
     open_flags: list[str] = []
     questions: list[QuestionOut] = []
@@ -124,7 +124,7 @@ def run(
                 ))
                 continue
             flag_open.append(q)
-        if flag_open and _RANK[flag.level] > rank:
+        if flag_open and policy.rank(flag.level) > rank:
             open_flags.append(fid)
             questions += [_question_out(rules, q, person) for q in flag_open]
     complete = level == "emergency" or not open_flags
@@ -165,21 +165,25 @@ def _routes(rules: Rules) -> dict[str, list[Question]]:
     return hit[1]
 
 
-def watch_action(rules: Rules, level: str, qs: list[Question], region: str | None) -> str:
-    """"Ring 112 med det samme ved pludselig åndenød." for these routes."""
+def watch_action(
+    rules: Rules, level: Level, qs: list[Question], region: RegionId | None
+) -> str:
+    """The level's safety-net sentence naming these routes' signs ("ved pludselig
+    åndenød")."""
     signs: list[str] = []
     for q in qs:
         if q.watch not in signs:
             signs.append(q.watch)
     joined = signs[0] if len(signs) == 1 else ", ".join(signs[:-1]) + " eller " + signs[-1]
     template = str(getattr(rules.screen.safety_net, level))
-    return actions.fill(template.replace("{signs}", joined), rules, region)
+    return get_policy().fill(template.replace("{signs}", joined), region)
 
 
-def safety_net(rules: Rules, region: str | None) -> list[str]:
+def safety_net(rules: Rules, region: RegionId | None) -> list[str]:
     """What to watch for and whom to call, one line per red-flag level."""
     lines = []
-    for level in ("emergency", "urgent"):
+    levels: tuple[Level, ...] = ("emergency", "urgent")
+    for level in levels:
         qs = [q for fid in rules.screen.order if rules.findings[fid].level == level
               for q in rules.questions if q.finding == fid]
         lines.append(watch_action(rules, level, qs, region))
