@@ -103,6 +103,10 @@ class Policy:
         """Higher is more urgent; KeyError for an unknown level."""
         return self._levels[level].rank
 
+    def red_flag_levels(self) -> tuple[Level, ...]:
+        """The levels whose findings are red flags, most urgent first."""
+        return tuple(lv for lv in self.LEVELS if self.level_info(lv).red_flag)
+
     def level_info(self, level: Level) -> LevelInfo:
         """Headline, colour, icon, action template ({gp}, {oohs} open) and sources."""
         return self._levels[level]

@@ -81,6 +81,7 @@ class LevelInfo(_Strict):
 
     id: Level
     rank: int = Field(ge=0)
+    red_flag: bool = False  # its findings are screened before a lower result is final
     headline: str = Field(min_length=1)
     colour: str = Field(pattern=r"^[a-z][a-z0-9-]*$")  # CSS token name (style.css)
     icon: str = Field(min_length=1, max_length=2)

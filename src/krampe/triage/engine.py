@@ -270,7 +270,7 @@ class Engine:
                         triggers.append(tid)
 
         rank = policy.rank(level) if level else -1
-        urgent = policy.rank("urgent")
+        urgent = min(policy.rank(lv) for lv in policy.red_flag_levels())  # lowest red flag
         if_then = [
             IfThen(
                 id=e.finding.id,

@@ -135,7 +135,7 @@ def evaluate(cases: list[Case], screened: bool = False) -> Report:
             exact += 1
         else:
             misses.append(Miss(id=case_id, text=c.text, kind="level", gold=c.level, got=got))
-        if c.level in ("emergency", "urgent") and rank < ranks[c.level]:
+        if c.level in policy.red_flag_levels() and rank < ranks[c.level]:
             under += 1
         if c.level == "self_care" and rank > 0:
             over_sc += 1

@@ -315,14 +315,15 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             need_concept(f"questions.yaml {q.id}", ref)
     screen = questions_f.screen
     need_sources("questions.yaml screen", screen.sources)
-    red_flags = [f.id for f in findings.values() if f.level in ("emergency", "urgent")]
+    red_levels = get_policy().red_flag_levels()
+    red_flags = [f.id for f in findings.values() if f.level in red_levels]
     if sorted(screen.order) != sorted(red_flags) or len(set(screen.order)) != len(red_flags):
         errors.append("questions.yaml screen.order must list every red flag once")
     for fid in red_flags:
         if not any(q.finding == fid and q.completes is None for q in questions_f.questions):
             errors.append(f"questions.yaml: red flag {fid!r} has no screening question")
     for q in questions_f.questions:
-        if q.finding in findings and findings[q.finding].level not in ("emergency", "urgent"):
+        if q.finding in findings and findings[q.finding].level not in red_levels:
             errors.append(f"questions.yaml {q.id}: screens {q.finding!r}, not a red flag")
 
     gq = context_f.generic_questions

@@ -182,8 +182,7 @@ def watch_action(
 def safety_net(rules: Rules, region: RegionId | None) -> list[str]:
     """What to watch for and whom to call, one line per red-flag level."""
     lines = []
-    levels: tuple[Level, ...] = ("emergency", "urgent")
-    for level in levels:
+    for level in get_policy().red_flag_levels():
         qs = [q for fid in rules.screen.order if rules.findings[fid].level == level
               for q in rules.questions if q.finding == fid]
         lines.append(watch_action(rules, level, qs, region))
