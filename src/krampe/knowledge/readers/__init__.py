@@ -63,14 +63,41 @@ def parse_article(text: str, path: Path) -> Article:
                    metadata=meta, sections=sections)
 
 
+# Each article file is parsed once per process: the index, the pages' metadata and the
+# content pack all read the same files. Keyed by the file's identity and change stamp, so
+# an edited file is parsed again; bounded, so a 10,000-article base is not kept twice.
+_PARSED: dict[tuple[Path, int, int], Article] = {}
+PARSED_MAX = 2000
+
+
+def _stamp(path: Path) -> tuple[Path, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (path.resolve(), st.st_mtime_ns, st.st_size)
+
+
+def _remember(key: tuple[Path, int, int] | None, article: Article) -> None:
+    if key is not None and len(_PARSED) < PARSED_MAX:
+        _PARSED[key] = article
+
+
 def read_article(path: str | Path) -> Article:
-    """Read one article file; UnreadableFile (Danish message) when it cannot be used."""
+    """Read one article file; UnreadableFile (Danish message) when it cannot be used.
+
+    The result is shared within the process: treat it as read-only."""
     path = Path(path)
+    key = _stamp(path)
+    if key is not None and key in _PARSED:
+        return _PARSED[key]
     try:
         data = path.read_bytes()
     except OSError:
         raise UnreadableFile(f"{path.name} kan ikke læses") from None
-    return parse_article(decode(data, path.name), path)
+    article = parse_article(decode(data, path.name), path)
+    _remember(key, article)
+    return article
 
 
 def _candidates(spec: Path) -> list[Path]:
@@ -135,6 +162,7 @@ def load_articles(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]
     for file, result in zip(files, _read_all(files), strict=True):
         if isinstance(result, Article):
             articles.append(result)
+            _remember(_stamp(file), result)  # parsed in a worker process: keep it here
         else:
             warnings.append(f"Springer over {file}: {result.removeprefix(file.name + ' ')}")
     if not articles:
