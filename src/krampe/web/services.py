@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from krampe import core
-from krampe.policy import get_policy
+from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
 from krampe.triage import TriageResult, triage
 
@@ -158,7 +158,7 @@ class Services:
 class ScreenQuestion:
     id: str
     finding: str
-    level: str  # the level of the red flag it screens
+    level: Level  # the level of the red flag it screens
     position: int  # in the policy's order of asking
 
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
+from krampe.policy import get_policy
 from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageApiResponse, TriageRequest
 from krampe.web.services import Services, get_services
 from krampe.web.templating import render
@@ -24,7 +25,6 @@ _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _MAX_ANSWERS = 50
 _VALUES: dict[str, bool | None] = {"ja": True, "nej": False, "ved-ikke": None}
 _FORM_VALUE = {True: "ja", False: "nej", None: "ved-ikke"}
-_RANK = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 _BAD_ANSWERS = (
     "Vi kunne ikke læse dine svar på spørgsmålene om faresignaler. "
     "Tryk «Vurdér» for at få spørgsmålene igen."
@@ -127,8 +127,9 @@ def _screen_page(
     """One level group of open questions, with what the text settled at that level or
     above pre-answered "nej" in the person's own words, in the policy's order."""
     known = services.screen_questions()
+    policy = get_policy()
     first = t["questions"][0]
-    rank = _RANK[first["level"]]
+    rank = policy.rank(first["level"])
     items = [
         {"id": q["id"], "text": q["text"], "said": None, "checked": None,
          "missing": q["id"] in shown}
@@ -137,7 +138,7 @@ def _screen_page(
     # A level above this page's had no page of its own (its flags were all settled by
     # the text), so its settled routes are shown here, or they could not be corrected.
     settled = [r for r in t["screen"]["resolved"] if r["by"] == "text"
-               and r["question"] in known and _RANK[known[r["question"]].level] >= rank]
+               and r["question"] in known and policy.rank(known[r["question"]].level) >= rank]
     wording = services.question_wording(
         t["text"], region, answers, [r["question"] for r in settled]
     )
@@ -155,7 +156,7 @@ def _corrections(
     services: Services, t: dict, region: str | None, answers: dict[str, bool | None]
 ) -> list[dict]:
     """What the text settled, still open to correction on a completed result (not on an
-    emergency: nothing can lower it, and the page should say only "ring 112")."""
+    emergency: nothing can lower it, and the page should only say to call the emergency number)."""
     if t["level"] == "emergency":
         return []
     settled = [r for r in t["screen"]["resolved"] if r["by"] == "text"]
