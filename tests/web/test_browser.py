@@ -118,21 +118,128 @@ def test_triage_flow_shows_112_for_an_emergency(server, page):
     page.screenshot(path=str(ARTIFACTS / "triage-emergency-phone.png"), full_page=True)
 
 
-def test_triage_follow_up_questions_without_javascript(server, browser):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
-    p = context.new_page()
-    try:
-        p.goto(server + "/triage")
-        p.get_by_label("Hvad mærker du?").fill("jeg har ondt i læggen")
-        p.get_by_role("button", name="Vurdér").click()
-        radios = p.locator('fieldset input[type="radio"][value="ja"]')
-        assert radios.count() >= 1
-        radios.first.check()
-        p.get_by_role("button", name="Opdatér vurderingen").click()
-        assert p.locator("h1").inner_text() == "Din vurdering"
-        assert p.locator(".banner").count() == 1
-    finally:
-        context.close()
+# The red-flag screen, walked in a browser with JavaScript off (the flow must not need it).
+SCREEN_URGENT = "min læg er hævet og rød efter en lang flyrejse"
+SCREEN_SELF_CARE = "jeg får krampe i læggen om natten, ingen åndenød og benet er ikke hævet"
+MIN_TARGET = 44  # px, WCAG 2.5.5 target size for the call button
+
+
+def _level(qid: str) -> str:
+    from krampe.triage.schema import get_rules
+
+    rules = get_rules()
+    q = next(q for q in rules.questions if q.id == qid)
+    return rules.findings[q.finding].level
+
+
+def _policy_order() -> list[str]:
+    from krampe.triage.schema import get_rules
+
+    rules = get_rules()
+    return [q.id for fid in rules.screen.order for q in rules.questions if q.finding == fid]
+
+
+def _check_flow_page(p) -> None:
+    """Every page of the flow: a tel:112 button of at least 44x44 px, /nu one tap away."""
+    call = p.get_by_role("link", name="Ring 112", exact=True)
+    assert call.count() == 1
+    assert call.get_attribute("href") == "tel:112"
+    box = call.bounding_box()
+    assert box and box["width"] >= MIN_TARGET and box["height"] >= MIN_TARGET, box
+    assert box["y"] < 400, "the call button is at the top, without scrolling"
+    now = p.get_by_role("link", name="Under krampen nu")
+    assert now.count() == 1 and now.get_attribute("href") == "/nu"
+
+
+def _screen_ids(p) -> list[str]:
+    names = p.locator('.screen-form input[type="radio"][value="ja"]').evaluate_all(
+        "els => els.map(e => e.name)")
+    return [n.removeprefix("a_") for n in names]
+
+
+def _start(p, server: str, text: str, name: str) -> None:
+    p.goto(server + "/triage")
+    p.get_by_label("Hvad mærker du?").fill(text)
+    p.get_by_role("button", name="Vurdér").click()
+    p.wait_for_load_state()
+    p.screenshot(path=str(ARTIFACTS / f"{name}-1.png"), full_page=True)
+
+
+@pytest.fixture
+def nojs(browser):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=PHONE, locale="da-DK", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_screen_emergency_description_goes_straight_to_112(server, nojs):
+    p = nojs
+    _start(p, server, EMERGENCY, "screen-emergency")
+    _check_flow_page(p)
+    assert p.locator(".banner-emergency").count() == 1
+    assert "Ring 112 nu" in p.locator(".banner-emergency").inner_text()
+    assert _screen_ids(p) == []  # nothing to ask: an emergency result is complete
+
+
+def test_screen_urgent_description_asks_emergency_flags_under_a_provisional_banner(
+    server, nojs
+):
+    p = nojs
+    _start(p, server, SCREEN_URGENT, "screen-urgent")
+    _check_flow_page(p)
+    asked = _screen_ids(p)
+    assert asked and {_level(q) for q in asked} == {"emergency"}
+    banner = p.locator(".banner-urgent")
+    assert banner.count() == 1 and "Foreløbig vurdering" in banner.inner_text()
+    assert p.locator("h1").inner_text() == "Har du noget af dette lige nu?"
+    p.get_by_role("button", name="Nej til alle").click()
+    p.wait_for_load_state()
+    p.screenshot(path=str(ARTIFACTS / "screen-urgent-2.png"), full_page=True)
+    _check_flow_page(p)
+    assert _screen_ids(p) == []
+    assert p.locator(".banner-urgent").count() == 1
+    assert "Foreløbig vurdering" not in p.locator(".banner-urgent").inner_text()
+
+
+def test_screen_self_care_walk_in_policy_order_to_the_card(server, nojs):
+    p = nojs
+    _start(p, server, SCREEN_SELF_CARE, "screen-selfcare")
+    pages: list[list[str]] = []
+    for step in range(2, 6):
+        ids = _screen_ids(p)
+        if not ids:
+            break
+        _check_flow_page(p)
+        pages.append(ids)
+        # No self-care (or routine) card before the screen is complete.
+        assert p.locator(".banner-self_care, .banner-routine, .safety-net").count() == 0
+        if step == 2:
+            # What the text settled is pre-answered "nej", in the person's own words.
+            assert p.locator('input[name="a_breathing"][value="nej"]').is_checked()
+            said = p.locator(".said").first.inner_text()
+            assert "Du skrev: «ingen åndenød og benet er ikke hævet»" in said
+            for qid in ids:
+                if qid != "breathing":
+                    value = "ved-ikke" if qid == "cough_blood" else "nej"
+                    p.locator(f'input[name="a_{qid}"][value="{value}"]').check()
+            p.get_by_role("button", name="Send svarene").click()
+        else:
+            assert p.locator('input[name="a_swollen_leg"][value="nej"]').is_checked()
+            assert p.locator(".unsure").count() == 1  # the "ved ikke" stays in sight
+            p.get_by_role("button", name="Nej til alle").click()
+        p.wait_for_load_state()
+        p.screenshot(path=str(ARTIFACTS / f"screen-selfcare-{step}.png"), full_page=True)
+    # Emergency group on the first page, urgent on the second, each in the policy's order.
+    assert [{_level(q) for q in ids} for ids in pages] == [{"emergency"}, {"urgent"}]
+    flat = [q for ids in pages for q in ids]
+    assert flat == sorted(flat, key=_policy_order().index)
+    _check_flow_page(p)
+    card = p.locator(".banner-self_care")
+    assert card.count() == 1 and "Det kan du selv gøre" in card.inner_text()
+    unsure = p.locator(".unsure")
+    assert unsure.count() == 1 and "Hoster du blod op?" in unsure.inner_text()
+    assert "Hold øje med" in p.locator(".safety-net").inner_text()
 
 
 def test_keyboard_skip_link_and_focus(server, page):
@@ -166,15 +273,21 @@ def test_accessibility_audit_of_every_page(server, page):
     violations += _audit(page, "svar-med-banner")
 
     page.goto(server + "/triage")
-    page.get_by_label("Hvad mærker du?").fill("jeg har ondt i læggen efter en lang flyrejse")
+    page.get_by_label("Hvad mærker du?").fill(SCREEN_SELF_CARE)
     page.get_by_role("button", name="Vurdér").click()
     page.wait_for_load_state()
-    violations += _audit(page, "triage-trin-2")
-    if page.locator('fieldset input[type="radio"][value="nej"]').count():
-        page.locator('fieldset input[type="radio"][value="nej"]').first.check()
-        page.get_by_role("button", name="Opdatér vurderingen").click()
-        page.wait_for_load_state()
-        violations += _audit(page, "triage-resultat")
+    violations += _audit(page, "triage-faresignaler-1")
+    page.locator('input[name="a_chest_pain"][value="ved-ikke"]').check()
+    page.get_by_role("button", name="Send svarene").click()  # leaves some blank
+    page.wait_for_load_state()
+    violations += _audit(page, "triage-faresignaler-mangler")
+    page.get_by_role("button", name="Nej til alle").click()
+    page.wait_for_load_state()
+    violations += _audit(page, "triage-faresignaler-2")
+    page.get_by_role("button", name="Nej til alle").click()
+    page.wait_for_load_state()
+    assert page.locator(".banner-self_care").count() == 1
+    violations += _audit(page, "triage-resultat")
 
     page.goto(server + "/program")
     page.get_by_role("button", name="Lav mit program").click()

@@ -10,9 +10,10 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from krampe import core
-from krampe.policy import get_policy
+from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
 from krampe.triage import TriageResult, triage
 
@@ -54,6 +55,28 @@ class Services:
     ) -> TriageResult:
         return triage(text, region=region, answers=answers or None,
                       known_findings=known_findings or ())
+
+    def screen_questions(self) -> dict[str, ScreenQuestion]:
+        """Every screening question in the policy's order of asking (rules/questions.yaml)."""
+        return _screen_questions()
+
+    def question_wording(
+        self,
+        text: str,
+        region: str | None,
+        answers: Mapping[str, bool | None],
+        qids: list[str],
+    ) -> dict[str, str]:
+        """The engine's wording of these questions for this text (a relative is named).
+
+        The result only words open questions; a question the text settled is worded by
+        asking the engine again with it answered "ved ikke" (its `resolved` evidence).
+        """
+        if not qids:
+            return {}
+        probe = self.triage(text, region=region, answers={**answers, **dict.fromkeys(qids)})
+        return {r.question: r.evidence for r in probe.screen.resolved
+                if r.by == "answer" and r.question in qids}
 
     def notice(self, region: str | None = None) -> dict:
         """The disclaimer for API results (not a diagnosis, review state, emergency)."""
@@ -129,6 +152,26 @@ class Services:
                 )
             )
         return sorted(out, key=lambda a: (not a.bundled, a.title.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenQuestion:
+    id: str
+    finding: str
+    level: Level  # the level of the red flag it screens
+    position: int  # in the policy's order of asking
+
+
+@cache
+def _screen_questions() -> dict[str, ScreenQuestion]:
+    from krampe.triage.schema import get_rules
+
+    rules = get_rules()
+    ordered = [q for fid in rules.screen.order for q in rules.questions if q.finding == fid]
+    return {
+        q.id: ScreenQuestion(q.id, q.finding, rules.findings[q.finding].level, n)
+        for n, q in enumerate(ordered)
+    }
 
 
 def _str(value: object) -> str | None:

@@ -1,26 +1,73 @@
-"""Triage: the no-JavaScript flow (state carried in the form) and `/api/triage`."""
+"""Triage: the no-JavaScript flow (state carried in the form) and `/api/triage`.
+
+The flow: a description, then the red-flag screen one page per level group (emergency
+questions first, then urgent, in the policy's order), then the result. Every answer
+given so far travels back in hidden fields as a_<question id>=ja|nej|ved-ikke.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
+from krampe.policy import get_policy
 from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageApiResponse, TriageRequest
-from krampe.web.services import get_services
+from krampe.web.services import Services, get_services
 from krampe.web.templating import render
 
 router = APIRouter()
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _MAX_ANSWERS = 50
-_MAX_QTEXT = 300
+_VALUES: dict[str, bool | None] = {"ja": True, "nej": False, "ved-ikke": None}
+_FORM_VALUE = {True: "ja", False: "nej", None: "ved-ikke"}
+_BAD_ANSWERS = (
+    "Vi kunne ikke læse dine svar på spørgsmålene om faresignaler. "
+    "Tryk «Vurdér» for at få spørgsmålene igen."
+)
+
+
+class _BadAnswers(Exception):
+    pass
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+_MAX_SAID = 120
+
+
+def _said(text: str, r: dict) -> str:
+    """The person's words that settled a route: the clause around the matched words, so
+    that "ingen åndenød" shows its negation and not just "åndenød"."""
+    if not r.get("span"):
+        return str(r["evidence"])
+    start, end = r["span"]
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_END.search(text, end)
+    clause = text[left:right.start() if right else len(text)].strip()
+    if len(clause) > _MAX_SAID:  # a run-on sentence: the matched words and a little context
+        clause = "…" + text[max(left, start - 40):min(len(text), end + 40)].strip() + "…"
+    return clause
 
 
 def _dump(result) -> dict:
     return result.model_dump(mode="json") if hasattr(result, "model_dump") else dict(result)
+
+
+def _answers(form) -> dict[str, bool | None]:
+    """a_<qid>=ja|nej|ved-ikke -> {qid: True|False|None}; no choice sends nothing."""
+    answers: dict[str, bool | None] = {}
+    for key, value in form.multi_items():
+        if not key.startswith("a_") or value == "":
+            continue
+        qid = key[2:]
+        if not _ID.match(qid) or value not in _VALUES or len(answers) >= _MAX_ANSWERS:
+            raise _BadAnswers(key)
+        answers[qid] = _VALUES[value]  # a repeated field: the last one wins
+    return answers
 
 
 @router.get("/triage", response_class=HTMLResponse, include_in_schema=False)
@@ -31,38 +78,112 @@ async def triage_form(request: Request):
 @router.post("/triage", response_class=HTMLResponse, include_in_schema=False)
 async def triage_page(request: Request):
     form = await request.form()
-    text = form.get("text", "")
-    region = form.get("region") or None
+    text = str(form.get("text", ""))
+    region = str(form.get("region") or "") or None
     if region not in REGIONS:
         region = None
-    # Follow-up answers travel as a_<question id>=ja|nej; "" (ved ikke) is no answer.
-    answers: dict[str, bool] = {}
-    for key, value in form.multi_items():
-        if key.startswith("a_") and value in ("ja", "nej") and _ID.match(key[2:]):
-            answers[key[2:]] = value == "ja"
-    answers = dict(list(answers.items())[:_MAX_ANSWERS])
-    asked = [a for a in str(form.get("asked", "")).split(",") if _ID.match(a)][:_MAX_ANSWERS]
-    # The wording of questions already asked, so a "yes" can be shown as the reason.
-    qtexts = {
-        key[3:]: str(value)[:_MAX_QTEXT]
-        for key, value in form.multi_items()
-        if key.startswith("qt_") and key[3:] in asked
-    }
+    services = get_services(request.app)
+    known = services.screen_questions()
+    # The questions the previous page showed: to find those left unanswered, and for
+    # "Nej til alle".
+    shown = [q for q in str(form.get("side", "")).split(",") if q in known]
+    form_error = {"regions": REGIONS, "text": text, "region": region,
+                  "answers_error": _BAD_ANSWERS}
     try:
-        result = get_services(request.app).triage(text, region=region, answers=answers)
+        answers = _answers(form)
+    except _BadAnswers:
+        return render(request, "triage.html", form_error, status_code=422)
+    if form.get("alle") == "nej":
+        # Only the questions left blank: an explicit "ja" or "ved ikke" on the same page
+        # is kept, since dropping a "ja" could hide a red flag.
+        for qid in shown:
+            answers.setdefault(qid, False)
+    try:
+        result = services.triage(text, region=region, answers=answers)
     except InputError as exc:
-        ctx = {"regions": REGIONS, "error": exc.message, "text": text, "region": region}
-        return render(request, "triage.html", ctx, status_code=422)
+        if exc.code in ("unknown_answer", "invalid_answers"):
+            return render(request, "triage.html", form_error, status_code=422)
+        text_error = {"regions": REGIONS, "error": exc.message, "text": text, "region": region}
+        return render(request, "triage.html", text_error, status_code=422)
     t = _dump(result)
-    # Questions already put to the person (answered or "ved ikke") are not asked again.
-    t["questions"] = [q for q in t.get("questions", []) if q["id"] not in asked]
-    asked = list(dict.fromkeys([*asked, *(q["id"] for q in t["questions"])]))
-    qtexts.update({q["id"]: q["text"] for q in t["questions"]})
-    return render(
-        request,
-        "triage_result.html",
-        {"t": t, "region": region, "answers": answers, "asked": asked, "qtexts": qtexts},
+    ctx: dict[str, Any] = {
+        "t": t,
+        "region": region,
+        "answers": {qid: _FORM_VALUE[v] for qid, v in answers.items()},
+        "unsure": _unsure(t),
+    }
+    screen_open = not t["screen"]["complete"] and t["questions"]
+    if screen_open:
+        ctx.update(_screen_page(services, t, region, answers, shown))
+    else:
+        ctx["corrections"] = _corrections(services, t, region, answers)
+    return render(request, "triage_result.html", ctx)
+
+
+def _screen_page(
+    services: Services, t: dict, region: str | None, answers: dict[str, bool | None],
+    shown: list[str],
+) -> dict[str, Any]:
+    """One level group of open questions, with what the text settled at that level or
+    above pre-answered "nej" in the person's own words, in the policy's order."""
+    known = services.screen_questions()
+    policy = get_policy()
+    first = t["questions"][0]
+    rank = policy.rank(first["level"])
+    items = [
+        {"id": q["id"], "text": q["text"], "said": None, "checked": None,
+         "missing": q["id"] in shown}
+        for q in t["questions"] if q["group"] == first["group"]
+    ]
+    # A level above this page's had no page of its own (its flags were all settled by
+    # the text), so its settled routes are shown here, or they could not be corrected.
+    settled = [r for r in t["screen"]["resolved"] if r["by"] == "text"
+               and r["question"] in known and policy.rank(known[r["question"]].level) >= rank]
+    wording = services.question_wording(
+        t["text"], region, answers, [r["question"] for r in settled]
     )
+    items += [
+        {"id": r["question"], "text": wording.get(r["question"], r["question"]),
+         "said": _said(t["text"], r), "checked": "nej", "missing": False}
+        for r in settled
+    ]
+    items.sort(key=lambda item: known[item["id"]].position if item["id"] in known else 0)
+    return {"screen_items": items, "group": first["group"],
+            "missing": sum(1 for item in items if item["missing"])}
+
+
+def _corrections(
+    services: Services, t: dict, region: str | None, answers: dict[str, bool | None]
+) -> list[dict]:
+    """What the text settled, still open to correction on a completed result (not on an
+    emergency: nothing can lower it, and the page should only say to call the emergency number)."""
+    if t["level"] == "emergency":
+        return []
+    settled = [r for r in t["screen"]["resolved"] if r["by"] == "text"]
+    wording = services.question_wording(
+        t["text"], region, answers, [r["question"] for r in settled]
+    )
+    return [{"id": r["question"], "text": wording.get(r["question"], r["question"]),
+             "said": _said(t["text"], r), "checked": "nej", "missing": False} for r in settled]
+
+
+def _unsure(t: dict) -> list[dict]:
+    """The flags answered "ved ikke", each with the question as the person was asked it
+    (`resolved` words it for a relative; `if_then` keeps the writer's wording)."""
+    asked: dict[str, list[str]] = {}
+    for r in t["screen"]["resolved"]:
+        if r["by"] == "answer" and r["status"] == "unknown":
+            asked.setdefault(r["finding"], []).append(r["evidence"])
+    seen: dict[str, int] = {}
+    out = []
+    for item in t["if_then"]:
+        if item.get("via") != "answer":
+            continue
+        # One item per route answered "ved ikke", in the same order as `resolved`.
+        n = seen[item["id"]] = seen.get(item["id"], -1) + 1
+        words = asked.get(item["id"], [])
+        out.append({**item, "evidence": words[n] if n < len(words) else item["evidence"]})
+    return out
 
 
 @router.post(
