@@ -288,7 +288,8 @@ class Engine:
             flag = self.rules.findings[q.finding]
             if policy.rank(flag.level) > rank:
                 if_then.append(IfThen(
-                    id=flag.id, evidence=q.text, level=flag.level, via="answer",
+                    id=flag.id, evidence=screen.question_text(q, patient), level=flag.level,
+                    via="answer",
                     action=screen.watch_action(self.rules, flag.level, [q], region_id),
                 ))
 

@@ -58,6 +58,7 @@ class Resolved(BaseModel):
 
     finding: str
     question: str
+    question_text: str  # the question as it is put to this patient (a relative named)
     by: Via
     status: Literal["present", "negated", "unknown"]
     evidence: str

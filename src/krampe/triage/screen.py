@@ -111,15 +111,17 @@ def run(
                 status: Literal["present", "negated", "unknown"] = (
                     "present" if value else "negated" if value is False else "unknown"
                 )
-                resolved.append(Resolved(finding=fid, question=q.id, by="answer",
-                                         status=status, evidence=question_text(q, person)))
+                worded = question_text(q, person)
+                resolved.append(Resolved(finding=fid, question=q.id, question_text=worded,
+                                         by="answer", status=status, evidence=worded))
                 if value is None:
                     unsure.append(q)
                 continue
             m = _settled_by_text(q, present, negated)
             if m is not None:
                 resolved.append(Resolved(
-                    finding=fid, question=q.id, by="text", status="negated",
+                    finding=fid, question=q.id, question_text=question_text(q, person),
+                    by="text", status="negated",
                     evidence=text[m.char_start:m.char_end], span=(m.char_start, m.char_end),
                 ))
                 continue

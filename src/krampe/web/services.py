@@ -60,24 +60,6 @@ class Services:
         """Every screening question in the policy's order of asking (rules/questions.yaml)."""
         return _screen_questions()
 
-    def question_wording(
-        self,
-        text: str,
-        region: str | None,
-        answers: Mapping[str, bool | None],
-        qids: list[str],
-    ) -> dict[str, str]:
-        """The engine's wording of these questions for this text (a relative is named).
-
-        The result only words open questions; a question the text settled is worded by
-        asking the engine again with it answered "ved ikke" (its `resolved` evidence).
-        """
-        if not qids:
-            return {}
-        probe = self.triage(text, region=region, answers={**answers, **dict.fromkeys(qids)})
-        return {r.question: r.evidence for r in probe.screen.resolved
-                if r.by == "answer" and r.question in qids}
-
     def notice(self, region: str | None = None) -> dict:
         """The disclaimer for API results (not a diagnosis, review state, emergency)."""
         cached = self._notices.get(region)

@@ -114,16 +114,13 @@ async def triage_page(request: Request):
     }
     screen_open = not t["screen"]["complete"] and t["questions"]
     if screen_open:
-        ctx.update(_screen_page(services, t, region, answers, shown))
+        ctx.update(_screen_page(services, t, shown))
     else:
-        ctx["corrections"] = _corrections(services, t, region, answers)
+        ctx["corrections"] = _corrections(t)
     return render(request, "triage_result.html", ctx)
 
 
-def _screen_page(
-    services: Services, t: dict, region: str | None, answers: dict[str, bool | None],
-    shown: list[str],
-) -> dict[str, Any]:
+def _screen_page(services: Services, t: dict, shown: list[str]) -> dict[str, Any]:
     """One level group of open questions, with what the text settled at that level or
     above pre-answered "nej" in the person's own words, in the policy's order."""
     known = services.screen_questions()
@@ -139,11 +136,8 @@ def _screen_page(
     # the text), so its settled routes are shown here, or they could not be corrected.
     settled = [r for r in t["screen"]["resolved"] if r["by"] == "text"
                and r["question"] in known and policy.rank(known[r["question"]].level) >= rank]
-    wording = services.question_wording(
-        t["text"], region, answers, [r["question"] for r in settled]
-    )
     items += [
-        {"id": r["question"], "text": wording.get(r["question"], r["question"]),
+        {"id": r["question"], "text": r["question_text"],
          "said": _said(t["text"], r), "checked": "nej", "missing": False}
         for r in settled
     ]
@@ -152,38 +146,20 @@ def _screen_page(
             "missing": sum(1 for item in items if item["missing"])}
 
 
-def _corrections(
-    services: Services, t: dict, region: str | None, answers: dict[str, bool | None]
-) -> list[dict]:
+def _corrections(t: dict) -> list[dict]:
     """What the text settled, still open to correction on a completed result (not on an
     emergency: nothing can lower it, and the page should only say to call the emergency number)."""
     if t["level"] == "emergency":
         return []
     settled = [r for r in t["screen"]["resolved"] if r["by"] == "text"]
-    wording = services.question_wording(
-        t["text"], region, answers, [r["question"] for r in settled]
-    )
-    return [{"id": r["question"], "text": wording.get(r["question"], r["question"]),
+    return [{"id": r["question"], "text": r["question_text"],
              "said": _said(t["text"], r), "checked": "nej", "missing": False} for r in settled]
 
 
 def _unsure(t: dict) -> list[dict]:
-    """The flags answered "ved ikke", each with the question as the person was asked it
-    (`resolved` words it for a relative; `if_then` keeps the writer's wording)."""
-    asked: dict[str, list[str]] = {}
-    for r in t["screen"]["resolved"]:
-        if r["by"] == "answer" and r["status"] == "unknown":
-            asked.setdefault(r["finding"], []).append(r["evidence"])
-    seen: dict[str, int] = {}
-    out = []
-    for item in t["if_then"]:
-        if item.get("via") != "answer":
-            continue
-        # One item per route answered "ved ikke", in the same order as `resolved`.
-        n = seen[item["id"]] = seen.get(item["id"], -1) + 1
-        words = asked.get(item["id"], [])
-        out.append({**item, "evidence": words[n] if n < len(words) else item["evidence"]})
-    return out
+    """The flags answered "ved ikke"; their evidence is the question as the person was
+    asked it (a relative named)."""
+    return [item for item in t["if_then"] if item.get("via") == "answer"]
 
 
 @router.post(
