@@ -20,7 +20,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "krampe"
 # lower layers: nothing sideways within a layer, nothing upwards.
 LAYERS: list[set[str]] = [
     {"__init__", "errors", "config", "bundled"},  # leaf modules
-    {"textinput"},  # free text against config's limits
+    {"textinput", "policy"},  # free text against config's limits; levels, numbers, sources
     {"knowledge"},  # articles, Danish analysis, search
     {"content"},  # the bundled pack, read with knowledge's readers
     {"triage", "selfcare"},  # engines citing the pack
