@@ -98,12 +98,12 @@ class Clock:
 
 def build_app(database: Database, clock: Clock | None = None) -> FastAPI:
     """The diary and account routers on a bare app with the web app's error handling."""
-    from krampe.diary.web import install
     from krampe.web import errors
+    from krampe.web.app import install_accounts_and_diary
 
     app = FastAPI()
     errors.install(app)
-    install(app)
+    install_accounts_and_diary(app)
     app.state.krampe_db = database
     app.state.diary_clock = clock or Clock()
     return app

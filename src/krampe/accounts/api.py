@@ -14,12 +14,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.security import APIKeyCookie, APIKeyHeader
 from sqlalchemy.orm import Session
 
-from krampe.accounts import csrf, service
-from krampe.accounts.deps import SESSION_COOKIE, api_user, db_session
+from krampe.accounts import csrf, service, userdata
+from krampe.accounts.deps import SESSION_COOKIE, api_user, db_session, user_data
+from krampe.accounts.schemas import AccountOut, Credentials, PasswordConfirm
 from krampe.accounts.service import CurrentUser
+from krampe.accounts.userdata import UserData
 from krampe.accounts.web import client_ip, log_in, log_out
-from krampe.diary.export import export_csv, export_data
-from krampe.diary.schemas import AccountOut, Credentials, PasswordConfirm
 
 # Declared for the OpenAPI document only; the checks are api_user and require_csrf.
 session_cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False,
@@ -80,8 +80,9 @@ def api_account(request: Request, user: CurrentUser = Depends(authed)) -> Accoun
 @router.delete("", status_code=204, dependencies=[Depends(require_csrf)],
                summary="Slet kontoen og alle dens data (kræver adgangskoden)")
 def api_delete(body: PasswordConfirm, request: Request, user: CurrentUser = Depends(authed),
-               db: Session = Depends(db_session)) -> Response:
-    service.delete_account(db, user, body.password)
+               db: Session = Depends(db_session),
+               parts: tuple[UserData, ...] = Depends(user_data)) -> Response:
+    service.delete_account(db, user, body.password, parts)
     response = Response(status_code=204)
     log_out(request, response, db)
     return response
@@ -90,9 +91,11 @@ def api_delete(body: PasswordConfirm, request: Request, user: CurrentUser = Depe
 @router.get("/export", summary="Hent alle dine data (JSON eller CSV)",
             responses={200: {"content": {"application/json": {}, "text/csv": {}}}})
 def api_export(format: str = Query("json", pattern="^(json|csv)$"),
-               user: CurrentUser = Depends(authed), db: Session = Depends(db_session)):
+               user: CurrentUser = Depends(authed), db: Session = Depends(db_session),
+               parts: tuple[UserData, ...] = Depends(user_data)):
     if format == "csv":
-        return Response(export_csv(db, user.id), media_type="text/csv; charset=utf-8",
+        return Response(userdata.export_csv(db, user.id, parts),
+                        media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="krampe.csv"'})
-    return Response(json.dumps(export_data(db, user.id), ensure_ascii=False),
+    return Response(json.dumps(userdata.export_json(db, user.id, parts), ensure_ascii=False),
                     media_type="application/json")

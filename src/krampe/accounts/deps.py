@@ -9,6 +9,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
 from krampe.accounts.service import CurrentUser, resolve_session
+from krampe.accounts.userdata import UserData, registered
 from krampe.db import get_database
 from krampe.errors import KrampeError
 
@@ -19,6 +20,11 @@ def db_session(request: Request) -> Iterator[Session]:
     db = get_database(request.app.state)
     with db.sessions() as session:
         yield session
+
+
+def user_data(request: Request) -> tuple[UserData, ...]:
+    """What the app's packages keep per user (registered by their install)."""
+    return registered(request.app.state)
 
 
 def optional_user(request: Request, db: Session = Depends(db_session)) -> CurrentUser | None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from krampe.accounts import csrf, service
-from krampe.accounts.deps import db_session, optional_user, page_user
+from krampe.accounts import csrf, service, userdata
+from krampe.accounts.deps import db_session, optional_user, page_user, user_data
 from krampe.accounts.service import CurrentUser
+from krampe.accounts.userdata import UserData
 from krampe.accounts.web import client_ip, log_in, log_out, redirect, render, safe_next
-from krampe.diary.export import export_csv, export_data
 from krampe.errors import KrampeError
 
 router = APIRouter(include_in_schema=False)
@@ -96,10 +98,11 @@ def change_password(request: Request, old_password: str = Form(""),
 
 @router.post("/konto/slet", response_class=HTMLResponse)
 def delete_account(request: Request, password: str = Form(""), csrf_token: str = Form(""),
-                   user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
+                   user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+                   parts: tuple[UserData, ...] = Depends(user_data)):
     csrf.check(request, csrf_token)
     try:
-        service.delete_account(db, user, password)
+        service.delete_account(db, user, password, parts)
     except KrampeError as exc:
         return render(request, "account.html", exc.status, user=user, message=None,
                       error=exc.message)
@@ -117,13 +120,13 @@ def _download(body: str, filename: str, media_type: str) -> Response:
 
 
 @router.get("/konto/data.json")
-def download_json(user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
-    import json
-
-    body = json.dumps(export_data(db, user.id), ensure_ascii=False, indent=2)
+def download_json(user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+                  parts: tuple[UserData, ...] = Depends(user_data)):
+    body = json.dumps(userdata.export_json(db, user.id, parts), ensure_ascii=False, indent=2)
     return _download(body, "krampe-dagbog.json", "application/json")
 
 
 @router.get("/konto/data.csv")
-def download_csv(user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
-    return _download(export_csv(db, user.id), "krampe-dagbog.csv", "text/csv")
+def download_csv(user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+                 parts: tuple[UserData, ...] = Depends(user_data)):
+    return _download(userdata.export_csv(db, user.id, parts), "krampe-dagbog.csv", "text/csv")

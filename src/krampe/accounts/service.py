@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from krampe.accounts.models import LoginFailure, User, UserSession
 from krampe.accounts.passwords import hash_password, needs_rehash, verify_password
 from krampe.accounts.settings import account_settings, secret_key
+from krampe.accounts.userdata import UserData
 from krampe.db.base import utcnow
 from krampe.errors import InputError, KrampeError
 
@@ -174,17 +176,18 @@ def change_password(db: Session, user: CurrentUser, old: str, new: str) -> None:
     db.commit()
 
 
-def delete_account(db: Session, user: CurrentUser, password: str) -> None:
+def delete_account(db: Session, user: CurrentUser, password: str,
+                   user_data: Iterable[UserData]) -> None:
+    """Delete the account and every registered package's rows of it, in one transaction."""
     row = db.get(User, user.id)
     if row is None or not verify_password(row.password_hash, (password or "")[:PASSWORD_MAX]):
         raise AuthError("Adgangskoden er forkert. Kontoen er ikke slettet.",
                         code="wrong_password", status=400)
-    from krampe.diary.models import DayRecord, Entry
-
     # Explicit deletes as well as ON DELETE CASCADE: nothing is left even if a
     # connection ran without foreign keys enabled.
-    for model in (Entry, DayRecord, UserSession):
-        db.execute(delete(model).where(model.user_id == user.id))
+    for part in user_data:
+        part.delete(db, user.id)
+    db.execute(delete(UserSession).where(UserSession.user_id == user.id))
     db.execute(delete(LoginFailure).where(LoginFailure.account == row.username))
     db.delete(row)
     db.commit()

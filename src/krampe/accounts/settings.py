@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -49,8 +50,6 @@ def _key_file(path: Path) -> str:
             key = path.read_text().strip()
             if key:
                 return key
-            import time
-
             time.sleep(0.02)  # the creating worker has not written it yet
         raise RuntimeError(f"{path} is empty") from None
     key = secrets.token_urlsafe(48)

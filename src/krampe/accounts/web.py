@@ -1,26 +1,28 @@
-"""Shared web plumbing for account and diary pages: rendering, cookies, log in/out."""
+"""Shared web plumbing for account and diary pages: rendering, cookies, log in/out.
+
+Pages render with the host app's templates (`set_templates`, called by `install`), so
+they share its layout without accounts importing the web package.
+"""
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
+from starlette.datastructures import State
 
 from krampe.accounts import csrf
 from krampe.accounts.cookies import cookie_header
 from krampe.accounts.deps import SESSION_COOKIE
 from krampe.accounts.models import User
-from krampe.accounts.service import create_session, end_session
+from krampe.accounts.service import create_session, end_session, resolve_session
 from krampe.accounts.settings import account_settings
-from krampe.web import templating
+from krampe.db import get_database
 
 log = logging.getLogger("krampe.accounts")
-TEMPLATES = Path(__file__).resolve().parents[1] / "diary" / "templates"
-templating.add_template_dir(TEMPLATES)
-templating.env.globals["csrf_input"] = csrf.csrf_input
 
 
 def account_user(request: Request):
@@ -29,9 +31,6 @@ def account_user(request: Request):
         return request.state.user
     user = None
     if request.cookies.get(SESSION_COOKIE):
-        from krampe.accounts.service import resolve_session
-        from krampe.db import get_database
-
         try:
             with get_database(request.app.state).sessions() as db:
                 user = resolve_session(db, request.cookies.get(SESSION_COOKIE))
@@ -42,12 +41,14 @@ def account_user(request: Request):
     return user
 
 
-templating.env.globals["account_user"] = account_user
+def set_templates(app_state: State, templates: Jinja2Templates) -> None:
+    app_state.account_templates = templates
 
 
 def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
     context.setdefault("user", getattr(request.state, "user", None))
-    return templating.templates.TemplateResponse(request, name, context, status_code=status)
+    templates: Jinja2Templates = request.app.state.account_templates
+    return templates.TemplateResponse(request, name, context, status_code=status)
 
 
 def redirect(location: str) -> RedirectResponse:

@@ -10,6 +10,7 @@ import sys
 
 import typer
 
+from krampe.cli import ask, content, diary, eval_qa, eval_triage, selfcare, serve, triage
 from krampe.errors import KrampeError
 
 app = typer.Typer(
@@ -26,25 +27,8 @@ app.add_typer(content_app, name="content")
 
 
 def _register_all() -> None:
-    from krampe.cli import (
-        ask,
-        content,
-        diary,
-        eval_qa,
-        eval_triage,
-        selfcare,
-        serve,
-        triage,
-    )
-
     for module in (ask, triage, eval_qa, eval_triage, content, selfcare, serve, diary):
         module.register(app=app, eval_app=eval_app, content_app=content_app)
-
-
-def fail(message: str) -> None:
-    """Print a one-line Danish error on stderr and exit 2 (the contract for bad input)."""
-    typer.echo(f"fejl: {message}", err=True)
-    raise typer.Exit(code=2)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from krampe import core
-from krampe.cli.text import wrap
+from krampe.cli.text import fail, wrap
 from krampe.errors import InputError, KrampeError
 from krampe.knowledge.kb import MAX_TOP, KnowledgeBase
 from krampe.policy import get_policy
@@ -105,8 +105,6 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         as_json: bool = typer.Option(False, "--json", help="Skriv JSON efter kontrakten."),
     ) -> None:
         """Besvar et spørgsmål om krampe i læggen ud fra artiklerne, med kilder."""
-        from krampe.cli import fail
-
         try:
             n = parse_top(top)
             if question is None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import typer
 
+from krampe.cli.text import fail
+from krampe.content.check import check_paths
 from krampe.errors import KrampeError
 
 
@@ -29,9 +31,6 @@ def check(
                               hidden=True),
 ) -> None:
     """Tjek artiklerne: front matter, kilder, forældede sider og uenige kilder."""
-    from krampe.cli import fail
-    from krampe.content.check import check_paths
-
     paths = kb or ["bundled"]
     for path in paths:
         if path != "bundled" and not Path(path).exists():

@@ -14,6 +14,7 @@ db_app = typer.Typer(help="Dagbogens database (SQLite i KRAMPE_HOME eller DATABA
 
 def _run(action: Callable[[], str]) -> None:
     """One Danish line on success; a one-line Danish error (exit 2) instead of a traceback."""
+    # Deferred: SQLAlchemy costs more than half a second that the other commands should not pay.
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     try:
@@ -29,6 +30,7 @@ def upgrade() -> None:
     """Opgradér databasens skema til nyeste version (sker også når `krampe serve` starter)."""
 
     def action() -> str:
+        # Deferred: SQLAlchemy, as in _run().
         from krampe.db import Database
         from krampe.db.migrate import current_revision
 
@@ -44,6 +46,7 @@ def status() -> None:
     """Vis hvilken database der bruges og dens skemaversion."""
 
     def action() -> str:
+        # Deferred: SQLAlchemy, as in _run().
         from krampe.db import Database
         from krampe.db.migrate import current_revision
 

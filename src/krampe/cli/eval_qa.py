@@ -10,6 +10,8 @@ from pathlib import Path
 
 import typer
 
+from krampe.cli.ask import load_kb
+from krampe.cli.text import fail
 from krampe.errors import InputError, KrampeError
 from krampe.evaluation.qa import Scores, first_hit
 from krampe.knowledge.kb import KnowledgeBase
@@ -135,9 +137,6 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         as_json: bool = typer.Option(False, "--json", help="Skriv resultatet som JSON."),
     ) -> None:
         """Mål svar-kvaliteten: hit@1, hit@3, MRR@5, afvisninger; lister afvigelserne."""
-        from krampe.cli import fail
-        from krampe.cli.ask import load_kb
-
         try:
             cases = read_cases(file)
             base = load_kb(kb)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
+from krampe.cli.text import fail
 from krampe.errors import KrampeError
-
-if TYPE_CHECKING:
-    from krampe.triage.evaluate import Report
+from krampe.triage.evaluate import LEVELS, Report, evaluate, load_cases
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
@@ -25,15 +23,13 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         ),
     ) -> None:
         """Evaluér triage på et sæt beskrivelser."""
-        from krampe.triage.evaluate import LEVELS, evaluate, load_cases
-
         try:
             cases = load_cases(file)
             report = evaluate(cases)
             screen = evaluate(cases, screened=True) if screened else None
         except KrampeError as exc:
-            typer.echo(f"fejl: {exc.message}", err=True)
-            raise typer.Exit(2) from None
+            fail(exc.message)
+            return
         if as_json:
             out = report.model_dump()
             if screen is not None:

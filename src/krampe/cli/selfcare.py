@@ -7,10 +7,16 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import TypedDict
+from zoneinfo import ZoneInfo
 
 import typer
 
+from krampe.cli.text import fail
 from krampe.errors import KrampeError
+from krampe.selfcare import Profile, acute_guide, build_plan, plan_to_ics
+from krampe.selfcare.dates import parse_start_date
+from krampe.selfcare.plan import plan_config
+from krampe.selfcare.text import guide_lines, plan_lines
 
 
 class _Style(TypedDict, total=False):
@@ -25,11 +31,6 @@ _STYLES: dict[str, _Style] = {
     "urgent": {"fg": "yellow", "bold": True},
     "muted": {"dim": True},
 }
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"fejl: {message}", err=True)
-    raise typer.Exit(code=2)
 
 
 def _echo_lines(lines) -> None:
@@ -47,9 +48,6 @@ def nu(
 ) -> None:
     """Krampe lige nu: trin for trin, hvad du gør under en krampe i læggen, og faresignalerne
     der betyder, at du skal have hjælp med det samme eller til lægen i dag."""
-    from krampe.selfcare import acute_guide
-    from krampe.selfcare.text import guide_lines
-
     guide = acute_guide()
     if as_json:
         _print_json(guide)
@@ -94,20 +92,16 @@ def plan(
 ) -> None:
     """Byg et program med daglige stræk og styrketræning 3 gange om ugen, der starter
     blidt og bygges op. Vises som skema, JSON eller kalenderfil (.ics)."""
-    from krampe.selfcare import Profile, build_plan, plan_to_ics
-    from krampe.selfcare.dates import parse_start_date
-    from krampe.selfcare.text import plan_lines
-
     try:
         first = parse_start_date(start) if start is not None else _today()
         n_weeks = _int(weeks, "Antal uger skal være et helt tal, fx 6.")
         minutes = _int(alarm, "Påmindelsen skal være et helt antal minutter, fx 15.")
         if not 0 <= minutes <= 24 * 60:
-            _fail("Påmindelsen skal være mellem 0 og 1440 minutter.")
+            fail("Påmindelsen skal være mellem 0 og 1440 minutter.")
         profile = Profile(pregnant=gravid, night_cramps=natkramper, over_60=over_60)
         result = build_plan(first, n_weeks, profile)
     except KrampeError as exc:
-        _fail(exc.message)
+        fail(exc.message)
         return
     if ics is not None:
         data = plan_to_ics(result, alarm_minutes=minutes or None)
@@ -118,7 +112,7 @@ def plan(
         try:
             ics.write_bytes(data)
         except OSError as exc:
-            _fail(f"Kunne ikke gemme kalenderfilen {ics}: {exc.strerror or exc}.")
+            fail(f"Kunne ikke gemme kalenderfilen {ics}: {exc.strerror or exc}.")
         if not as_json:
             typer.echo(
                 f"Gemte {len(result.sessions)} aftaler i {ics} "
@@ -133,10 +127,6 @@ def plan(
 
 def _today() -> date:
     # "Today" in Denmark, where the plan's events happen (same as the web app's default).
-    from zoneinfo import ZoneInfo
-
-    from krampe.selfcare.plan import plan_config
-
     return datetime.now(ZoneInfo(plan_config().timezone)).date()
 
 
@@ -144,8 +134,8 @@ def _int(text: str, message: str) -> int:
     try:
         return int(str(text).strip())
     except ValueError:
-        _fail(message)
-        raise  # unreachable: _fail exits
+        fail(message)
+        raise  # unreachable: fail exits
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ import os
 
 import typer
 
+from krampe.config import get_settings
 from krampe.errors import KrampeError
 
 # Access lines come from krampe.web.middleware (method, path without query, status, time);
@@ -50,6 +51,7 @@ def serve(
     ),
 ) -> None:
     """Start webappen og API'et (http://HOST:PORT)."""
+    # Deferred: uvicorn and the web stack cost about a second every other command would pay.
     import uvicorn
 
     from krampe.web.app import KB_ENV
@@ -81,14 +83,13 @@ def serve(
 
 def _preflight(specs: list[str]) -> None:
     """Load the knowledge base, and open and migrate the database, as the workers will."""
+    # Deferred: SQLAlchemy and the web stack, as in serve().
     from sqlalchemy.exc import SQLAlchemyError
 
-    from krampe.config import get_settings
     from krampe.db import Database
+    from krampe.web.services import Services
 
     try:
-        from krampe.web.services import Services
-
         Services(specs)
     except FileNotFoundError as exc:
         raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None

@@ -1,9 +1,11 @@
-"""Terminal text helpers shared by the commands."""
+"""Terminal output shared by the commands: wrapping, and the one-line error exit."""
 
 from __future__ import annotations
 
 import re
 import textwrap
+
+import typer
 
 WIDTH = 88
 # Digits separated by single spaces are a phone number ("12 34 56 78"): never split them.
@@ -15,3 +17,9 @@ def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
     glued = _NUMBER_SPACE.sub("\u00a0", text)
     lines = textwrap.wrap(glued, width, initial_indent=indent, subsequent_indent=indent)
     return [line.replace("\u00a0", " ") for line in lines] or [""]
+
+
+def fail(message: str) -> None:
+    """Print a one-line Danish error on stderr and exit 2 (the contract for bad input)."""
+    typer.echo(f"fejl: {message}", err=True)
+    raise typer.Exit(code=2)

@@ -7,9 +7,11 @@ import sys
 
 import typer
 
-from krampe.cli.text import wrap
+from krampe.cli.text import fail, wrap
 from krampe.errors import InputError, KrampeError
 from krampe.policy import Level, get_policy
+from krampe.triage import triage
+from krampe.triage.schema import get_rules
 
 _YES = {"ja", "j", "yes", "y", "true", "1"}
 _NO = {"nej", "n", "no", "false", "0"}
@@ -68,8 +70,6 @@ def _wrap(text: str, indent: str = "") -> list[str]:
 
 
 def render(result: dict) -> str:
-    from krampe.triage.schema import get_rules
-
     rules = get_rules()
     lines: list[str] = []
     if not result["understood"]:
@@ -137,8 +137,6 @@ def render(result: dict) -> str:
 
 
 def _batch(region: str | None, answers: dict[str, bool | None]) -> None:
-    from krampe.triage import triage
-
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -163,8 +161,6 @@ def _interactive(
 ) -> dict:
     """Asks the open red flags level by level, as NHS 111 does: "Har du noget af dette?"
     with the list; "nej" settles them all, "ja" or "ved ikke" goes through them one by one."""
-    from krampe.triage import triage
-
     text = typer.prompt("Beskriv kort, hvad der sker (fx 'min læg er hævet og øm')")
     result = triage(text, region=region, answers=answers)
     while result.questions and not result.screen.complete:
@@ -209,9 +205,6 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         ),
     ) -> None:
         """Hvor hurtigt skal du handle? Ud fra en beskrivelse på dansk."""
-        from krampe.cli import fail
-        from krampe.triage import triage
-
         try:
             answers = parse_answers(answer)
             if region is not None:

@@ -21,6 +21,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel
 
+from krampe.bundled import resolve_specs
 from krampe.content import pack, stance
 from krampe.errors import KnowledgeBaseError
 from krampe.knowledge.model import Article
@@ -71,10 +72,6 @@ class CheckReport(BaseModel):
             "warnings": len(self.warnings),
             "issues": [issue.model_dump() for issue in self.issues],
         }
-
-
-def _resolve(spec: str | Path) -> Path:
-    return pack.bundled_dir() if str(spec) == "bundled" else Path(spec)
 
 
 def _registry_for(file: Path, root: Path) -> Path | None:
@@ -281,7 +278,7 @@ def check_paths(paths: Sequence[str | Path], today: dt.date | None = None) -> Ch
     """Check every article under the paths ("bundled" = the pack). `today` fixes the clock."""
     today = today or dt.date.today()
     checker = _Checker(today)
-    roots = [_resolve(p) for p in (paths or ["bundled"])]
+    roots = resolve_specs(paths)
     read: list[tuple[Path, Article]] = []
     count = 0
     for root in roots:

@@ -14,13 +14,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from krampe.bundled import PACK_DIR
 from krampe.errors import KnowledgeBaseError
 from krampe.knowledge.model import Article
 from krampe.knowledge.readers import read_article
 from krampe.policy import Source, get_policy
 from krampe.policy.review import review_label as _review_label
 
-_PACK_DIR = Path(__file__).resolve().parent / "da"
 # The registry a foreign folder of articles may ship (the bundled pack uses the policy's).
 SOURCES_FILE = "sources.yaml"
 _ORDER_FILE = Path(__file__).resolve().parent / "data" / "pack.yaml"
@@ -28,7 +28,7 @@ _ORDER_FILE = Path(__file__).resolve().parent / "data" / "pack.yaml"
 
 def bundled_dir() -> Path:
     """Directory of the bundled pack (what `--kb bundled` and the default knowledge base use)."""
-    return _PACK_DIR
+    return PACK_DIR
 
 
 class TaggedSection(BaseModel):

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from krampe.config import Settings, get_settings
+from krampe.errors import KrampeError
 
 
 def default_url(settings: Settings | None = None) -> str:
@@ -41,8 +42,6 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if not url.startswith(("postgres://", "postgresql")):
-        from krampe.errors import KrampeError
-
         raise KrampeError("DATABASE_URL skal begynde med sqlite:/// eller "
                           "postgresql+psycopg://", code="database_url")
     if url.startswith("postgres://"):

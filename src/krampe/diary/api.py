@@ -6,7 +6,7 @@ Auth: the session cookie from `POST /api/account/login`; unsafe methods also nee
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -109,8 +109,6 @@ def patterns(user: CurrentUser = Depends(authed), db: Session = Depends(db_sessi
 
 
 def compute_patterns(db: Session, user_id: int, now: datetime) -> Patterns:
-    from datetime import timedelta
-
     since = now - timedelta(days=WINDOW_DAYS + 1)
     # One indexed range scan over the last year; no count over the whole history.
     rows, days = repo.pattern_rows(db, user_id, since=since)

@@ -1,13 +1,19 @@
-"""Download of everything stored about a person (JSON and CSV)."""
+"""The diary's part of an account's data: download (JSON and CSV) and deletion.
+
+Registered with accounts as `USER_DATA` (accounts.userdata) by `diary.install`.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from krampe.accounts.models import User
+from krampe.accounts.userdata import UserData
+from krampe.diary.models import DayRecord, Entry
 from krampe.diary.repository import list_days, list_entries
 from krampe.diary.timeutil import to_local
 
@@ -18,12 +24,10 @@ CSV_COLUMNS = [
 ]
 
 
-def export_data(db: Session, user_id: int) -> dict:
-    user = db.get_one(User, user_id)
+def export_data(db: Session, user_id: int) -> dict[str, Any]:
     entries = list_entries(db, user_id, newest_first=False)
     days = list_days(db, user_id)
     return {
-        "account": {"username": user.username, "created_at": user.created_at.isoformat()},
         "entries": [
             {
                 "id": e.id, "started_at": e.started_at.isoformat(),
@@ -41,8 +45,6 @@ def export_data(db: Session, user_id: int) -> dict:
              "updated_at": d.updated_at.isoformat()}
             for d in days
         ],
-        "note": "Alt, krampe har gemt om dig. Adgangskoden er kun gemt som en Argon2-hash "
-                "og er ikke med.",
     }
 
 
@@ -70,3 +72,14 @@ def export_csv(db: Session, user_id: int) -> str:
             "", d["updated_at"],
         )])
     return out.getvalue()
+
+
+def delete_data(db: Session, user_id: int) -> None:
+    # Explicit deletes as well as ON DELETE CASCADE: nothing is left even if a
+    # connection ran without foreign keys enabled.
+    for model in (Entry, DayRecord):
+        db.execute(delete(model).where(model.user_id == user_id))
+
+
+USER_DATA = UserData(name="diary", export=export_data, delete=delete_data,
+                     export_csv=export_csv)

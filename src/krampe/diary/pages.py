@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -19,6 +19,7 @@ from krampe.diary.charts import Bar, bar_chart, describe_counts
 from krampe.diary.doctor import triage_findings, triage_note
 from krampe.diary.labels import labels
 from krampe.diary.models import NOTE_MAX_CHARS
+from krampe.diary.patterns import WINDOW_DAYS
 from krampe.diary.schemas import clean_contexts
 from krampe.diary.thresholds import is_night
 from krampe.diary.timeutil import is_dst_fold, local_day, to_local
@@ -185,9 +186,5 @@ def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
 
 
 def _rows(db: Session, user_id: int, now: datetime):
-    from datetime import timedelta
-
-    from krampe.diary.patterns import WINDOW_DAYS
-
     rows, days = repo.pattern_rows(db, user_id, since=now - timedelta(days=WINDOW_DAYS))
     return [r for r in rows if r.started_at <= now], days

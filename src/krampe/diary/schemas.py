@@ -112,19 +112,3 @@ class DayIn(BaseModel):
 class DayOut(BaseModel):
     day: date
     contexts: list[str]
-
-
-class Credentials(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    username: str = Field(max_length=200)
-    password: str = Field(max_length=1000)
-
-
-class PasswordConfirm(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    password: str = Field(max_length=1000)
-
-
-class AccountOut(BaseModel):
-    username: str
-    csrf_token: str = Field(description="Send som X-CSRF-Token ved POST/PUT/DELETE")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from krampe.bundled import resolve_specs
 from krampe.config import get_settings
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge import index as index_mod
@@ -17,7 +18,6 @@ from krampe.knowledge.readers import article_files, load_articles
 from krampe.knowledge.search import SearchOutcome, search
 from krampe.textinput import validate_text
 
-BUNDLED = "bundled"
 MAX_TOP = 50
 _MAGIC = b"KRAMPEIDX1"
 _ENGINE_DIR = Path(__file__).resolve().parent
@@ -40,15 +40,6 @@ class SearchResult(BaseModel):
     question: str
     answered: bool
     answers: list[Answer]
-
-
-def _resolve(specs: list[str] | None) -> list[Path]:
-    from krampe.content.pack import bundled_dir
-
-    paths = []
-    for spec in specs or [BUNDLED]:
-        paths.append(bundled_dir() if str(spec) == BUNDLED else Path(spec))
-    return paths
 
 
 def _cache_key(files: list[Path]) -> str:
@@ -133,7 +124,7 @@ class KnowledgeBase:
     @classmethod
     def load(cls, specs: list[str] | None = None, *, use_cache: bool = True) -> KnowledgeBase:
         """Load the articles named by specs (None/[] or "bundled": the content pack)."""
-        paths = _resolve(specs)
+        paths = resolve_specs(specs)
         files = article_files(paths)
         if not files:
             where = ", ".join(str(p) for p in paths)

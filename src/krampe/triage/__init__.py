@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from krampe.triage.engine import Engine
 from krampe.triage.result import TriageResult
 
 __all__ = ["TriageResult", "triage"]
@@ -24,8 +25,6 @@ def triage(
     `answers`: screening question ids -> True (ja), False (nej) or None (ved ikke).
     `known_findings`: finding ids the caller already knows (the diary), counted as present.
     """
-    from krampe.triage.engine import Engine
-
     return Engine.get().triage(
         text, region=region, answers=answers, known_findings=known_findings
     )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from krampe.content import pack
 from krampe.triage.result import SourceRef, TriggerDetail
 from krampe.triage.schema import Rules
 
@@ -30,11 +31,7 @@ class _Section:
 @lru_cache(maxsize=512)
 def _sections(tag: str) -> tuple[_Section, ...]:
     try:
-        from krampe.content.pack import sections_tagged
-    except ImportError:  # content pack not installed: no advice rather than invented text
-        return ()
-    try:
-        found = sections_tagged(tag)
+        found = pack.sections_tagged(tag)
     except Exception:  # a broken pack must not break triage; `krampe content check` reports it
         return ()
     out = []

@@ -13,10 +13,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
+from krampe.accounts import install as accounts
 from krampe.config import Settings, get_settings
+from krampe.db import get_database
+from krampe.diary import install as diary
 from krampe.policy import get_policy
-from krampe.web import errors
+from krampe.web import errors, templating
 from krampe.web.middleware import WebMiddleware
 from krampe.web.routes import ask, info, selfcare, triage
 from krampe.web.services import get_services
@@ -36,8 +40,14 @@ Ikke en diagnose: ved livstruende symptomer, ring """
 def create_app(kb_specs: list[str] | None = None, settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        get_services(app)  # the knowledge base is loaded once, before the first request
+        # Before the first request: open the database and upgrade its schema, then load
+        # the knowledge base once.
+        await run_in_threadpool(get_database, app.state)
+        get_services(app)
         yield
+        db = getattr(app.state, "krampe_db", None)
+        if db is not None:
+            db.dispose()
 
     app = FastAPI(
         title="krampe API",
@@ -58,19 +68,23 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
 
     for module in (ask, triage, selfcare, info):
         app.include_router(module.router)
-
-    # --- Diary and accounts (issue 6) ---------------------------------------------------
-    # Include your routers here, e.g.:
-    #   from krampe.accounts.pages import router as accounts_pages
-    #   app.include_router(accounts_pages)
-    # Register Jinja globals / template dirs / nav links through krampe.web.templating.
-    from krampe.diary.web import install as install_diary
-
-    install_diary(app)
-    # ---------------------------------------------------------------------------------------
+    install_accounts_and_diary(app)
 
     _accurate_openapi(app)
     return app
+
+
+def install_accounts_and_diary(app: FastAPI) -> None:
+    """Accounts and the diary on `app`, rendering in the site's layout.
+
+    Their template folders and Jinja globals join the one environment here, when an app
+    is built, never when a module is imported.
+    """
+    templating.add_template_dir(accounts.TEMPLATE_DIR)
+    templating.add_template_dir(diary.TEMPLATE_DIR)
+    templating.env.globals.update(accounts.JINJA_GLOBALS)
+    accounts.install(app, templating.templates)
+    diary.install(app)
 
 
 def _accurate_openapi(app: FastAPI) -> None:

@@ -21,7 +21,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from krampe.errors import KrampeError
 from krampe.policy import get_policy
-from krampe.web.middleware import BodyTooLarge
 from krampe.web.templating import env
 
 log = logging.getLogger("krampe.web")
@@ -50,6 +49,10 @@ _TITLES = {
 
 DB_UNAVAILABLE = "Dagbogen er midlertidigt utilgængelig. Prøv igen om lidt."
 RETRY_AFTER_SECONDS = 10
+
+
+class BodyTooLarge(Exception):
+    """Raised by the middleware while reading a body past the limit; answered with 413."""
 
 
 def wants_json(request: Request) -> bool:

@@ -12,6 +12,8 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from krampe.web.errors import BodyTooLarge, error_body
+
 access_log = logging.getLogger("krampe.access")
 
 # Strict by default: no inline script, nothing from other origins.
@@ -39,10 +41,6 @@ _COMMON_HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-
-
-class BodyTooLarge(Exception):
-    pass
 
 
 class WebMiddleware:
@@ -110,8 +108,6 @@ class WebMiddleware:
             )
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
-        from krampe.web.errors import error_body
-
         limit_kb = self.max_body_bytes // 1024
         message = f"Forespørgslen er for stor: højst {limit_kb} KB."
         if scope.get("path", "").startswith("/api/"):

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from krampe.policy import get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
+from krampe.selfcare import acute_guide
 from krampe.web.templating import danish_date
 
 NOT_A_DIAGNOSIS = (
@@ -39,8 +40,6 @@ def content_review(articles: list) -> tuple[str, bool]:
 
 def emergency_text(region: str | None = None) -> tuple[str, str]:
     """(Danish sentence, emergency number): the policy's numbers, the guide's wording."""
-    from krampe.selfcare import acute_guide
-
     number = get_policy().emergency_number()
     contacts = acute_guide().contacts
     emergency = next(c for c in contacts if c.number == number)

@@ -11,11 +11,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
-from krampe import core
+from krampe import core, selfcare
+from krampe.bundled import PACK_DIR, resolve_specs
+from krampe.knowledge.kb import KnowledgeBase
+from krampe.knowledge.readers import load_articles
 from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
 from krampe.triage import TriageResult, triage
+from krampe.triage.schema import get_rules
+from krampe.web.notice import build_notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +39,6 @@ class ArticleInfo:
 
 class Services:
     def __init__(self, kb_specs: list[str] | None = None) -> None:
-        from krampe.knowledge.kb import KnowledgeBase
-
         self.kb_specs = list(kb_specs or ["bundled"])
         self.kb = KnowledgeBase.load(self.kb_specs)
         self._articles = self._collect_articles()
@@ -64,31 +68,21 @@ class Services:
         """The disclaimer for API results (not a diagnosis, review state, emergency)."""
         cached = self._notices.get(region)
         if cached is None:
-            from krampe.web.notice import build_notice
-
             cached = build_notice(self._articles, region).model_dump()
             self._notices[region] = cached
         return dict(cached)
 
     def acute_guide(self):
-        from krampe.selfcare import acute_guide
-
-        return acute_guide()
+        return selfcare.acute_guide()
 
     def exercises(self):
-        from krampe.selfcare import exercises
-
-        return exercises()
+        return selfcare.exercises()
 
     def plan(self, start: date, weeks: int, profile):
-        from krampe.selfcare import build_plan
-
-        return build_plan(start, weeks, profile)
+        return selfcare.build_plan(start, weeks, profile)
 
     def plan_ics(self, plan) -> bytes:
-        from krampe.selfcare import plan_to_ics
-
-        return plan_to_ics(plan)
+        return selfcare.plan_to_ics(plan)
 
     def sources(self) -> list:
         return list(get_policy().sources().values())
@@ -108,14 +102,7 @@ class Services:
         The knowledge base keeps only its search index, so the articles are read again
         here with the same readers; a clinic's folder is read once per worker start.
         """
-        from pathlib import Path
-
-        from krampe.content.pack import bundled_dir
-        from krampe.knowledge.readers import load_articles
-
-        bundled_root = bundled_dir()
-        paths = [bundled_root if s == "bundled" else Path(s) for s in self.kb_specs]
-        articles, _warnings = load_articles(paths)
+        articles, _warnings = load_articles(resolve_specs(self.kb_specs))
         out = []
         for art in articles:
             meta = dict(art.metadata or {})
@@ -130,7 +117,7 @@ class Services:
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
                     source_ids=[str(s) for s in sources] if isinstance(sources, list) else [],
-                    bundled=Path(art.path).resolve().is_relative_to(bundled_root),
+                    bundled=Path(art.path).resolve().is_relative_to(PACK_DIR),
                 )
             )
         return sorted(out, key=lambda a: (not a.bundled, a.title.lower()))
@@ -146,8 +133,6 @@ class ScreenQuestion:
 
 @cache
 def _screen_questions() -> dict[str, ScreenQuestion]:
-    from krampe.triage.schema import get_rules
-
     rules = get_rules()
     ordered = [q for fid in rules.screen.order for q in rules.questions if q.finding == fid]
     return {

@@ -1,14 +1,14 @@
 """The one Jinja environment of the web app.
 
 Other packages (the diary, accounts) render their pages through this same environment
-so they share `base.html`, the nav and the globals. They can:
+so they share `base.html`, the nav and the globals. The app factory (`web.app`), never
+an import, registers what they offer:
 
-- add a template directory: `add_template_dir(path)` (searched after ours, before
-  rendering starts: call it at import time of your router module);
-- register globals: `env.globals["csrf_input"] = ...`;
-- add nav links: `add_nav_link("/dagbog", "Dagbog")`;
-- fill the account slot of the nav by shipping a template named `nav_account.html`
-  in their own template dir (`base.html` includes it when it exists).
+- a template directory: `add_template_dir(path)` (searched after ours);
+- globals: `env.globals.update(...)`;
+- nav links: `add_nav_link("/dagbog", "Dagbog")`;
+- the account slot of the nav: a template named `nav_account.html` in their own
+  template dir (`base.html` includes it when it exists).
 """
 
 from __future__ import annotations

@@ -1,0 +1,21 @@
+"""Pydantic shapes of the account API."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Credentials(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    username: str = Field(max_length=200)
+    password: str = Field(max_length=1000)
+
+
+class PasswordConfirm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    password: str = Field(max_length=1000)
+
+
+class AccountOut(BaseModel):
+    username: str
+    csrf_token: str = Field(description="Send som X-CSRF-Token ved POST/PUT/DELETE")

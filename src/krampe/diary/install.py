@@ -1,0 +1,24 @@
+"""The diary on a web app: `install(app)` from the app factory (web.app), after accounts.
+
+Its pages render through accounts' plumbing; the host registers `TEMPLATE_DIR` in its
+Jinja environment. The diary's rows join the account's download and deletion here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from krampe.accounts import userdata
+from krampe.diary import api, pages
+from krampe.diary.export import USER_DATA
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+
+
+def install(app: FastAPI) -> None:
+    """The diary pages and API, and the diary's part of each account's data."""
+    userdata.register(app.state, USER_DATA)
+    for module in (pages, api):
+        app.include_router(module.router)
