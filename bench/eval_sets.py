@@ -63,12 +63,12 @@ def main() -> None:
         systems.insert(0, ("baseline", args.baseline_src.resolve()))
     rows = []
     for item in sets["qa"]:
-        if not (REPO / item["file"]).exists():
-            continue
+        if item.get("blind") or not (REPO / item["file"]).exists():
+            continue  # a blind set is run once, by hand, and recorded in eval/README.md
         rows.append((item["file"], "qa", [_qa(src, item) for _, src in systems]))
     for item in sets["triage"]:
         path = REPO / item["file"]
-        if not path.exists():
+        if item.get("blind") or not path.exists():
             continue
         rows.append((item["file"], "free text", [_triage(src, item, False) for _, src in systems]))
         first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
