@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from icalendar import Calendar
 
+from krampe.errors import InputError
 from krampe.selfcare import Profile, build_plan, plan_to_ics
 
 START = date(2027, 3, 22)  # spans the switch to summer time (28 March 2027)
@@ -69,12 +71,25 @@ def test_danish_text_with_how_to_and_dose():
     assert "2 × 30 sek. pr. ben" in str(stretch["DESCRIPTION"])
 
 
-def test_optional_alarm():
-    plan = build_plan(START, 1)
-    assert not _parse(plan_to_ics(plan)).walk("VALARM")
-    alarms = _parse(plan_to_ics(plan, alarm_minutes=15)).walk("VALARM")
-    assert len(alarms) == len(plan.sessions)
-    assert alarms[0].decoded("TRIGGER") == timedelta(minutes=-15)
+@pytest.mark.parametrize("minutes", [None, 0, 15, 90, 1440])
+def test_every_event_has_a_reminder_at_the_chosen_time(minutes):
+    plan = build_plan(START, 2, Profile(night_cramps=True))
+    cal = _parse(plan_to_ics(plan, minutes))
+    expected = timedelta(minutes=-(15 if minutes is None else minutes))  # plan.yaml default
+    events = cal.walk("VEVENT")
+    assert len(events) == len(plan.sessions)
+    for event in events:
+        alarms = event.walk("VALARM")
+        assert len(alarms) == 1
+        assert str(alarms[0]["ACTION"]) == "DISPLAY"
+        assert alarms[0].decoded("TRIGGER") == expected
+        assert str(alarms[0]["DESCRIPTION"]) == str(event["SUMMARY"])
+
+
+@pytest.mark.parametrize("bad", [-1, 1441, "kvart", True, 2.5])
+def test_reminder_out_of_range_or_not_whole_is_a_danish_error(bad):
+    with pytest.raises(InputError, match="Påmindelsen skal være"):
+        plan_to_ics(build_plan(START, 1), bad)
 
 
 def test_calendar_headers():

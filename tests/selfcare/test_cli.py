@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
 import typer
@@ -63,12 +64,32 @@ def test_plan_json_day_first_date(app):
 
 def test_plan_ics_file(app, tmp_path):
     target = tmp_path / "program.ics"
-    result = run(app, "plan", "--start", "2026-12-01", "--ics", str(target), "--alarm", "10")
+    result = run(app, "plan", "--start", "2026-12-01", "--ics", str(target),
+                 "--paamindelse", "10")
     assert result.exit_code == 0, result.output
-    assert "60 aftaler" in result.stdout
+    assert "60 aftaler" in result.stdout and "påmindelse 10 minutter før" in result.stdout
     cal = Calendar.from_ical(target.read_bytes())
     assert len(cal.walk("VEVENT")) == 60
-    assert len(cal.walk("VALARM")) == 60
+    assert [a.decoded("TRIGGER") for a in cal.walk("VALARM")] == [timedelta(minutes=-10)] * 60
+
+
+def test_plan_ics_reminder_defaults_to_15_minutes_and_1_minute_is_singular(app, tmp_path):
+    target = tmp_path / "program.ics"
+    assert run(app, "plan", "--start", "2026-12-01", "--weeks", "1", "--ics",
+               str(target)).exit_code == 0
+    alarms = Calendar.from_ical(target.read_bytes()).walk("VALARM")
+    assert {a.decoded("TRIGGER") for a in alarms} == {timedelta(minutes=-15)}
+    one = run(app, "plan", "--weeks", "1", "--ics", str(target), "--alarm", "1")
+    assert "10 aftaler" in one.stdout and "1 uge " in one.stdout and "1 minut før" in one.stdout
+
+
+def test_plan_text_lists_days_with_weekday_names_in_clock_order(app):
+    result = run(app, "plan", "--start", "2026-12-01", "--weeks", "1", "--natkramper")
+    out = result.stdout
+    assert "Uge 1 (tirsdag 1. december – mandag 7. december)" in out
+    day = out[out.index("  Onsdag 2. december"):out.index("  Torsdag 3. december")]
+    assert day.index("kl. 17:00") < day.index("kl. 21:30")
+    assert "Styrke til læggen" in day and "Lægstræk før sengetid" in day
 
 
 @pytest.mark.parametrize(
@@ -81,6 +102,8 @@ def test_plan_ics_file(app, tmp_path):
         ["--weeks", "27"],
         ["--weeks", "seks"],
         ["--alarm", "-5"],
+        ["--paamindelse", "1441"],
+        ["--paamindelse", "et kvarter"],
     ],
 )
 def test_bad_input_gives_one_danish_line_and_exit_2(app, args):

@@ -13,9 +13,10 @@ import typer
 
 from krampe.cli.text import fail
 from krampe.errors import KrampeError
+from krampe.plural import count
 from krampe.selfcare import Profile, acute_guide, build_plan, plan_to_ics
 from krampe.selfcare.dates import parse_start_date
-from krampe.selfcare.plan import plan_config
+from krampe.selfcare.plan import plan_config, validate_reminder
 from krampe.selfcare.text import guide_lines, plan_lines
 
 
@@ -82,12 +83,14 @@ def plan(
     over_60: bool = typer.Option(
         False, "--over-60", help="Du er over 60: blidere start og støtte ved stol eller væg."
     ),
-    alarm: str = typer.Option(
-        "0",
-        "--alarm",
+    reminder: str = typer.Option(
+        None,
         "--paamindelse",
+        "--alarm",
         metavar="MIN",
-        help="Påmindelse i kalenderfilen så mange minutter før hver aftale (0 = ingen).",
+        help="Kalenderfilens påmindelse: så mange minutter før hver aftale "
+        "(0 = når den begynder). Standard: 15.",
+        show_default=False,
     ),
 ) -> None:
     """Byg et program med daglige stræk og styrketræning 3 gange om ugen, der starter
@@ -95,16 +98,16 @@ def plan(
     try:
         first = parse_start_date(start) if start is not None else _today()
         n_weeks = _int(weeks, "Antal uger skal være et helt tal, fx 6.")
-        minutes = _int(alarm, "Påmindelsen skal være et helt antal minutter, fx 15.")
-        if not 0 <= minutes <= 24 * 60:
-            fail("Påmindelsen skal være mellem 0 og 1440 minutter.")
+        minutes = validate_reminder(
+            plan_config().reminder.default_minutes if reminder is None else reminder
+        )
         profile = Profile(pregnant=gravid, night_cramps=natkramper, over_60=over_60)
         result = build_plan(first, n_weeks, profile)
     except KrampeError as exc:
         fail(exc.message)
         return
     if ics is not None:
-        data = plan_to_ics(result, alarm_minutes=minutes or None)
+        data = plan_to_ics(result, minutes)
         if str(ics) == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -115,9 +118,13 @@ def plan(
             fail(f"Kunne ikke gemme kalenderfilen {ics}: {exc.strerror or exc}.")
         if not as_json:
             typer.echo(
-                f"Gemte {len(result.sessions)} aftaler i {ics} "
-                f"({result.weeks} {'uge' if result.weeks == 1 else 'uger'} "
-                f"fra {result.start.isoformat()})."
+                f"Gemte {count(len(result.sessions), 'aftale', 'aftaler')} i {ics} "
+                f"({count(result.weeks, 'uge', 'uger')} fra {result.start.isoformat()}), "
+                f"hver med en påmindelse {count(minutes, 'minut', 'minutter')} før."
+                if minutes
+                else f"Gemte {count(len(result.sessions), 'aftale', 'aftaler')} i {ics} "
+                f"({count(result.weeks, 'uge', 'uger')} fra {result.start.isoformat()}), "
+                "hver med en påmindelse, når den begynder."
             )
     if as_json:
         _print_json(result)

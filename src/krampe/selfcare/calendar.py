@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from krampe.selfcare.models import Plan, Session
+from krampe.selfcare.plan import plan_config, validate_reminder
 from krampe.selfcare.sources import source_label
 
 _UID_NAMESPACE = uuid.UUID("5f0c8f5e-2c43-4e36-9d43-6a1b7f0c9a11")
@@ -36,8 +37,15 @@ def session_description(session: Session) -> str:
     return "\n".join(lines)
 
 
-def plan_to_ics(plan: Plan, alarm_minutes: int | None = None) -> bytes:
-    """The plan as an .ics file (bytes, CRLF lines) that calendar apps import."""
+def plan_to_ics(plan: Plan, reminder_minutes: int | None = None) -> bytes:
+    """The plan as an .ics file (bytes, CRLF lines) that calendar apps import.
+
+    Every event carries a reminder (VALARM) `reminder_minutes` before it starts (0 = at
+    the start); None takes plan.yaml's default.
+    """
+    minutes = validate_reminder(
+        plan_config().reminder.default_minutes if reminder_minutes is None else reminder_minutes
+    )
     tz = ZoneInfo(plan.timezone)
     stamp = datetime.combine(plan.start, datetime.min.time(), tzinfo=UTC)
     cal = Calendar()
@@ -58,12 +66,11 @@ def plan_to_ics(plan: Plan, alarm_minutes: int | None = None) -> bytes:
         event.add("description", session_description(session))
         event.add("categories", ["Krampe", "Stræk" if session.kind == "stretch" else "Styrke"])
         event.add("transp", "TRANSPARENT")
-        if alarm_minutes:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", session.title)
-            alarm.add("trigger", timedelta(minutes=-alarm_minutes))
-            event.add_component(alarm)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", session.title)
+        alarm.add("trigger", timedelta(minutes=-minutes))
+        event.add_component(alarm)
         cal.add_component(event)
     # VTIMEZONE generated from tzdata, bounded around the plan so the file stays small.
     cal.add_missing_timezones(

@@ -6,6 +6,7 @@ They are the public shapes: the CLI prints them, the web app renders them and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, time
 from typing import Any, Literal
 
@@ -210,6 +211,8 @@ class Level(_Strict):
 class Exercise(_Strict):
     id: str
     name: str
+    # What a strength exercise is called in running text: "2 sæt af 10 hæl-drop".
+    short: str | None = None
     kind: Literal["stretch", "strength"]
     target: str
     eccentric: bool = False
@@ -227,10 +230,19 @@ class Exercise(_Strict):
         is_stretch = self.dose.hold_seconds_min is not None
         if is_stretch != (self.kind == "stretch"):
             raise ValueError(f"{self.id}: stræk doseres i sekunder, styrke i gentagelser")
+        if self.kind == "strength" and not self.short:
+            raise ValueError(f"{self.id}: en styrkeøvelse skal have et kort navn (short)")
         numbers = [lv.level for lv in self.levels]
         if numbers != list(range(1, len(numbers) + 1)):
             raise ValueError(f"{self.id}: niveauer skal være 1, 2, 3 ... i rækkefølge")
         return self
+
+    def cautions_for(self, flags: Iterable[str] | None) -> list[Caution]:
+        """The cautions for a person with these profile flags; None = everyone's."""
+        if flags is None:
+            return list(self.cautions)
+        have = set(flags)
+        return [c for c in self.cautions if not c.applies_to or have & set(c.applies_to)]
 
     @property
     def source_ids(self) -> list[str]:
@@ -286,6 +298,8 @@ class Session(BaseModel):
     duration_minutes: int
     week: int
     kind: Literal["stretch", "strength"]
+    # `name` is what the session is ("Lægstræk"); `title` adds its week, for calendars.
+    name: str
     title: str
     items: list[PlannedExercise]
     notes: list[str] = []

@@ -23,8 +23,9 @@ from krampe.selfcare.models import (
     Profile,
     Session,
 )
+from krampe.selfcare.wording import RuleTemplate, fill_rules, plan_facts
 
-__all__ = ["Profile", "build_plan", "plan_config"]
+__all__ = ["Profile", "build_plan", "plan_config", "validate_reminder"]
 
 
 class _C(BaseModel):
@@ -70,7 +71,12 @@ class ProfileRules(_C):
     exclude: list[str] = []
     strength_stages: list[Stage] | None = None
     session_notes: dict[Literal["stretch", "strength"], str] = {}
-    rules: list[PlanRule] = Field(min_length=1)
+    rules: list[RuleTemplate] = Field(min_length=1)
+
+
+class ReminderConfig(_C):
+    default_minutes: int = Field(ge=0)
+    max_minutes: int = Field(ge=1, le=7 * 24 * 60)
 
 
 class PlanConfig(_C):
@@ -79,9 +85,10 @@ class PlanConfig(_C):
     min_weeks: int
     max_weeks: int
     strength_weekdays: list[int] = Field(min_length=1)
+    reminder: ReminderConfig
     stretch: StretchBlock
     strength: StrengthBlock
-    rules: list[PlanRule]
+    rules: list[RuleTemplate]
     cautions: list[PlanRule]
     profiles: dict[str, ProfileRules]
 
@@ -108,6 +115,8 @@ class PlanConfig(_C):
         for sid in stretch_ids:
             if sid not in known or known[sid].kind != "stretch":
                 raise ValueError(f"ukendt stræk {sid}")
+        if not 0 <= self.reminder.default_minutes <= self.reminder.max_minutes:
+            raise ValueError("påmindelsens standard skal ligge mellem 0 og max_minutes")
         if self.stretch.hold_by_week[0].from_week != 1:
             raise ValueError("holdetiderne skal starte i uge 1")
         unknown = set(self.profiles) - set(Profile.model_fields)
@@ -179,6 +188,26 @@ def _cautions_for(ex_ids: list[str], flags: set[str]) -> tuple[list[str], list[s
     return list(dict.fromkeys(notes)), list(dict.fromkeys(sources))
 
 
+def validate_reminder(minutes: object) -> int:
+    """Minutes before each session for the calendar's reminder: a whole number in range."""
+    cfg = plan_config().reminder
+    try:
+        if isinstance(minutes, bool) or minutes is None:
+            raise ValueError
+        value = minutes if isinstance(minutes, int) else int(str(minutes).strip())
+    except ValueError:
+        raise InputError(
+            "Påmindelsen skal være et helt antal minutter, fx 15.", code="invalid_reminder"
+        ) from None
+    if not 0 <= value <= cfg.max_minutes:
+        raise InputError(
+            f"Påmindelsen skal være mellem 0 og {cfg.max_minutes} minutter før "
+            "(0 = når øvelserne begynder).",
+            code="invalid_reminder",
+        )
+    return value
+
+
 def validate_weeks(weeks: int) -> int:
     cfg = plan_config()
     if isinstance(weeks, bool) or not isinstance(weeks, int):
@@ -232,7 +261,7 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
     excluded: set[str] = set()
     session_notes: dict[str, list[str]] = {"stretch": [], "strength": []}
     session_note_sources: dict[str, list[str]] = {"stretch": [], "strength": []}
-    rules = list(cfg.rules)
+    templates = list(cfg.rules)
     for _name, rules_for in active:
         stretch_start = rules_for.stretch_start or stretch_start
         stretch_title = rules_for.stretch_title or stretch_title
@@ -243,7 +272,7 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
             # A profile's session note says what its rules say, so it cites their sources.
             session_notes[kind].append(note)
             session_note_sources[kind] += [s for r in rules_for.rules for s in r.sources]
-        rules += rules_for.rules
+        templates += rules_for.rules
     # Exclusions win over any stage list, whichever profile brought it in.
     if any(st.exercise in excluded for st in stages):
         raise SelfcareDataError("plan.yaml: en profil bruger en øvelse, en anden udelukker")
@@ -264,6 +293,7 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
                 duration_minutes=cfg.stretch.minutes,
                 week=week,
                 kind="stretch",
+                name=stretch_title,
                 title=f"{stretch_title} (uge {week})",
                 items=items,
                 notes=session_notes["stretch"] + notes,
@@ -284,12 +314,16 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
                     duration_minutes=cfg.strength.minutes,
                     week=week,
                     kind="strength",
+                    name=cfg.strength.title,
                     title=f"{cfg.strength.title}: {item.name} (uge {week})",
                     items=[item],
                     notes=session_notes["strength"] + notes,
                     sources=_merge([item.sources, note_sources, session_note_sources["strength"]]),
                 )
             )
+    # A day reads in clock order (a 17:00 strength session before a 21:30 stretch).
+    sessions.sort(key=lambda s: (s.date, s.start))
+    facts, conditions = plan_facts(sessions, weeks, cfg.strength_weekdays)
     return Plan(
         start=start,
         weeks=weeks,
@@ -297,7 +331,7 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
         timezone=cfg.timezone,
         profile=profile,
         title=cfg.title,
-        rules=rules,
+        rules=fill_rules(templates, facts, conditions),
         cautions=list(cfg.cautions),
         sessions=sessions,
     )

@@ -9,11 +9,14 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
+from krampe.plural import count
 from krampe.policy import get_policy
 from krampe.policy.review import review_label
-from krampe.selfcare.dates import WEEKDAYS, danish_date
+from krampe.selfcare.dates import danish_date
 from krampe.selfcare.exercises import exercise
 from krampe.selfcare.models import AcuteGuide, Plan
+from krampe.selfcare.plan import plan_config
+from krampe.selfcare.schedule import exercise_doses, item_text, schedule
 from krampe.selfcare.sources import source_label
 
 Line = tuple[str, str | None]
@@ -81,59 +84,46 @@ def guide_lines(guide: AcuteGuide) -> list[Line]:
     return out
 
 
-def _short(day) -> str:
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day}/{day.month}"
-
-
 def plan_lines(plan: Plan) -> list[Line]:
+    """The plan week by week and day by day (Danish weekday names, sessions by clock)."""
     refs = _Refs()
+    cfg = plan_config()
     out: list[Line] = [(plan.title.upper(), "heading")]
-    weeks = f"{plan.weeks} uge" if plan.weeks == 1 else f"{plan.weeks} uger"
+    weeks = count(plan.weeks, "uge", "uger")
     out.append((f"{weeks}: {danish_date(plan.start)} – {danish_date(plan.end)}", None))
     flags = plan.profile.flags()
-    labels = {"pregnant": "gravid", "night_cramps": "natlige kramper", "over_60": "over 60 år"}
-    adapted = ", ".join(labels[f] for f in flags) if flags else "ingen (standardprogram)"
+    adapted = ", ".join(cfg.profiles[f].label.lower() for f in flags) if flags else (
+        "ingen (standardprogram)"
+    )
     out.append((f"Tilpasset: {adapted}", None))
-    out += [("", None), ("Sådan er programmet bygget op", "heading")]
+    out += [("", None), ("Sådan er dit program bygget op", "heading")]
     for rule in plan.rules:
         out += _wrap(f"• {rule.text} {refs.cite(rule.sources)}", "  ", "    ")
     out += [("", None), ("Pas på", "urgent")]
     for rule in plan.cautions:
         out += _wrap(f"• {rule.text} {refs.cite(rule.sources)}", "  ", "    ", "urgent")
-    used: list[str] = []
-    for week in range(1, plan.weeks + 1):
-        sessions = plan.sessions_in_week(week)
-        first, last = sessions[0].date, sessions[-1].date
-        out += [("", None), (f"Uge {week} ({_short(first)} – {_short(last)})", "heading")]
-        stretch = [s for s in sessions if s.kind == "stretch"]
-        strength = [s for s in sessions if s.kind == "strength"]
-        for group, when in ((stretch, "hver dag"), (strength, None)):
-            if not group:
-                continue
-            s = group[0]
-            days = when or ", ".join(_short(x.date) for x in group)
-            dose = "; ".join(
-                f"{i.name}{f' (niveau {i.level}: {i.level_name})' if i.level else ''} {i.dose_text}"
-                for i in s.items
-            )
-            title = s.title.rsplit(" (uge", 1)[0].split(":")[0]
-            out += _wrap(
-                f"{title} – {days} kl. {s.start:%H:%M}: {dose} {refs.cite(s.sources)}",
-                "  ",
-                "    ",
-            )
-            used += [i.exercise_id for i in s.items if i.exercise_id not in used]
-    out += [("", None), ("Øvelserne", "heading")]
-    for ex_id in used:
+    for week in schedule(plan):
+        out += [("", None), (week.label, "heading")]
+        for day in week.days:
+            out.append((f"  {day.label}", None))
+            for s in day.sessions:
+                items = "; ".join(item_text(i) for i in s.items)
+                out += _wrap(
+                    f"kl. {s.start:%H:%M}  {s.name} ({s.duration_minutes} min): {items} "
+                    f"{refs.cite(s.sources)}",
+                    "    ",
+                    "              ",
+                )
+    out += [("", None), ("Øvelserne i dit program", "heading")]
+    for ex_id, spans in exercise_doses(plan).items():
         ex = exercise(ex_id)
         out.append((f"  {ex.name} – {ex.target}", "heading"))
         for n, step in enumerate(ex.steps, 1):
             out += _wrap(f"{n}. {step}", "    ", "       ")
-        out += _wrap(f"Sådan bygger du op: {ex.progression} {refs.cite(ex.sources)}", "    ",
-                     "    ")  # fmt: skip
-        for c in ex.cautions:
-            if not c.applies_to or set(c.applies_to) & set(flags):
-                out += _wrap(f"Pas på: {c.text} {refs.cite(c.sources)}", "    ", "    ")
+        dose = "; ".join(f"{span.weeks}: {span.dose}" for span in spans)
+        out += _wrap(f"I dit program: {dose} {refs.cite(ex.sources)}", "    ", "    ")
+        for c in ex.cautions_for(flags):
+            out += _wrap(f"Pas på: {c.text} {refs.cite(c.sources)}", "    ", "    ")
     out += refs.lines()
     out += [("", None), _review_note(plan.clinical_review)]
     return out

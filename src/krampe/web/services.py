@@ -81,8 +81,8 @@ class Services:
     def plan(self, start: date, weeks: int, profile):
         return selfcare.build_plan(start, weeks, profile)
 
-    def plan_ics(self, plan) -> bytes:
-        return selfcare.plan_to_ics(plan)
+    def plan_ics(self, plan, reminder_minutes: int) -> bytes:
+        return selfcare.plan_to_ics(plan, reminder_minutes)
 
     def sources(self) -> list:
         return list(get_policy().sources().values())

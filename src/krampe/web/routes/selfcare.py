@@ -12,15 +12,20 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import ValidationError
 
 from krampe.errors import InputError
+from krampe.selfcare.drawings import drawing_svg
+from krampe.selfcare.exercises import exercises as get_exercises
 from krampe.selfcare.models import Plan, Profile
-from krampe.selfcare.plan import MAX_START, MIN_START, plan_config
+from krampe.selfcare.plan import MAX_START, MIN_START, plan_config, validate_reminder
+from krampe.selfcare.schedule import exercise_doses, item_text, schedule
 from krampe.web.schemas import ERROR_RESPONSES
 from krampe.web.services import get_services
 from krampe.web.templating import render
 
 router = APIRouter()
 
-MAX_WEEKS = plan_config().max_weeks
+CONFIG = plan_config()
+MAX_WEEKS = CONFIG.max_weeks
+REMINDER = CONFIG.reminder
 DEFAULT_WEEKS = 6
 _TZ = ZoneInfo("Europe/Copenhagen")
 _FLAGS = ("pregnant", "night_cramps", "over_60")
@@ -43,14 +48,34 @@ async def acute_page(request: Request):
     return render(request, "nu.html", {"guide": get_services(request.app).acute_guide()})
 
 
-def _program_context(request: Request, form: dict, plan=None, error: str | None = None) -> dict:
+def _program_context(request: Request, form: dict, plan: Plan | None = None,
+                     error: str | None = None, reminder_error: str | None = None) -> dict:
+    exercises = get_services(request.app).exercises()
+    doses = exercise_doses(plan) if plan else {}
     return {
-        "form": form,
+        "form": {"reminder": REMINDER.default_minutes, **form},
         "plan": plan,
         "error": error,
+        "reminder_error": reminder_error,
         "max_weeks": MAX_WEEKS,
-        "exercises": get_services(request.app).exercises(),
+        "max_reminder": REMINDER.max_minutes,
+        "weeks": schedule(plan) if plan else [],
+        # With a plan: its exercises in order of use and their dose week by week.
+        "exercises": [e for e in exercises if e.id in doses] if plan else exercises,
+        "doses": doses,
+        "drawing": drawing_svg,
+        "item_text": item_text,
+        "profile_labels": [CONFIG.profiles[f].label for f in plan.profile.flags()] if plan else [],
+        # Said once above the days, not on every session; exercise cautions stand under
+        # their exercise.
+        "session_notes": _session_notes(plan) if plan else [],
     }
+
+
+def _session_notes(plan: Plan) -> list[str]:
+    cautions = {c.text for ex in get_exercises() for c in ex.cautions}
+    notes = (n for s in plan.sessions for n in s.notes if n not in cautions)
+    return list(dict.fromkeys(notes))
 
 
 def _parse_plan_form(raw) -> tuple[dict, date, int, Profile]:
@@ -105,9 +130,18 @@ async def program_plan_page(request: Request):
 
 @router.post("/program/kalender.ics", include_in_schema=False)
 async def program_ics(request: Request):
-    _form, start, weeks, profile = _parse_plan_form(await request.form())
+    raw = await request.form()
+    form, start, weeks, profile = _parse_plan_form(raw)
     services = get_services(request.app)
-    return _ics_response(services.plan_ics(services.plan(start, weeks, profile)), start)
+    plan = services.plan(start, weeks, profile)
+    # Absent (an older form, a script): the default; present but wrong: a Danish error.
+    form["reminder"] = str(raw.get("reminder", REMINDER.default_minutes)).strip()
+    try:
+        reminder = validate_reminder(form["reminder"])
+    except InputError as exc:
+        ctx = _program_context(request, form, plan=plan, reminder_error=exc.message)
+        return render(request, "program.html", ctx, status_code=422)
+    return _ics_response(services.plan_ics(plan, reminder), start)
 
 @dataclass
 class PlanQuery:
@@ -121,13 +155,19 @@ class PlanQuery:
     pregnant: bool = False
     night_cramps: bool = False
     over_60: bool = False
+    reminder: Annotated[
+        int,
+        Query(ge=0, le=REMINDER.max_minutes,
+              description="Kalenderfilens påmindelse: minutter før hver aftale (0 = ved start)."),
+    ] = REMINDER.default_minutes
 
     def flags(self) -> dict[str, bool]:
         return {"pregnant": self.pregnant, "night_cramps": self.night_cramps,
                 "over_60": self.over_60}
 
 
-def _api_plan(request: Request, start: date | None, weeks: int, flags: dict, fmt: str):
+def _api_plan(request: Request, start: date | None, weeks: int, flags: dict, fmt: str,
+              reminder: int):
     start = start or _today()
     try:
         profile = Profile(**flags)
@@ -136,7 +176,7 @@ def _api_plan(request: Request, start: date | None, weeks: int, flags: dict, fmt
     services = get_services(request.app)
     plan = services.plan(start, weeks, profile)
     if fmt == "ics":
-        return _ics_response(services.plan_ics(plan), start)
+        return _ics_response(services.plan_ics(plan, reminder), start)
     return JSONResponse(plan.model_dump(mode="json"))
 
 
@@ -156,7 +196,8 @@ async def api_plan(
     params: Annotated[PlanQuery, Depends()],
     format: Literal["json", "ics"] = "json",
 ):
-    return _api_plan(request, params.start, params.weeks, params.flags(), format)
+    return _api_plan(request, params.start, params.weeks, params.flags(), format,
+                     params.reminder)
 
 
 @router.get(
@@ -173,4 +214,5 @@ async def api_plan(
     tags=["øvelser"],
 )
 async def api_plan_ics(request: Request, params: Annotated[PlanQuery, Depends()]):
-    return _api_plan(request, params.start, params.weeks, params.flags(), "ics")
+    return _api_plan(request, params.start, params.weeks, params.flags(), "ics",
+                     params.reminder)
