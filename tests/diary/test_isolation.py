@@ -52,6 +52,8 @@ def test_every_diary_route_as_another_user(client_factory, database):
     assert bo.get("/api/diary/patterns").json()["entries_in_window"] == 0
     assert bo.get("/api/diary/days").json() == []
     for path in ("/dagbog", "/dagbog/moenster", "/konto/data.json", "/konto/data.csv",
+                 "/dagbog/til-laegen?fra=2026-01-01&til=2026-06-30",
+                 "/dagbog/til-laegen.csv?fra=2026-01-01&til=2026-06-30",
                  "/api/account/export", "/api/account/export?format=csv"):
         r = bo.get(path)
         assert r.status_code == 200, path

@@ -5,14 +5,13 @@ Registered with accounts as `USER_DATA` (accounts.userdata) by `diary.install`.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from krampe.accounts.userdata import UserData
+from krampe.csvout import write_csv
 from krampe.diary.models import DayRecord, Entry
 from krampe.diary.repository import list_days, list_entries
 from krampe.diary.timeutil import to_local
@@ -48,30 +47,23 @@ def export_data(db: Session, user_id: int) -> dict[str, Any]:
     }
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheets run cells starting with these as formulas (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def export_csv(db: Session, user_id: int) -> str:
     data = export_data(db, user_id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for e in data["entries"]:
-        writer.writerow([_cell(v) for v in (
+    rows: list[list[object]] = [
+        [
             "entry", e["id"], e["started_at"], e["started_local"], e["started_local"][:10],
             e["duration_seconds"], e["intensity"], e["leg"], e["situation"],
             e["disturbed_sleep"], e["disturbed_work"], ";".join(e["contexts"]), e["note"],
             e["created_at"], e["updated_at"],
-        )])
-    for d in data["days"]:
-        writer.writerow([_cell(v) for v in (
-            "day", "", "", "", d["day"], "", "", "", "", "", "", ";".join(d["contexts"]), "",
-            "", d["updated_at"],
-        )])
-    return out.getvalue()
+        ]
+        for e in data["entries"]
+    ]
+    rows += [
+        ["day", "", "", "", d["day"], "", "", "", "", "", "", ";".join(d["contexts"]), "",
+         "", d["updated_at"]]
+        for d in data["days"]
+    ]
+    return write_csv(CSV_COLUMNS, rows)
 
 
 def delete_data(db: Session, user_id: int) -> None:

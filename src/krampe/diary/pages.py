@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from krampe.accounts import csrf
@@ -17,12 +17,14 @@ from krampe.diary import repository as repo
 from krampe.diary.api import EntryId, clock, compute_patterns
 from krampe.diary.charts import Bar, bar_chart, describe_counts
 from krampe.diary.doctor import triage_findings, triage_note
+from krampe.diary.doctor_csv import doctor_csv
 from krampe.diary.labels import labels
 from krampe.diary.models import NOTE_MAX_CHARS
 from krampe.diary.patterns import WINDOW_DAYS
 from krampe.diary.schemas import clean_contexts
+from krampe.diary.summary import LEVEL_TEXT, MAX_FLAGS_SHOWN, parse_period, summarise
 from krampe.diary.thresholds import is_night
-from krampe.diary.timeutil import is_dst_fold, local_day, to_local
+from krampe.diary.timeutil import day_start_utc, is_dst_fold, local_day, to_local
 from krampe.errors import InputError
 
 router = APIRouter(include_in_schema=False)
@@ -188,3 +190,42 @@ def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
 def _rows(db: Session, user_id: int, now: datetime):
     rows, days = repo.pattern_rows(db, user_id, since=now - timedelta(days=WINDOW_DAYS))
     return [r for r in rows if r.started_at <= now], days
+
+
+def _period_entries(db: Session, user_id: int, start: date, end: date):
+    entries = repo.list_entries(db, user_id, since=day_start_utc(start),
+                                until=day_start_utc(end + timedelta(days=1)), newest_first=False)
+    return entries, repo.list_days(db, user_id, since=start)
+
+
+@router.get("/dagbog/til-laegen", response_class=HTMLResponse)
+def doctor_page(request: Request, fra: str | None = Query(None, max_length=20),
+                til: str | None = Query(None, max_length=20),
+                user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+                now: datetime = Depends(clock)):
+    today = local_day(now)
+    error, status = None, 200
+    try:
+        start, end = parse_period(fra, til, today)
+    except InputError as exc:
+        error, status = exc.message, 422
+        start, end = parse_period(None, None, today)
+    entries, days = _period_entries(db, user.id, start, end)
+    summary = summarise(entries, days, start, end, now)
+    return render(request, "diary_doctor.html", status, user=user, s=summary, error=error,
+                  form={"fra": fra if error else start.isoformat(),
+                        "til": til if error else end.isoformat()},
+                  today=today, minutes=_minutes, level_text=LEVEL_TEXT,
+                  max_flags=MAX_FLAGS_SHOWN)
+
+
+@router.get("/dagbog/til-laegen.csv")
+def doctor_csv_download(fra: str | None = Query(None, max_length=20),
+                        til: str | None = Query(None, max_length=20),
+                        user: CurrentUser = Depends(page_user),
+                        db: Session = Depends(db_session), now: datetime = Depends(clock)):
+    start, end = parse_period(fra, til, local_day(now))
+    entries, _days = _period_entries(db, user.id, start, end)
+    name = f"krampe-til-laegen-{start.isoformat()}-{end.isoformat()}.csv"
+    return Response(doctor_csv(entries).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{name}"'})

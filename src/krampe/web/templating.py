@@ -21,6 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context, se
 
 from krampe.policy import get_policy
 from krampe.policy.review import review_label as _review_label
+from krampe.plural import count
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -92,6 +93,17 @@ def review_label(value: object) -> str:
 
 
 env.filters["dkdate"] = danish_date
+
+
+def danish_number(value: float, digits: int = 1) -> str:
+    """5.25 → '5,3' and 6.0 → '6': a decimal comma and no trailing ',0'."""
+    text = f"{value:.{digits}f}".replace(".", ",")
+    return text.rstrip("0").removesuffix(",") if "," in text else text
+
+
+env.filters["dknum"] = danish_number
+# {{ n | plural("krampe", "kramper") }} → "1 krampe", "2 kramper".
+env.filters["plural"] = count
 env.globals["review_label"] = review_label
 # Headlines, icons, colours and phone numbers: templates read them here, never write them.
 env.globals["policy"] = get_policy()
