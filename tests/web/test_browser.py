@@ -297,3 +297,25 @@ def test_accessibility_audit_of_every_page(server, page):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     Path(ARTIFACTS / "axe-violations.json").write_text(json.dumps(violations, indent=1))
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+
+
+def test_api_docs_render_from_the_package_with_nothing_from_outside(server, browser):
+    # The app's own CSP is enforced here (no bypass): a blocked asset would show.
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    p = context.new_page()
+    requests: list[str] = []
+    console: list[str] = []
+    p.on("request", lambda req: requests.append(req.url))
+    p.on("console", lambda msg: console.append(msg.text))
+    try:
+        p.goto(server + "/docs")
+        p.wait_for_selector(".opblock", timeout=30_000)
+        assert p.locator(".opblock").count() >= 5
+        assert "krampe API" in p.locator(".info .title").inner_text()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        p.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+    finally:
+        context.close()
+    outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
+    assert outside == []
+    assert not [m for m in console if "Content Security Policy" in m], console

@@ -20,7 +20,7 @@ from krampe.config import Settings, get_settings
 from krampe.db import get_database
 from krampe.diary import install as diary
 from krampe.policy import get_policy
-from krampe.web import errors, templating
+from krampe.web import apidocs, errors, templating
 from krampe.web.middleware import WebMiddleware
 from krampe.web.routes import ask, info, selfcare, triage
 from krampe.web.services import get_services
@@ -54,7 +54,7 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
         version="1.0",
         description=f"{_DESCRIPTION}{get_policy().emergency_number()}.\n",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # apidocs serves Swagger UI from the package, not from a CDN
         redoc_url=None,
     )
     app.state.kb_specs = list(kb_specs or ["bundled"])
@@ -65,6 +65,7 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     errors.install(app)
     app.add_middleware(WebMiddleware, max_body_bytes=MAX_BODY_BYTES)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    apidocs.install(app)
 
     for module in (ask, triage, selfcare, info):
         app.include_router(module.router)

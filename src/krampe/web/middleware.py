@@ -22,17 +22,14 @@ CSP = (
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# Only the interactive API docs (FastAPI's Swagger UI / ReDoc pages) load their assets
-# from the CDN FastAPI uses and start with an inline script.
+# The API docs (Swagger UI, served from the package) load scripts from here only, like
+# every page; Swagger UI sets style attributes, so only its page allows inline styles.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "font-src 'self' https://fonts.gstatic.com; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+DOCS_PATHS = frozenset({"/docs"})
 
 _COMMON_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -57,7 +54,8 @@ class WebMiddleware:
         start = time.perf_counter()
         path = scope.get("path", "")
         csp = (DOCS_CSP if path in DOCS_PATHS else CSP).encode()
-        cache = b"public, max-age=3600" if path.startswith("/static/") else b"no-store"
+        static = path.startswith(("/static/", "/docs-assets/"))
+        cache = b"public, max-age=3600" if static else b"no-store"
         status_holder = {"status": 0}
         started = False
 
