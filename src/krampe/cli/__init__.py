@@ -2,6 +2,7 @@
 
 Each module in this package owns its commands and exposes `register(app)`; no logic
 lives here beyond wiring and turning KrampeError into a one-line Danish error (exit 2).
+Typer's and Click's own texts (help, usage errors, Ctrl-C) are Danish: see danish.py.
 """
 
 from __future__ import annotations
@@ -32,9 +33,17 @@ def _register_all() -> None:
 
 
 def main() -> None:
-    _register_all()
+    from krampe.cli import danish
+
     try:
-        app()
+        _register_all()
+        danish.install()
+        danish.use_danish_classes(app)
+        code = danish.run(app)
     except KrampeError as exc:
         print(f"fejl: {exc.message}", file=sys.stderr)
-        sys.exit(2)
+        code = 2
+    except KeyboardInterrupt:  # Ctrl-C before the app runs (while it loads)
+        print(danish.ABORTED, file=sys.stderr)
+        code = danish.EXIT_INTERRUPTED
+    sys.exit(code)
