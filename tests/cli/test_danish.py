@@ -50,8 +50,9 @@ def test_usage_errors_are_danish(args, message):
 
 
 def test_ctrl_c_says_afbrudt():
-    proc = subprocess.Popen([sys.executable, "-m", "krampe", "triage", "--interactive"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-m", "krampe", "triage", "--interactive"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
     try:
         assert proc.stdout is not None
         os.set_blocking(proc.stdout.fileno(), False)
