@@ -11,9 +11,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-# Sized for a phone: the SVG scales to the column width, so the text stays readable.
-WIDTH, HEIGHT = 360, 220
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 26, 6, 22, 30
+from krampe.plural import count
+
+# Sized for a phone: the SVG scales to the column width (about 360 px on a phone), so a
+# viewBox unit is about a CSS pixel there and the labels stay at 15-16 px.
+WIDTH, HEIGHT = 360, 230
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 30, 22, 26, 36
+LABEL_SIZE, VALUE_SIZE = 15, 16
 BAR_FILL = "#1d5f8a"  # 7.0:1 against white
 AXIS = "#444444"
 
@@ -22,6 +26,8 @@ AXIS = "#444444"
 class Bar:
     label: str
     value: int
+    # A shorter label under the bar when `label` is too wide for a phone ("21" for "21-24").
+    tick: str | None = None
 
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar],
@@ -40,10 +46,10 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar],
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
         f'<line x1="{PAD_LEFT}" y1="{PAD_TOP + plot_h}" x2="{WIDTH - PAD_RIGHT}" '
         f'y2="{PAD_TOP + plot_h}" stroke="{AXIS}" stroke-width="1"/>',
-        f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + 4}" text-anchor="end" font-size="12" '
-        f'fill="{AXIS}">{top}</text>',
-        f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + plot_h}" text-anchor="end" font-size="12" '
-        f'fill="{AXIS}">0</text>',
+        f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + 5}" text-anchor="end" '
+        f'font-size="{LABEL_SIZE}" fill="{AXIS}">{top}</text>',
+        f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + plot_h}" text-anchor="end" '
+        f'font-size="{LABEL_SIZE}" fill="{AXIS}">0</text>',
     ]
     for i, bar in enumerate(bars):
         h = plot_h * bar.value / top
@@ -53,12 +59,12 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar],
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
                      f'fill="{BAR_FILL}"/>')
         if bar.value:
-            parts.append(f'<text x="{cx:.1f}" y="{y - 4:.1f}" text-anchor="middle" '
-                         f'font-size="13" fill="{AXIS}">{bar.value}</text>')
+            parts.append(f'<text x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle" '
+                         f'font-size="{VALUE_SIZE}" fill="{AXIS}">{bar.value}</text>')
         if (len(bars) - 1 - i) % every_nth_label == 0:  # always label the latest bar
-            parts.append(f'<text x="{cx:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-                         f'text-anchor="middle" font-size="12" fill="{AXIS}">'
-                         f'{escape(bar.label)}</text>')
+            parts.append(f'<text x="{cx:.1f}" y="{HEIGHT - PAD_BOTTOM + 20}" '
+                         f'text-anchor="middle" font-size="{LABEL_SIZE}" fill="{AXIS}">'
+                         f'{escape(bar.tick or bar.label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -69,5 +75,6 @@ def describe_counts(bars: list[Bar], unit: str) -> str:
         return f"Ingen kramper registreret i perioden ({len(bars)} {unit})."
     total = sum(b.value for b in bars)
     peak = max(bars, key=lambda b: b.value)
-    return (f"I alt {total} kramper over {len(bars)} {unit}. Flest i {peak.label} "
-            f"med {peak.value}. Tallene står også i tabellen under grafen.")
+    return (f"I alt {count(total, 'krampe', 'kramper')} over {len(bars)} {unit}. "
+            f"Flest i {peak.label} med {peak.value}. "
+            "Tallene står også i tabellen under grafen.")

@@ -177,7 +177,9 @@ def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
     hours = [0] * 8
     for r in rows:
         hours[r.hour // 3] += 1
-    hour_bars = [Bar(f"{3 * i:02d}-{3 * i + 3:02d}", n) for i, n in enumerate(hours)]
+    # Under the bars only the starting hour, so all eight fit at phone width.
+    hour_bars = [Bar(f"{3 * i:02d}-{3 * i + 3:02d}", n, tick=str(3 * i))
+                 for i, n in enumerate(hours)]
     hours_svg = bar_chart("timer", "Kramper fordelt på tid af døgnet (dansk tid)",
                           describe_counts(hour_bars, "tidsrum på tre timer"), hour_bars)
     night_rows = sum(1 for r in rows if is_night(r))

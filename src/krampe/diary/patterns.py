@@ -23,6 +23,7 @@ from krampe.diary.thresholds import (
     thresholds,
 )
 from krampe.diary.timeutil import local_day
+from krampe.plural import count
 
 CHART_WEEKS = 12
 # Patterns look at the last year; older entries stay in the diary and the export.
@@ -104,13 +105,14 @@ def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
                          days_without=dwo, cramps_with=cw, cramps_without=cwo)
     if dw < need_w or dwo < need_wo:
         return comparison(shown=False, text=(
-            f"{label}: for få dage til at sige noget endnu ({dw} dage med og {dwo} uden; "
+            f"{label}: for få dage til at sige noget endnu ({count(dw, 'dag', 'dage')} med og "
+            f"{dwo} uden; "
             f"der skal mindst {need_w} af hver)."))
     ratio, low, high = rate_ratio(cw, dw, cwo, dwo)
     rw, rwo = cw / dw, cwo / dwo
     text = (
-        f"{label}: {_num(rw)} krampe pr. dag på {dw} dage med, {_num(rwo)} pr. dag på "
-        f"{dwo} dage uden. Det er {_num(ratio)} gange så mange; med så få dage kan det "
+        f"{label}: {_num(rw)} krampe pr. dag på {count(dw, 'dag', 'dage')} med, {_num(rwo)} "
+        f"pr. dag på {count(dwo, 'dag', 'dage')} uden. Det er {_num(ratio)} gange så mange; med så få dage kan det "
         f"rigtige tal ligge et sted mellem {_num(low)} og {_num(high)} gange (95 %). "
     )
     if low <= 1 <= high:

@@ -1,5 +1,7 @@
-"""The doctor's summary in Debian's chromium: a month of entries prints on one A4 page,
-and axe-core finds nothing serious on it."""
+"""The diary on a phone and on paper, in Debian's chromium: a month of entries; the
+doctor's summary prints on one A4 page; inputs and buttons are at least 44 px tall, the
+entry cards keep their edit button in view, chart labels stay readable; axe-core finds
+nothing serious on these pages."""
 
 from __future__ import annotations
 
@@ -102,3 +104,46 @@ def test_the_summary_page_passes_axe(page, server):
     assert _audit(page, "doctor") == []
     page.goto(server + "/dagbog/til-laegen?fra=snart")
     assert _audit(page, "doctor-error") == []
+
+
+TARGETS = ("input[type=text], input[type=date], input[type=time], input[type=number], "
+           "input[type=password], textarea, select, button, a.button")
+
+
+def _small_targets(page) -> list[str]:
+    return page.evaluate(
+        """sel => [...document.querySelectorAll(sel)]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.outerHTML.slice(0, 60), el.getBoundingClientRect().height])
+            .filter(([_, h]) => h < 44)
+            .map(([html, h]) => `${html} (${h.toFixed(0)} px)`)""", TARGETS)
+
+
+def test_diary_forms_and_cards_on_a_phone(page, server):
+    problems: list[dict] = []
+    page.goto(server + "/dagbog")
+    page.locator("summary", has_text="Dagens sammenhæng og note").click()
+    assert _small_targets(page) == []
+    cards = page.locator(".entry-card")
+    assert cards.count() == 20
+    for i in range(cards.count()):
+        box = cards.nth(i).locator("a.entry-edit").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(ARTIFACTS / "diary-cards-phone.png"), full_page=True)
+    problems += _audit(page, "diary")
+
+    page.locator("a.entry-edit").first.click()
+    page.wait_for_load_state()
+    assert _small_targets(page) == []
+    problems += _audit(page, "edit")
+
+    page.goto(server + "/dagbog/moenster")
+    # The smallest chart text, as drawn on the phone's screen.
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('svg.chart text')]
+            .map(t => t.getBoundingClientRect().height))""")
+    assert smallest >= 14
+    page.screenshot(path=str(ARTIFACTS / "diary-patterns-phone.png"), full_page=True)
+    problems += _audit(page, "patterns")
+    assert problems == []
