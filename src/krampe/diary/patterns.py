@@ -112,7 +112,8 @@ def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
     rw, rwo = cw / dw, cwo / dwo
     text = (
         f"{label}: {_num(rw)} krampe pr. dag på {count(dw, 'dag', 'dage')} med, {_num(rwo)} "
-        f"pr. dag på {count(dwo, 'dag', 'dage')} uden. Det er {_num(ratio)} gange så mange; med så få dage kan det "
+        f"pr. dag på {count(dwo, 'dag', 'dage')} uden. Det er {_num(ratio)} gange så mange; "
+        "med så få dage kan det "
         f"rigtige tal ligge et sted mellem {_num(low)} og {_num(high)} gange (95 %). "
     )
     if low <= 1 <= high:
