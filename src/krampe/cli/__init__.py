@@ -11,7 +11,17 @@ import sys
 
 import typer
 
-from krampe.cli import ask, content, diary, eval_qa, eval_triage, selfcare, serve, triage
+from krampe.cli import (
+    ask,
+    content,
+    danish,
+    diary,
+    eval_qa,
+    eval_triage,
+    selfcare,
+    serve,
+    triage,
+)
 from krampe.errors import KrampeError
 
 app = typer.Typer(
@@ -33,8 +43,6 @@ def _register_all() -> None:
 
 
 def main() -> None:
-    from krampe.cli import danish
-
     try:
         _register_all()
         danish.install()

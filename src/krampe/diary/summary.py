@@ -19,6 +19,7 @@ from krampe.diary.repository import PatternRow
 from krampe.diary.thresholds import diary_findings, is_night, thresholds
 from krampe.diary.timeutil import day_start_utc, to_local
 from krampe.errors import InputError
+from krampe.triage.schema import get_rules
 
 # The longest period one page can sum up (a year) and the default (the last 30 days).
 MAX_DAYS = 366
@@ -90,8 +91,6 @@ def _range(values: Sequence[float]) -> Range | None:
 
 
 def _finding_label(finding_id: str) -> str:
-    from krampe.triage.schema import get_rules
-
     finding = get_rules().findings.get(finding_id)
     return finding.label if finding else finding_id
 

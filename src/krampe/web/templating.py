@@ -19,9 +19,9 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context, select_autoescape
 
+from krampe.plural import count
 from krampe.policy import get_policy
 from krampe.policy.review import review_label as _review_label
-from krampe.plural import count
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
