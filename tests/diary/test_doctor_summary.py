@@ -49,7 +49,7 @@ def test_summary_page_sums_up_the_month(client, clock):
     assert f"<strong>{made['entries']} kramper</strong> på 30 af 30 dage" in page
     assert "Varighed" in page and "Styrke (0-10)" in page
     assert "om natten" in page and "Drak kaffe eller energidrik".lower() in page
-    assert "11/11 kl. 23:15: Tegn på blodprop i benet (søg læge samme dag)" in page
+    assert "11/11 kl. 23:15: Tegn på blodprop i benet (søg læge i dag)" in page
     assert "Markeret som lavet på 10 dage" in page
     # The default period is the last 30 days.
     assert "1. november 2026 – 30. november 2026" in client.get("/dagbog/til-laegen").text

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from krampe.csvout import write_csv
 from krampe.diary.labels import labels
 from krampe.diary.models import Entry
-from krampe.diary.summary import LEVEL_TEXT, flagged_note
+from krampe.diary.summary import flagged_note, level_text
 from krampe.diary.timeutil import to_local
 from krampe.selfcare.dates import WEEKDAYS
 
@@ -34,7 +34,7 @@ def _flag(entry: Entry) -> str:
     flag = flagged_note(entry) if entry.note else None
     if flag is None:
         return ""
-    return f"{', '.join(flag.findings)} ({LEVEL_TEXT.get(flag.level, flag.level)})"
+    return f"{', '.join(flag.findings)} ({level_text(flag.level)})"
 
 
 def doctor_csv(entries: Sequence[Entry]) -> str:

@@ -22,7 +22,7 @@ from krampe.diary.labels import labels
 from krampe.diary.models import NOTE_MAX_CHARS
 from krampe.diary.patterns import WINDOW_DAYS
 from krampe.diary.schemas import clean_contexts
-from krampe.diary.summary import LEVEL_TEXT, MAX_FLAGS_SHOWN, parse_period, summarise
+from krampe.diary.summary import MAX_FLAGS_SHOWN, level_text, parse_period, summarise
 from krampe.diary.thresholds import is_night
 from krampe.diary.timeutil import day_start_utc, is_dst_fold, local_day, to_local
 from krampe.errors import InputError
@@ -217,7 +217,7 @@ def doctor_page(request: Request, fra: str | None = Query(None, max_length=20),
     return render(request, "diary_doctor.html", status, user=user, s=summary, error=error,
                   form={"fra": fra if error else start.isoformat(),
                         "til": til if error else end.isoformat()},
-                  today=today, minutes=_minutes, level_text=LEVEL_TEXT,
+                  today=today, minutes=_minutes, level_text=level_text,
                   max_flags=MAX_FLAGS_SHOWN)
 
 

@@ -19,6 +19,7 @@ from krampe.diary.repository import PatternRow
 from krampe.diary.thresholds import diary_findings, is_night, thresholds
 from krampe.diary.timeutil import day_start_utc, to_local
 from krampe.errors import InputError
+from krampe.policy import Level, get_policy
 from krampe.triage.schema import get_rules
 
 # The longest period one page can sum up (a year) and the default (the last 30 days).
@@ -28,11 +29,12 @@ DEFAULT_DAYS = 30
 MAX_FLAGS_SHOWN = 8
 HOUR_BINS = 8  # three hours each
 
-LEVEL_TEXT = {
-    "emergency": "ring 112",
-    "urgent": "søg læge samme dag",
-    "routine": "bestil tid hos lægen",
-}
+
+
+def level_text(level: Level) -> str:
+    """'søg læge i dag': the policy's headline for the level, in running text."""
+    headline = get_policy().level_info(level).headline
+    return headline[:1].lower() + headline[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,7 @@ class Range:
 @dataclass(frozen=True, slots=True)
 class FlaggedNote:
     when: datetime  # local time
-    level: str
+    level: Level
     findings: list[str]  # Danish labels of the findings present
     evidence: list[str]  # the words that raised them
 
