@@ -32,7 +32,7 @@ HOUR_BINS = 8  # three hours each
 
 
 def level_text(level: Level) -> str:
-    """'søg læge i dag': the policy's headline for the level, in running text."""
+    """The policy's headline for the level, lower-case for running text."""
     headline = get_policy().level_info(level).headline
     return headline[:1].lower() + headline[1:]
 
