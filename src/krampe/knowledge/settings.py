@@ -73,6 +73,9 @@ class Gate(BaseModel):
 
 
 class SearchSettings(BaseModel):
+    # A word of the layer's lexicon store whose synonym group the policy's four-digit
+    # out-of-hours codes join (krampe.knowledge.danish.synonym_groups).
+    out_of_hours_group: str | None = None
     bm25: Bm25
     fields: Fields
     index_weights: IndexWeights
