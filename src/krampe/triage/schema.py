@@ -193,19 +193,6 @@ class ContextFile(_Strict):
     generic_questions: GenericQuestions | None = None
 
 
-class TypoSettings(_Strict):
-    min_length: int = Field(ge=3)
-    max_distance_short: int = Field(ge=0, le=2)
-    max_distance_long: int = Field(ge=0, le=3)
-    long_from: int
-
-
-class TextNormFile(_Strict):
-    abbreviations: list[str]
-    typo: TypoSettings
-    known_words: list[str]
-
-
 class Rules(BaseModel):
     """All rule files, validated and cross-checked."""
 
@@ -217,7 +204,6 @@ class Rules(BaseModel):
     questions: list[Question]
     screen: Screen
     context: ContextFile
-    textnorm: TextNormFile
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -243,7 +229,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     triggers_f = _read(d / "triggers.yaml", TriggersFile)
     questions_f = _read(d / "questions.yaml", QuestionsFile)
     context_f = _read(d / "context_da.yaml", ContextFile)
-    textnorm_f = _read(d / "textnorm_da.yaml", TextNormFile)
 
     errors: list[str] = []
 
@@ -351,7 +336,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         questions=list(questions_f.questions),
         screen=questions_f.screen,
         context=context_f,
-        textnorm=textnorm_f,
     )
 
 

@@ -40,6 +40,12 @@ def zipf(word: str) -> float:
     return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
 
 
+def _dropped(word: str, target: str) -> bool:
+    """Is `word` the target with letters left out?"""
+    rest = iter(target)
+    return len(word) < len(target) and all(char in rest for char in word)
+
+
 class Corrector:
     def __init__(
         self,
@@ -140,8 +146,13 @@ class Corrector:
             return None
         assert p.max_distance_short is not None and p.max_distance_long is not None
         limit = p.max_distance_long if len(word) >= p.long_from else p.max_distance_short
-        best = process.extractOne(word, choices, scorer=Levenshtein.distance,
-                                  score_cutoff=limit)
-        if best is None or best[1] == 0:
+        found = process.extract(word, choices, scorer=Levenshtein.distance,
+                                score_cutoff=limit, limit=None)
+        if not found:
             return None
-        return best[0], 1.0 - best[1] / max(len(word), len(best[0]))
+        # Equally near: a dropped letter is the commonest typo ("læggn" is "læggen", not
+        # "lægge"), then the first in order.
+        target, distance, _ = min(found, key=lambda f: (f[1], not _dropped(word, f[0]), f[0]))
+        if distance == 0:
+            return None
+        return target, 1.0 - distance / max(len(word), len(target))
