@@ -138,21 +138,22 @@ class Corrector:
         if p.min_score is not None:
             if not self._ratio_targets:
                 return None
-            found = process.extractOne(word, self._ratio_targets, scorer=fuzz.ratio,
-                                       score_cutoff=p.min_score)
-            return (found[0], found[1] / 100.0) if found is not None else None
+            best = process.extractOne(word, self._ratio_targets, scorer=fuzz.ratio,
+                                      score_cutoff=p.min_score)
+            return (best[0], best[1] / 100.0) if best is not None else None
         choices = self._by_letter.get(word[0]) if p.same_first_letter else self.targets
         if not choices:
             return None
         assert p.max_distance_short is not None and p.max_distance_long is not None
         limit = p.max_distance_long if len(word) >= p.long_from else p.max_distance_short
-        found = process.extract(word, choices, scorer=Levenshtein.distance,
-                                score_cutoff=limit, limit=None)
-        if not found:
+        near: list[tuple[str, int]] = [
+            (t, int(d)) for t, d, _ in process.extract(
+                word, choices, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)]
+        if not near:
             return None
         # Equally near: a dropped letter is the commonest typo ("læggn" is "læggen", not
         # "lægge"), then the first in order.
-        target, distance, _ = min(found, key=lambda f: (f[1], not _dropped(word, f[0]), f[0]))
+        target, distance = min(near, key=lambda f: (f[1], not _dropped(word, f[0]), f[0]))
         if distance == 0:
             return None
         return target, 1.0 - distance / max(len(word), len(target))
