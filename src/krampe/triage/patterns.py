@@ -21,7 +21,7 @@ _NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 _GAP = re.compile(r"^~(\d+)$")
 
-__all__ = ["Alt", "Item", "Match", "Matcher", "Pattern", "Token", "longest_per_owner",
+__all__ = ["Alt", "Item", "Match", "Matcher", "Pattern", "Token", "expand", "longest_per_owner",
            "parse_pattern"]
 
 
@@ -152,7 +152,7 @@ def parse_pattern(text: str) -> Pattern[None]: ...
 def parse_pattern(text: str, owner: OwnerT) -> Pattern[OwnerT]: ...
 def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
     """Parse one pattern; ValueError on bad syntax (checked when rule files load)."""
-    words = ["|".join(a if _NUM.match(a) else a.lower() for a in _expand(w))
+    words = ["|".join(a if _NUM.match(a) else a.lower() for a in expand(w))
              for w in text.split()]
     if not words:
         raise ValueError("empty pattern")
@@ -168,7 +168,7 @@ def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
     return Pattern(text, tuple(items), owner)
 
 
-def _expand(word: str) -> list[str]:
+def expand(word: str) -> list[str]:
     """A pattern item's alternatives, with each `@name` replaced by the layer's words."""
     if "@" not in word:
         return word.split("|")

@@ -155,6 +155,8 @@ class CuesFile(_Strict):
     @model_validator(mode="after")
     def _checks(self) -> CuesFile:
         _no_repeats("cues.yaml boundaries", [b.form for b in self.boundaries])
+        if "scope_ends" in self.words:
+            raise ValueError("cues.yaml: `scope_ends` is the boundary list's, not a word list")
         for name, words in self.words.items():
             _no_repeats(f"cues.yaml words.{name}", words)
             if any(" " in w or w != w.lower() for w in words):
