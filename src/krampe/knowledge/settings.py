@@ -39,7 +39,6 @@ class QueryWeights(BaseModel):
     heading_boost: float = Field(ge=0)
     first_in_section_boost: float = Field(ge=0)
     story: float = Field(default=1.0, ge=0, le=1)
-    back_references: set[str] = set()
 
 
 class Answers(BaseModel):
