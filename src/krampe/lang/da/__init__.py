@@ -72,6 +72,13 @@ class Danish:
         """Real Danish words (wordfreq's list above the data's frequency floor)."""
         return known_words(self.data.spelling.known.min_zipf)
 
+    def is_word(self, word: str) -> bool:
+        """A real Danish word: in wordfreq's list (common enough) or the curated lemmas.
+        Not simplemma's dictionary: loading it costs every process half a second, and
+        as the corrector's guard it changed no score (it even kept "læggerne" from
+        becoming "læggene")."""
+        return word in self.known_words or word in self.data.lemmas.lemmas
+
     def macro(self, name: str) -> list[str]:
         """The one-token forms a rule's `@name` stands for: a concept's words and word
         patterns, or a cue list. KeyError for an unknown name."""
@@ -93,8 +100,7 @@ class Danish:
     def corrector(self, profile: str, targets: Iterable[str], swap_extra: Iterable[str] = ()
                   ) -> Corrector:
         prof = self.data.spelling.profiles[profile]
-        known = self.known_words if prof.protect_known else frozenset()
-        return Corrector(prof, targets, self.norm, known=known, swap_extra=swap_extra)
+        return Corrector(prof, targets, self.norm, is_known=self.is_word, swap_extra=swap_extra)
 
 
 _in_force: list[Danish] = []

@@ -18,6 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# libyaml's safe loader where PyYAML has it: every process that reads Danish loads these.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LanguageDataError(ValueError):
@@ -219,7 +221,7 @@ def load(directory: Path = DATA_DIR, **replace: Path) -> LanguageData:
     for name in FILES:
         path = replace.get(name, directory / f"{name}.yaml")
         try:
-            parts[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            parts[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except (OSError, yaml.YAMLError) as exc:
             raise LanguageDataError(f"{path.name}: cannot read ({exc})") from exc
     try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
 import Stemmer
 
 from krampe.lang.da.data import LemmasFile
@@ -36,7 +35,10 @@ class Lemmatiser:
         return stem
 
 
+# simplemma ships its data in the wheel: nothing is downloaded. Its Danish dictionary
+# takes half a second to load, so it is imported and loaded only on first use.
 @lru_cache(maxsize=50_000)
 def _simplemma(word: str) -> str:
-    # simplemma ships its data in the wheel: nothing is downloaded (it loads on first use).
+    import simplemma
+
     return str(simplemma.lemmatize(word, lang="da"))

@@ -4,18 +4,20 @@ A corrector is built over the words its user reads (`targets`: search's index vo
 triage's rule words) with a profile from data/spelling.yaml. It tries, in order: æ/ø/å
 typed as ae/oe/aa, plain letters for æ/ø/å (when only one target fits), the nearest target
 (rapidfuzz's ratio, or the edit distance from a target with the same first letter), and
-one swapped pair of neighbouring letters (OSA). A real Danish word, one of wordfreq's
-Danish list, is never corrected into another where the profile protects known words
-("satte" is not "salte", "haster" is not "hoster").
+one swapped pair of neighbouring letters (OSA). A real Danish word (wordfreq's Danish
+list, or any inflection in simplemma's dictionary) is never corrected into another where
+the profile protects real words ("satte" is not "salte", "haster" is not "hoster").
 """
 
 from __future__ import annotations
 
-import math
+import gzip
+import importlib.util
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 
-import wordfreq
+import msgpack
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -27,17 +29,35 @@ _DANISH = frozenset("æøå")
 
 @lru_cache(maxsize=4)
 def known_words(min_zipf: float) -> frozenset[str]:
-    """Danish words at least this frequent (Zipf scale) in wordfreq's list, which ships in
-    the wheel (nothing is downloaded)."""
-    floor = 10 ** (min_zipf - 9)
-    return frozenset(w for w, f in wordfreq.get_frequency_dict("da", wordlist="small").items()
-                     if f >= floor and w.isalpha())
+    """Danish words at least this common (Zipf scale: 3 = once per million words) in
+    wordfreq's list, which ships in the wheel (nothing is downloaded)."""
+    # Bucket i holds the words of Zipf frequency 9 - i/100.
+    last = round((9 - min_zipf) * 100)
+    return frozenset(w for bucket in _buckets()[:last + 1] for w in bucket if w.isalpha())
+
+
+def _buckets() -> list[list[str]]:
+    """wordfreq's Danish list read from its documented cBpack file (gzipped msgpack: a
+    header, then one list of words per centibel), which spares every process importing
+    wordfreq's own dependencies (regex, ftfy, langcodes); the public call otherwise."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(spec.submodule_search_locations[0]) / "data" / "small_da.msgpack.gz"
+        if path.is_file():
+            with gzip.open(path, "rb") as fh:
+                header, *buckets = msgpack.load(fh, raw=False)
+            if header == {"format": "cB", "version": 1}:
+                return buckets
+    import wordfreq
+
+    return list(wordfreq.get_frequency_list("da", wordlist="small"))
 
 
 def zipf(word: str) -> float:
-    """How common a Danish word is (0 = unknown, 7 = "ikke")."""
-    freq = wordfreq.get_frequency_dict("da", wordlist="small").get(word, 0.0)
-    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+    """How common a Danish word is (0 = not in the list, 7 = "ikke")."""
+    import wordfreq
+
+    return float(wordfreq.zipf_frequency(word, "da", wordlist="small"))
 
 
 def _dropped(word: str, target: str) -> bool:
@@ -52,20 +72,20 @@ class Corrector:
         profile: Profile,
         targets: Iterable[str],
         normaliser: Normaliser,
-        known: frozenset[str] = frozenset(),
+        is_known: Callable[[str], bool] | None = None,
         swap_extra: Iterable[str] = (),
         is_target: Callable[[str], bool] | None = None,
     ):
-        """`targets`: words a correction may produce. `known`: real words, left alone when
-        the profile protects them. `swap_extra`: more words a swapped pair may be undone
-        into (search: the word lists, which a question uses whether or not the corpus
-        does); a target is the likelier reading. `is_target`: words never corrected
-        (default: the targets)."""
+        """`targets`: words a correction may produce. `is_known`: is it a real word (left
+        alone when the profile protects real words)? `swap_extra`: more words a swapped
+        pair may be undone into (search: the word lists, which a question uses whether or
+        not the corpus does); a target is the likelier reading. `is_target`: words never
+        corrected (default: the targets)."""
         self.profile = profile
         self.norm = normaliser
         self.targets = sorted(set(targets))
         self._target_set = frozenset(self.targets)
-        self.known = known if profile.protect_known else frozenset()
+        self.is_known = is_known if is_known is not None and profile.protect_known else None
         self.is_target = is_target or self._target_set.__contains__
         usable = [t for t in self.targets if len(t) >= profile.min_length and t.isalpha()]
         self._by_letter: dict[str, list[str]] = {}
@@ -83,7 +103,8 @@ class Corrector:
             if _DANISH.intersection(t):
                 b = bare(t)
                 plain[b] = None if b in plain and plain[b] != t else t
-        self._bare = {b: t for b, t in plain.items() if t is not None and b not in self.known}
+        self._bare = {b: t for b, t in plain.items()
+                      if t is not None and not (self.is_known and self.is_known(b))}
         self._cache: dict[str, tuple[str, float] | None] = {}
 
     def clear(self) -> None:
@@ -106,7 +127,7 @@ class Corrector:
 
     def _correct(self, word: str) -> tuple[str, float] | None:
         p = self.profile
-        if self.is_target(word) or word in self.known:
+        if self.is_target(word) or (self.is_known is not None and self.is_known(word)):
             return None
         for plain, letter in self.norm.spelling.ascii_folds.items():
             if plain in word:
