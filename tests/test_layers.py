@@ -19,7 +19,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "krampe"
 # Bottom first. A unit (top-level package or module of krampe) may import only units of
 # lower layers: nothing sideways within a layer, nothing upwards.
 LAYERS: list[set[str]] = [
-    {"__init__", "errors", "config", "bundled", "csvout", "plural"},  # leaf modules
+    # leaves; lang: how krampe reads Danish
+    {"__init__", "errors", "config", "bundled", "csvout", "plural", "lang"},
     {"textinput", "policy"},  # free text against config's limits; levels, numbers, sources
     {"knowledge"},  # articles, Danish analysis, search
     {"content"},  # the bundled pack, read with knowledge's readers
@@ -40,6 +41,10 @@ DEFERRED: dict[str, set[str]] = {
                          "krampe.web.services"},
     # SQLAlchemy: more than half a second every other command would pay
     "krampe.cli.diary": {"sqlalchemy.exc", "krampe.db", "krampe.db.migrate"},
+    # simplemma's Danish dictionary: half a second, only for a lemma the curated table lacks
+    "krampe.lang.da.lemma": {"simplemma"},
+    # wordfreq (regex, ftfy, langcodes): only when its shipped list cannot be read directly
+    "krampe.lang.da.spelling": {"wordfreq"},
 }
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from krampe.triage.engine import Engine
-from krampe.triage.patterns import parse_pattern
+from krampe.triage.patterns import expand, parse_pattern
 from krampe.triage.schema import get_rules
 from krampe.triage.text import tokenize
 
@@ -48,10 +48,11 @@ def _literal(alt: str) -> str:
 
 
 def _phrases(pattern: str) -> Iterator[str]:
-    words = [w for w in pattern.split() if not re.fullmatch(r"~\d+", w)]
-    first = [_literal(w.split("|")[0]) for w in words]
+    # `@name` items stand for the language layer's words: each is audited like a listed one.
+    words = [expand(w) for w in pattern.split() if not re.fullmatch(r"~\d+", w)]
+    first = [_literal(w[0]) for w in words]
     for k, w in enumerate(words):
-        for alt in w.split("|"):
+        for alt in w:
             yield " ".join([*first[:k], _literal(alt), *first[k + 1:]])
 
 

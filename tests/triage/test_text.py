@@ -24,8 +24,7 @@ def test_tokens_keep_exact_offsets():
 
 
 def test_sentences_split_but_not_on_abbreviations_or_decimals():
-    # Through the engine, which loads the abbreviation list (textnorm_da.yaml); a bare
-    # tokenize() only knows it once some earlier test has built the engine.
+    # The abbreviation list is the language layer's (krampe.lang.da spelling.yaml).
     text = "Jeg har f.eks. krampe kl. 3. Den varer 1.5 minut. Slut"
     _toks, sents, _ = Engine.get().mentions(text)
     assert len(sents) == 3

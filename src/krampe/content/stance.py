@@ -1,5 +1,8 @@
 """Advice stance of a sentence on a topic, from the cue lists in data/stance_cues.yaml.
 
+Sentences, clauses and the shared words (negation, conditions, topic names such as
+`@massage`) are the Danish language layer's (krampe.lang.da).
+
 A sentence recommends a topic ("Massér området med faste strøg", "hæl-drop anbefales")
 or advises against it ("Undgå at røre ved eller massere musklen"). The checker compares
 these stances across articles to find sources that disagree. Conditions ("hvis krampen
@@ -8,7 +11,6 @@ ikke slipper ved stræk") are not advice and are ignored.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,12 +19,26 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, field_validator
 
+from krampe.lang.da import danish
+
 _DATA = Path(__file__).resolve().parent / "data" / "stance_cues.yaml"
 
 Polarity = Literal["for", "against"]
 
-_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _expand(values: list[str]) -> list[str]:
+    """Cue lists with each `@name` replaced by the language layer's forms of it."""
+    out: list[str] = []
+    for value in values:
+        if not value.startswith("@"):
+            out.append(value)
+            continue
+        try:
+            out += [f for f in danish().forms(value[1:]) if f not in out]
+        except KeyError:
+            raise ValueError(f"unknown word list {value!r} (krampe.lang.da)") from None
+    return out
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -33,6 +49,8 @@ class Topic(BaseModel):
     label: str = Field(min_length=1)
     forms: list[str] = Field(min_length=1)
 
+    _forms = field_validator("forms")(_expand)
+
 
 class StanceCues(BaseModel):
     topics: dict[str, Topic] = Field(min_length=1)
@@ -42,7 +60,6 @@ class StanceCues(BaseModel):
     positive_cues: list[str] = Field(min_length=1)
     imperatives: list[str]
     condition_cues: list[str]
-    clause_breaks: list[str] = Field(min_length=1)
     main_clause_starts: list[str]
     conjunctions: list[str]
 
@@ -52,7 +69,7 @@ class StanceCues(BaseModel):
     )
     @classmethod
     def _lower(cls, value: list[str]) -> list[str]:
-        cleaned = [" ".join(v.lower().split()) for v in value]
+        cleaned = [" ".join(v.lower().split()) for v in _expand(value)]
         if any(not v for v in cleaned):
             raise ValueError("empty cue")
         return cleaned
@@ -81,11 +98,8 @@ def _contains(cue_list: list[str], words: list[str]) -> bool:
     return any(_find(_phrase(cue), words) for cue in cue_list)
 
 
-def _clauses(sentence: str, breaks: list[str]) -> list[list[str]]:
-    text = f" {sentence.lower()} "
-    for br in breaks:
-        text = text.replace(br, " | ")
-    return [_WORD.findall(part) for part in text.split("|") if _WORD.findall(part)]
+def _clauses(sentence: str) -> list[list[str]]:
+    return danish().tokenizer.clauses(sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +110,7 @@ class Stance:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return danish().tokenizer.sentences(text)
 
 
 def _is_condition(clause: list[str], table: StanceCues) -> bool:
@@ -124,7 +138,7 @@ def _advice_clauses(clauses: list[list[str]], table: StanceCues) -> list[list[st
 def sentence_stances(sentence: str) -> list[Stance]:
     """The advice stances one sentence takes (at most one per topic)."""
     table = cues()
-    clauses = _clauses(sentence, table.clause_breaks)
+    clauses = _clauses(sentence)
     all_words = [w for clause in clauses for w in clause]
     recommends = _contains(table.positive_cues, all_words) or any(
         clause and clause[0] in table.imperatives for clause in clauses

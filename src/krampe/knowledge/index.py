@@ -17,7 +17,9 @@ import numpy as np
 
 from krampe.knowledge.danish import (
     CONTENT,
+    QUESTION,
     STOP,
+    WEAK,
     Analyzer,
     Token,
     declared_synonyms,
@@ -302,7 +304,9 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     impacts = (tfs * (k1 + 1) / (tfs + norm)).astype(np.float32)
     heading_weight = np.asarray([sum(float(idf[t]) * f for t, f in stems)
                                  for stems in heading_stems], dtype=np.float32)
-    weak = {analyzer.stem(w) for w in (*analyzer._lex.weak_words, *analyzer._lex.question_words)}
+    # Generic words (stop, filler, weak and question words) never say what a base is about.
+    weak = {analyzer.stem(w) for w in analyzer.lang.classes.listed
+            if analyzer.kind(w) in (STOP, WEAK, QUESTION)}
     weak_ids = {vocab[w] for w in weak if w in vocab}
     floor = cfg.gate.topic_share * len(texts)
     in_titles = frozenset().union(*title_terms) if title_terms else frozenset()

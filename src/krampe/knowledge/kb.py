@@ -16,12 +16,15 @@ from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge import index as index_mod
 from krampe.knowledge.readers import article_files, load_articles
 from krampe.knowledge.search import SearchOutcome, search
+from krampe.lang import da as lang_da
 from krampe.textinput import validate_text
 
 MAX_TOP = 50
 _MAGIC = b"KRAMPEIDX1"
 _ENGINE_DIR = Path(__file__).resolve().parent
 _DATA_DIR = _ENGINE_DIR / "data"
+# The language layer reads the Danish of every passage: its code and data key the cache too.
+_LANG_DIR = Path(lang_da.__file__).resolve().parent
 # Loaded knowledge bases by cache key: a long-running server loads each set once.
 _LOADED: dict[str, KnowledgeBase] = {}
 _STAT_KEYS: dict[tuple, str] = {}
@@ -45,7 +48,8 @@ class SearchResult(BaseModel):
 def _cache_key(files: list[Path]) -> str:
     digest = hashlib.sha256(index_mod.ENGINE_VERSION.encode())
     # Lexicons and the engine's own code change the index too.
-    for engine_file in sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py")]):
+    for engine_file in sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py"),
+                               *_LANG_DIR.rglob("*.yaml"), *_LANG_DIR.rglob("*.py")]):
         digest.update(engine_file.read_bytes())
     for file in files:
         digest.update(str(file.resolve()).encode())

@@ -14,7 +14,6 @@ covered literally. Thresholds live in data/search.yaml.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,12 +21,10 @@ import numpy as np
 from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
+from krampe.lang.da import danish
 
 Alt = tuple[int, float]  # (term id, weight)
 
-# Sentence ends: "." "!" "?" or a lead-in colon ("Efter min løbetur i går: hvordan ...")
-# followed by space, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n+")
 
 
 @dataclass
@@ -143,7 +140,9 @@ def _sentence_tokens(analyzer, question: str) -> list[tuple[Token, bool]]:
     """The question's tokens, each marked when it belongs to a story sentence: one that
     is not itself a question while another sentence is ("Jeg sidder ned hele dagen.
     hvad er en krampe i læggen?"). A single sentence is never a story."""
-    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    # The language layer's sentence ends, a lead-in colon among them ("Efter min løbetur
+    # i går: hvordan ...").
+    sentences = analyzer.lang.tokenizer.sentences(question)
     if len(sentences) < 2:
         return [(tok, False) for tok in analyzer.analyse(question, query=True)]
     asking = [_is_question(analyzer, s) for s in sentences]
@@ -163,7 +162,7 @@ def _refers_back(sentence: str) -> bool:
     """A pronoun pointing back at the story ("hvad skyldes det?"), not forward at an
     at-clause ("er det normalt at få krampe?")."""
     words = tokenize(sentence)
-    back = search_settings().query.back_references
+    back = danish().data.words.back_references
     return any(w in back and "at" not in words[i + 1:] for i, w in enumerate(words))
 
 

@@ -39,7 +39,6 @@ class QueryWeights(BaseModel):
     heading_boost: float = Field(ge=0)
     first_in_section_boost: float = Field(ge=0)
     story: float = Field(default=1.0, ge=0, le=1)
-    back_references: set[str] = set()
 
 
 class Answers(BaseModel):
@@ -73,6 +72,9 @@ class Gate(BaseModel):
 
 
 class SearchSettings(BaseModel):
+    # A word of the layer's lexicon store whose synonym group the policy's four-digit
+    # out-of-hours codes join (krampe.knowledge.danish.synonym_groups).
+    out_of_hours_group: str | None = None
     bm25: Bm25
     fields: Fields
     index_weights: IndexWeights

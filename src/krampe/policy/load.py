@@ -36,6 +36,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # The triage rules are read only as bytes for the version hash: a path, not an import,
 # so the policy depends on no other krampe package.
 RULES_DIR = Path(__file__).resolve().parents[1] / "triage" / "rules"
+# The rules take their words from the Danish language layer (`@name` lists): its data
+# counts as rules for the version too, likewise read as bytes only.
+LANG_DATA_DIR = Path(__file__).resolve().parents[1] / "lang" / "da" / "data"
 VERSION_LENGTH = 12
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -200,7 +203,8 @@ class Policy:
         return self._version
 
 
-def load_policy(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Policy:
+def load_policy(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR,
+                lang_dir: Path = LANG_DATA_DIR) -> Policy:
     """Read, validate and cross-check the policy; PolicyError when anything is off."""
     d = Path(data_dir)
     levels = _read(d / "levels.yaml", LevelsFile)
@@ -216,7 +220,7 @@ def load_policy(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR) -> Polic
               if sid not in known]
     if errors:
         raise PolicyError("; ".join(errors))
-    return Policy(levels, regions, sources, content_hash(d, Path(rules_dir)))
+    return Policy(levels, regions, sources, content_hash(d, Path(rules_dir), Path(lang_dir)))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from krampe.lang.da import danish
 from krampe.triage.patterns import Matcher, Token, parse_pattern
 from krampe.triage.schema import ContextRule, GenericQuestions
 from krampe.triage.text import Sentence
@@ -39,7 +40,7 @@ _MODIFIERS = {
     "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
 }
 # The writer speaking about themselves (after a relative's past event).
-_FIRST_PERSON = frozenset({"jeg", "mig", "min", "mit", "mine"})
+_FIRST_PERSON = frozenset(danish().data.words.first_person)
 # Modifiers that keep a later mention from counting as the writer's own present symptom.
 _NOT_OWN = {"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
             "HISTORICAL"}
@@ -72,9 +73,21 @@ class _Cue:
     end: int
 
 
+def _scope_ends(rules: list[ContextRule]) -> list[ContextRule]:
+    """The `@scope_ends` rule as one cue for the boundary list's words plus one per phrase
+    ("bortset fra"), in its place."""
+    out: list[ContextRule] = []
+    for rule in rules:
+        out.append(rule)
+        if rule.literal == "@scope_ends":
+            out += [rule.model_copy(update={"literal": phrase})
+                    for phrase in danish().cues.scope_phrases]
+    return out
+
+
 class ContextEngine:
     def __init__(self, rules: list[ContextRule], generic: GenericQuestions | None = None):
-        self.rules = rules
+        self.rules = rules = _scope_ends(rules)
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
         self.generic_start = parse_pattern(generic.starts) if generic else None
         self.generic_applies = set(generic.applies_to) if generic else set()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from krampe.errors import InputError
+from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
@@ -18,7 +19,7 @@ from krampe.triage.context import ContextEngine, Mention
 from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
 from krampe.triage.result import FindingOut, IfThen, Screen, Status, TriageResult
 from krampe.triage.schema import Finding, Rule, Rules, get_rules
-from krampe.triage.text import Sentence, TypoFixer, set_abbreviations, tokenize
+from krampe.triage.text import Sentence, tokenize
 
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
@@ -56,35 +57,22 @@ class Engine:
         self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
         self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions)
-        tn = rules.textnorm
-        set_abbreviations(set(tn.abbreviations))
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
+        # The layer in force when the engine was built reads every description it triages.
+        self.lang = danish()
         targets = set(rules.lexicon.typo_targets)
         for p in pats:
             for item in p.items:
                 targets.update(a.value for a in item.alts if a.kind == "exact")
-        known = set(tn.known_words)
-        self._exact_words = frozenset(targets)
-        self.fixer = TypoFixer(
-            targets - known,
-            known,
-            self._is_lexical,
-            tn.typo.min_length,
-            tn.typo.max_distance_short,
-            tn.typo.max_distance_long,
-            tn.typo.long_from,
-        )
+        # Only exact rule words are left alone: "læggn" also matches the prefix "læg*", but
+        # its nearest word "læggen" is what the writer meant (an extra form is harmless).
+        self.fixer = self.lang.corrector("triage", targets)
 
     def clear_caches(self) -> None:
         """Forget every per-word cache (the speed bench measures words never seen)."""
-        self.fixer.fix.cache_clear()
+        self.fixer.clear()
         for m in (self.matcher, self.excluder, self.context.matcher):
             m.clear_cache()
-
-    def _is_lexical(self, form: str) -> bool:
-        # Only exact lexicon words are left alone: "læggn" also matches the prefix "læg*",
-        # but its nearest word "læggen" is what the writer meant (an extra form is harmless).
-        return form in self._exact_words
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -93,7 +81,7 @@ class Engine:
 
     # --- reading --------------------------------------------------------------------
     def mentions(self, text: str) -> tuple[list[Token], list[Sentence], list[Mention]]:
-        toks, sents = tokenize(text, self.fixer)
+        toks, sents = tokenize(text, self.fixer, self.lang)
         mentions: list[Mention] = []
         for si, (s, e, _q) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))

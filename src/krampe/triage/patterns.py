@@ -1,9 +1,10 @@
 """Token patterns used by the lexicon, the trigger list and the ConText cues.
 
 Syntax (one item per token, space-separated): `word` exact, `stem*` prefix, `*end`
-suffix, `*part*` inside a word (compounds), `a|b*` alternatives, `~N` up to N other
-tokens, `NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their
-first item so that matching a sentence only tries patterns that can start at a token.
+suffix, `*part*` inside a word (compounds), `a|b*` alternatives, `@name` the words of a
+concept or cue list of the language layer (krampe.lang.da), `~N` up to N other tokens,
+`NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their first
+item so that matching a sentence only tries patterns that can start at a token.
 """
 
 from __future__ import annotations
@@ -14,18 +15,14 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
+from krampe.lang.da import Token, danish
+
 _NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 _GAP = re.compile(r"^~(\d+)$")
 
-
-@dataclass(slots=True)
-class Token:
-    text: str  # as written
-    start: int  # character offsets in the input
-    end: int
-    forms: tuple[str, ...]  # normalised form, ascii-folded variant, typo fix
-    kind: str  # "word", "num" or "punct"
+__all__ = ["Alt", "Item", "Match", "Matcher", "Pattern", "Token", "expand", "longest_per_owner",
+           "parse_pattern"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +124,7 @@ class Pattern(Generic[OwnerT]):
 
 
 # A gap never skips these: "gør ikke ondt" must not match "gør ~1 ondt".
-NEGATION_WORDS = frozenset({"ikke", "ingen", "intet", "aldrig", "uden", "hverken", "ej"})
+NEGATION_WORDS = danish().cues.negation
 
 
 def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int) -> int:
@@ -155,7 +152,7 @@ def parse_pattern(text: str) -> Pattern[None]: ...
 def parse_pattern(text: str, owner: OwnerT) -> Pattern[OwnerT]: ...
 def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
     """Parse one pattern; ValueError on bad syntax (checked when rule files load)."""
-    words = ["|".join(a if _NUM.match(a) else a.lower() for a in w.split("|"))
+    words = ["|".join(a if _NUM.match(a) else a.lower() for a in expand(w))
              for w in text.split()]
     if not words:
         raise ValueError("empty pattern")
@@ -169,6 +166,22 @@ def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
     if items[0].gap or items[-1].gap:
         raise ValueError(f"pattern {text!r} must not start or end with a gap")
     return Pattern(text, tuple(items), owner)
+
+
+def expand(word: str) -> list[str]:
+    """A pattern item's alternatives, with each `@name` replaced by the layer's words."""
+    if "@" not in word:
+        return word.split("|")
+    out: list[str] = []
+    for alt in word.split("|"):
+        if not alt.startswith("@"):
+            out.append(alt)
+            continue
+        try:
+            out += danish().macro(alt[1:])
+        except KeyError:
+            raise ValueError(f"unknown word list {alt!r} (krampe.lang.da)") from None
+    return out
 
 
 @dataclass

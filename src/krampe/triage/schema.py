@@ -15,6 +15,7 @@ from typing import Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
 from krampe.triage.patterns import parse_pattern
 
@@ -64,6 +65,14 @@ class LexiconFile(_Strict):
     typo_targets: list[str] = []
     # English words matched only inside a Danish text: alone they do not make it understood
     english_words: list[str] = []
+
+    @field_validator("typo_targets")
+    @classmethod
+    def _once(cls, v: list[str]) -> list[str]:
+        repeated = sorted({w for w in v if v.count(w) > 1})
+        if repeated:
+            raise ValueError(f"typo_targets repeats {repeated}")
+        return v
 
 
 class Rule(_Strict):
@@ -193,19 +202,6 @@ class ContextFile(_Strict):
     generic_questions: GenericQuestions | None = None
 
 
-class TypoSettings(_Strict):
-    min_length: int = Field(ge=3)
-    max_distance_short: int = Field(ge=0, le=2)
-    max_distance_long: int = Field(ge=0, le=3)
-    long_from: int
-
-
-class TextNormFile(_Strict):
-    abbreviations: list[str]
-    typo: TypoSettings
-    known_words: list[str]
-
-
 class Rules(BaseModel):
     """All rule files, validated and cross-checked."""
 
@@ -217,7 +213,6 @@ class Rules(BaseModel):
     questions: list[Question]
     screen: Screen
     context: ContextFile
-    textnorm: TextNormFile
 
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -243,7 +238,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     triggers_f = _read(d / "triggers.yaml", TriggersFile)
     questions_f = _read(d / "questions.yaml", QuestionsFile)
     context_f = _read(d / "context_da.yaml", ContextFile)
-    textnorm_f = _read(d / "textnorm_da.yaml", TextNormFile)
 
     errors: list[str] = []
 
@@ -326,6 +320,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         if q.finding in findings and findings[q.finding].level not in red_levels:
             errors.append(f"questions.yaml {q.id}: screens {q.finding!r}, not a red flag")
 
+    negation = danish().cues.negation
     gq = context_f.generic_questions
     for ref in gq.applies_to if gq else []:
         if ref != "trigger:*" and ref.removeprefix("trigger:") not in triggers:
@@ -341,6 +336,13 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             errors.append(f"context_da.yaml rule {i}: TERMINATE direction and category go together")
         if (cr.direction == "PSEUDO") != (cr.category == "PSEUDO"):
             errors.append(f"context_da.yaml rule {i}: PSEUDO direction and category go together")
+        # The negation vocabulary is the language layer's: a one-word negation cue of the
+        # rules is one of its words, so search, triage and the content checks agree.
+        if (cr.category == "NEGATED_EXISTENCE" and cr.direction == "FORWARD"
+                and " " not in cr.literal and not cr.literal.startswith("@")
+                and cr.literal not in negation):
+            errors.append(f"context_da.yaml rule {i}: {cr.literal!r} is not in the layer's "
+                          "negation words (krampe.lang.da cues.yaml)")
 
     if errors:
         raise RuleError("; ".join(errors))
@@ -351,7 +353,6 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         questions=list(questions_f.questions),
         screen=questions_f.screen,
         context=context_f,
-        textnorm=textnorm_f,
     )
 
 

@@ -1,0 +1,1 @@
+"""Language layers. One package per language; krampe speaks Danish (`krampe.lang.da`)."""

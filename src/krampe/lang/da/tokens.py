@@ -1,0 +1,142 @@
+"""Tokens, sentences and clauses of Danish text.
+
+Two views of one text: `words()` is the plain word list search indexes (letters and
+digits, lower case, accents off); `tokenize()` keeps every token with its offsets and the
+boundaries as punctuation tokens, so triage can show the exact words and no negation is
+ever lost. Sentence and clause ends come from the one boundary list (data/cues.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from krampe.lang.da.data import CuesFile, SpellingFile
+from krampe.lang.da.normalise import Normaliser
+
+_WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+")
+_SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
+
+
+@dataclass(slots=True)
+class Token:
+    text: str  # as written
+    start: int  # character offsets in the input
+    end: int
+    forms: tuple[str, ...]  # normalised form, ascii-folded or spoken variant, typo fix
+    kind: str  # "word", "num" or "punct"
+
+
+class Sentence(NamedTuple):
+    start: int  # token indices, end exclusive
+    end: int
+    question: bool  # ended with "?"
+
+
+class Tokenizer:
+    """Built once per data set: the regular expressions come from the boundary list."""
+
+    def __init__(self, cues: CuesFile, spelling: SpellingFile, normaliser: Normaliser):
+        self.norm = normaliser
+        self.sentence_ends = frozenset(b.form for b in cues.boundaries if b.ends == "sentence")
+        marks = [b.form for b in cues.boundaries if b.ends == "clause" and len(b.form) == 1]
+        self.clause_marks = frozenset(marks)
+        # Clause words split advice into clauses (content checks); scope words end ConText
+        # scopes (triage), a few of them both.
+        self.clause_words = tuple(b.form for b in cues.boundaries
+                                  if (b.ends == "clause" and len(b.form) > 1) or b.clause)
+        self.scope_words = tuple(b.form for b in cues.boundaries if b.ends == "scope")
+        ends = "".join(re.escape(c) for c in sorted(self.sentence_ends) if c != "\n")
+        punct = "".join(re.escape(c) for c in sorted(self.clause_marks) if c != "-")
+        # Words (letters, inner hyphens as in "p-piller", inner apostrophes of spoken forms
+        # as in "bli'r"), numbers, and the punctuation that ends a sentence or a clause; a
+        # dash ends a clause only free-standing ("krampe - nu er den væk"). Numbers are
+        # ASCII digits only: int() must be able to read them ("²" is not).
+        self._token = re.compile(
+            r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]+|[" + ends + punct + r"]|\n"
+            r"|(?<!\S)-(?!\S)")
+        self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
+        self._abbreviations = frozenset(spelling.abbreviations)
+        # Inside a sentence string: the clause marks and the sentence ends that may stand
+        # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
+        inner = (self.clause_marks | self.sentence_ends) - {"-", "\n", ".", "!", "?"}
+        self._clause_split = (*sorted(inner), " - ")
+
+    # -- search's view --------------------------------------------------------------------
+    def words(self, text: str) -> list[str]:
+        """Lower-case words and numbers ("Lægkramper om natten?" -> lægkramper, om, natten)."""
+        low = self.norm.lower(text)
+        if "'" in low:
+            low = _SPOKEN.sub(lambda m: self.norm.spoken(m.group()) or m.group(), low)
+        return _WORD.findall(low)
+
+    def sentences(self, text: str) -> list[str]:
+        """Sentences as strings: split after a sentence end followed by space, or at a
+        line break ("Efter min løbetur i går: hvordan ..." is two)."""
+        return [s.strip() for s in self._sentence_split.split(text.strip()) if s.strip()]
+
+    def clauses(self, sentence: str) -> list[list[str]]:
+        """A sentence's clauses as word lists, split at the clause marks and clause words
+        of the boundary list ("stræk læggen, men undgå massage" -> two)."""
+        text = f" {sentence.lower()} "
+        for mark in self._clause_split:
+            text = text.replace(mark, " | ")
+        for word in self.clause_words:
+            text = text.replace(f" {word} ", " | ")
+        return [ws for part in text.split("|") if (ws := _CLAUSE_WORD.findall(part))]
+
+    # -- triage's view --------------------------------------------------------------------
+    def tokenize(
+        self, text: str, fix: Callable[[str], str | None] | None = None
+    ) -> tuple[list[Token], list[Sentence]]:
+        """Tokens of `text` with offsets and sentence ranges (token index start, end).
+        `fix` maps an unknown word to the word meant (the spelling corrector)."""
+        toks: list[Token] = []
+        sents: list[Sentence] = []
+        # Same length as `text` (one character per character), so offsets stay exact.
+        low = self.norm.quotes(text)
+        sent_start = 0
+        n = len(text)
+        ends, marks = self.sentence_ends, self.clause_marks
+        for m in self._token.finditer(low):
+            s = m.group().lower()
+            start, end = m.span()
+            if s in ends:
+                if s == "." and not self._ends_sentence(low, toks, end, n):
+                    continue
+                if len(toks) > sent_start:
+                    sents.append(Sentence(sent_start, len(toks), s == "?"))
+                elif s == "?" and sents:  # "hævet??" or "hævet ?"
+                    sents[-1] = sents[-1]._replace(question=True)
+                sent_start = len(toks)
+                continue
+            if s in marks:
+                toks.append(Token(text[start:end], start, end, (",",), "punct"))
+                continue
+            if s.isascii() and s.isdigit():
+                toks.append(Token(s, start, end, (s,), "num"))
+                continue
+            forms = [s]
+            extra = self.norm.ascii_fold(s) if "'" not in s else self.norm.spoken(s)
+            if extra:
+                forms.append(extra)
+            if fix is not None:
+                fixed = fix(forms[-1])
+                if fixed:
+                    forms.append(fixed)
+            toks.append(Token(text[start:end], start, end, tuple(forms), "word"))
+        if len(toks) > sent_start:
+            sents.append(Sentence(sent_start, len(toks), False))
+        return toks, sents
+
+    def _ends_sentence(self, low: str, toks: list[Token], end: int, n: int) -> bool:
+        """A full stop ends a sentence when followed by space/end and not after an
+        abbreviation ("fx.", "ca.")."""
+        if end < n and not low[end].isspace():
+            return False
+        return not (toks and toks[-1].kind == "word" and toks[-1].forms[0] in self._abbreviations)
+
+
+_CLAUSE_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*")

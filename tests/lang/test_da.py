@@ -1,0 +1,118 @@
+"""The Danish language layer: its data checks and each of its parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from krampe.lang.da import LanguageDataError, danish, load
+from krampe.lang.da.data import DATA_DIR
+
+
+def _with(tmp_path: Path, name: str, edit) -> Path:
+    """A copy of one shipped data file, changed by `edit` (a function of its YAML)."""
+    data = yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_data_loads():
+    data = load()
+    assert "diuretics" in data.lexicon.concepts
+    assert danish().macro("diuretics")[:2] == ["vanddrivende", "diuretika"]
+
+
+# --- checks on load -------------------------------------------------------------------
+
+def test_weighting_classes_are_exclusive(tmp_path):
+    path = _with(tmp_path, "words", lambda d: d["weak_words"].append("hvad"))
+    with pytest.raises(LanguageDataError, match="exclusive"):
+        load(words=path)
+
+
+def test_a_list_repeating_an_entry_is_refused(tmp_path):
+    path = _with(tmp_path, "words", lambda d: d["stop_words"].append("og"))
+    with pytest.raises(LanguageDataError, match="repeats"):
+        load(words=path)
+
+
+def test_structural_lists_overlap_only_where_documented(tmp_path):
+    path = _with(tmp_path, "words", lambda d: d["prepositions"].append("nogle"))
+    with pytest.raises(LanguageDataError, match="overlap"):
+        load(words=path)
+
+
+def test_a_word_in_two_concepts_must_be_shared_on_purpose(tmp_path):
+    path = _with(tmp_path, "lexicon", lambda d: d["concepts"]["statins"].append("furix"))
+    with pytest.raises(LanguageDataError, match="one concept"):
+        load(lexicon=path)
+
+
+# --- normalisation, tokens, sentences, clauses ---------------------------------------
+
+def test_normal_forms():
+    norm = danish().norm
+    assert norm.ascii_fold("haevet") == "hævet"
+    assert norm.ascii_fold("aandenoed") == "åndenød"
+    assert norm.lower("Massér LÆGGEN") == "masser læggen"
+    assert norm.spoken("bli'r") == "bliver"
+    assert danish().tokenizer.words("Den bli'r ved") == ["den", "bliver", "ved"]
+
+
+def test_tokens_keep_offsets_and_spoken_forms():
+    text = "Læggen bli'r ved – og haevet."
+    toks, sents = danish().tokenizer.tokenize(text)
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert [t.forms for t in toks if t.kind == "word"][1] == ("bli'r", "bliver")
+    assert [t.kind for t in toks].count("punct") == 1  # the free-standing dash
+    assert ("haevet", "hævet") in [t.forms for t in toks]
+    assert len(sents) == 1
+
+
+def test_one_boundary_list_ends_sentences_clauses_and_scopes():
+    tok = danish().tokenizer
+    assert tok.sentences("Jeg har ondt; den er hævet: hvad nu?") == [
+        "Jeg har ondt;", "den er hævet:", "hvad nu?"]
+    assert tok.clauses("Stræk læggen, men undgå massage - hæl-drop hjælper") == [
+        ["stræk", "læggen"], ["undgå", "massage"], ["hæl-drop", "hjælper"]]
+    cues = danish().cues
+    assert {"men", "dog"} <= set(danish().macro("scope_ends"))
+    assert "bortset fra" in cues.scope_phrases
+
+
+# --- lemmas, compounds ------------------------------------------------------------------
+
+def test_lemmas_curated_first_then_simplemma():
+    lemmas = danish().lemmas
+    assert lemmas.lemma("lægen") == "læge"  # curated: not læg (calf)
+    assert lemmas.lemma("kramperne") == "krampe"  # simplemma's Danish data
+    assert lemmas.stem("lægen") != lemmas.stem("læggen")
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("lægkramper", ("læg", "kramp")),
+    ("blodpropsrisiko", ("blod", "prop", "risiko")),
+])
+def test_compounds_split(word, parts):
+    assert danish().splitter(set()).split(word) == parts
+
+
+# --- the one spelling corrector -------------------------------------------------------
+
+def test_a_real_danish_word_is_not_corrected_into_a_rule_word():
+    fix = danish().corrector("triage", ["salte", "hoster", "luft", "læggen", "lægge"])
+    assert fix.fix("satte") is None  # wordfreq knows it
+    assert fix.fix("haster") is None
+    assert fix.fix("læggn") == "læggen"  # a dropped letter beats a changed one
+
+
+def test_plain_letters_and_swapped_letters():
+    triage = danish().corrector("triage", ["åndenød", "hævet"])
+    assert triage.fix("andenod") == "åndenød"
+    search = danish().corrector("search", ["krampe", "læggen"])
+    assert search.fix("krmape") == "krampe"  # one swapped pair (OSA)
+    assert search.fix("laeggen") == "læggen"
