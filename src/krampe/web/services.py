@@ -60,6 +60,28 @@ class Services:
         return triage(text, region=region, answers=answers or None,
                       known_findings=known_findings or ())
 
+    # The same calls as JSON-ready dicts: what the engine pool hands back (a process pool
+    # pickles the result, and the routes need the contract's JSON anyway).
+
+    def ask_json(self, question: object, top: int = 5) -> dict:
+        return self.ask(question, top).model_dump(mode="json")
+
+    def triage_json(
+        self,
+        text: object,
+        region: str | None = None,
+        answers: Mapping[str, bool | None] | None = None,
+        known_findings: list[str] | None = None,
+    ) -> dict:
+        return self.triage(text, region, answers, known_findings).model_dump(mode="json")
+
+    def warm_up(self) -> None:
+        """Build every lazy cache (analyser, triage rules) once, before engine processes
+        are forked from this one, so that they inherit them instead of building their own."""
+        self.ask_json("krampe i læggen om natten", 5)
+        self.triage_json("krampe i læggen om natten")
+        self.notice()
+
     def screen_questions(self) -> dict[str, ScreenQuestion]:
         """Every screening question in the policy's order of asking (rules/questions.yaml)."""
         return _screen_questions()
