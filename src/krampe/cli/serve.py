@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from krampe.config import deployment_problem, get_settings
 from krampe.errors import KrampeError
+from krampe.knowledge.kb import KnowledgeBase, forget_loaded
 
 # Access lines come from krampe.web.middleware (method, path without query, status, time);
 # uvicorn's own access log would print query strings, so it is off.
@@ -63,7 +64,7 @@ def serve(
     # Fail fast with one Danish line (exit 2) before any worker starts: a worker's failed
     # lifespan would print a traceback and exit 3.
     _check_settings(workers)
-    _preflight(specs)
+    _preflight(specs, workers)
     # Workers are separate processes: they read the knowledge base specs from the environment.
     os.environ[KB_ENV] = json.dumps(specs)
     config = json.loads(json.dumps(LOG_CONFIG))
@@ -104,16 +105,16 @@ def _check_settings(workers: int) -> None:
         raise KrampeError(problem)
 
 
-def _preflight(specs: list[str]) -> None:
+def _preflight(specs: list[str], workers: int = 1) -> None:
     """Load the knowledge base, and open and migrate the database, as the workers will."""
     # Deferred: SQLAlchemy and the web stack, as in serve().
     from sqlalchemy.exc import SQLAlchemyError
 
     from krampe.db import Database
-    from krampe.web.services import Services
 
     try:
-        Services(specs)
+        # Builds the index cache when it is missing, so that workers only read it.
+        KnowledgeBase.load(specs)
     except FileNotFoundError as exc:
         raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
     except OSError as exc:
@@ -130,6 +131,10 @@ def _preflight(specs: list[str]) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
     db.dispose()
+    if workers > 1:
+        # The workers are separate processes with their own copy: this one would never
+        # answer from its copy, only hold the memory.
+        forget_loaded()
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
