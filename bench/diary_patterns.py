@@ -234,7 +234,8 @@ def http_creation_rate(url: str, clients: int, seconds: float) -> float:
         def client(n: int) -> None:
             with httpx.Client(base_url=base, timeout=60) as c:
                 r = c.post("/api/account/register",
-                           json={"username": f"http{n}-{os.getpid()}", "password": "p" * 16})
+                           json={"username": f"http{clients}-{n}-{os.getpid()}",
+                                 "password": "p" * 16})
                 r.raise_for_status()
                 csrf = {"X-CSRF-Token": r.json()["csrf_token"]}
                 while time.monotonic() < stop:

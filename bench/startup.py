@@ -55,8 +55,9 @@ def memory(pid: int) -> dict[str, list[tuple[int, int]]]:
     """RSS/PSS (kB) of the parent, the uvicorn workers and their engine processes."""
     out: dict[str, list[tuple[int, int]]] = {"parent": [_mem_kb(pid)], "worker": [],
                                              "engine": []}
-    workers = [c for c in _children(pid)
-               if "multiprocessing.resource_tracker" not in _cmdline(c)]
+    # uvicorn's workers are spawned (a fresh interpreter); engine processes are forked
+    # copies of their worker (the same command line).
+    workers = [c for c in _children(pid) if "spawn_main" in _cmdline(c)]
     single = not workers
     if single:  # one worker: uvicorn serves in the parent itself
         out["worker"], out["parent"] = out["parent"], []
