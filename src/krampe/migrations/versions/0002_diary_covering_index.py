@@ -6,7 +6,13 @@ about 500 page reads (bench/diary_patterns.py). With the columns it reads in the
 (INCLUDE), an index-only scan reads about a dozen. SQLite keeps the plain index: a
 single-host database small enough to stay in the page cache.
 
-The index is built CONCURRENTLY (writes go on meanwhile), then takes the old one's name.
+The new index is built inside the migration's transaction (writes to diary_entries wait
+for the build: seconds per million rows). On a large table an operator builds it first
+without blocking writes, and the migration then only swaps the names (docs/deploy.md):
+
+    CREATE INDEX CONCURRENTLY ix_diary_entries_user_started_new ON diary_entries
+        (user_id, started_at) INCLUDE (duration_seconds, intensity, situation,
+        disturbed_sleep, disturbed_work, contexts);
 
 Revision ID: 0002
 Revises: 0001
@@ -28,14 +34,18 @@ INCLUDE = ["duration_seconds", "intensity", "situation", "disturbed_sleep", "dis
 
 
 def _swap(include: list[str]) -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
         return
-    with op.get_context().autocommit_block():
-        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {NAME}_new")
+    prebuilt = bind.exec_driver_sql(
+        "SELECT to_regclass(current_schema() || '.' || %(name)s) IS NOT NULL",
+        {"name": f"{NAME}_new"}).scalar() if include else False
+    if not prebuilt:
+        op.execute(f"DROP INDEX IF EXISTS {NAME}_new")
         op.create_index(f"{NAME}_new", "diary_entries", ["user_id", "started_at"],
-                        postgresql_include=include, postgresql_concurrently=True)
-        op.execute(f"DROP INDEX CONCURRENTLY {NAME}")
-        op.execute(f"ALTER INDEX {NAME}_new RENAME TO {NAME}")
+                        postgresql_include=include)
+    op.execute(f"DROP INDEX {NAME}")
+    op.execute(f"ALTER INDEX {NAME}_new RENAME TO {NAME}")
 
 
 def upgrade() -> None:
