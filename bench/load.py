@@ -7,8 +7,8 @@ For each worker count it starts `krampe serve` on a free loopback port and runs 
 that cycles through real Danish questions and symptom descriptions (the repo's
 eval/qa_bundled.jsonl and ../shared/eval/triage_dev.jsonl when present, plus a built-in
 mix), so no two consecutive requests are the same and nothing is served from a cache
-(the app has none). GET /healthz runs alongside as the baseline: the cost of the HTTP
-stack, middleware and JSON without any engine work.
+(the app has none). The baseline runs side by side: a bare FastAPI app
+(bench/bare_app.py) under the same uvicorn with the same worker count, on the same paths.
 
 Note: wrk runs on the same 2-core machine as the server, so the numbers are a lower
 bound for a dedicated server.
@@ -93,11 +93,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(workers: int, home: str) -> tuple[subprocess.Popen, str]:
+def _start(workers: int, home: str, bare: bool = False) -> tuple[subprocess.Popen, str]:
     port = _free_port()
-    krampe = REPO / ".venv" / "bin" / "krampe"
-    cmd = [str(krampe), "serve", "--port", str(port), "--workers", str(workers)]
-    env = {**os.environ, "KRAMPE_HOME": home}
+    if bare:  # the baseline: the same server and worker count, a bare FastAPI app
+        cmd = [sys.executable, "-m", "uvicorn", "bare_app:app", "--app-dir",
+               str(REPO / "bench"), "--port", str(port), "--workers", str(workers),
+               "--no-access-log", "--log-level", "warning"]
+    else:
+        cmd = [sys.executable, "-m", "krampe", "serve", "--port", str(port), "--workers",
+               str(workers)]
+    env = {**os.environ, "KRAMPE_HOME": home, "OMP_NUM_THREADS": "1",
+           "PYTHONPATH": str(REPO / "src"),
+           # several workers must share one key (krampe serve refuses otherwise)
+           "KRAMPE_SECRET_KEY": os.environ.get("KRAMPE_SECRET_KEY", "l" * 48)}
+    env.pop("DATABASE_URL", None)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -196,18 +205,25 @@ def main() -> None:
                ("POST /api/triage", "/api/triage", "triage")]
 
     rows = []
+    bare_rps: dict[tuple[int, str], float] = {}
     load_before = os.getloadavg()[0]
     for workers in args.workers:
-        proc, base = _start(workers, str(tmp / f"home{workers}"))
-        try:
-            for label, path, script in targets:
-                res = _wrk(base + path, scripts[script], args.duration, args.connections,
-                           args.threads, proc.pid)
-                rows.append((workers, label, res))
-                print(f"  {workers} worker(s) {label}: {res['rps']:.0f} req/s", file=sys.stderr)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+        for bare in (True, False):  # side by side: the bare app, then krampe
+            proc, base = _start(workers, str(tmp / f"home{workers}"), bare=bare)
+            try:
+                for label, path, script in targets:
+                    res = _wrk(base + path, scripts[script], args.duration, args.connections,
+                               args.threads, proc.pid)
+                    if bare:
+                        bare_rps[(workers, path)] = res["rps"]
+                        label = f"bare FastAPI {label.split(' (')[0]}"
+                    res["x_bare"] = res["rps"] / bare_rps.get((workers, path), float("nan"))
+                    rows.append((workers, label, res))
+                    print(f"  {workers} worker(s) {label}: {res['rps']:.0f} req/s",
+                          file=sys.stderr)
+            finally:
+                proc.terminate()
+                proc.wait(timeout=30)
 
     print()
     print(f"krampe serve under wrk: {args.duration} s per run, {args.connections} connections, "
@@ -216,19 +232,23 @@ def main() -> None:
           f"1-min load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
           "(anything above ~1 means other processes were competing for the cores)")
     print()
-    print("| workers | endpoint | req/s | p50 ms | p99 ms | non-2xx | socket errors "
-          "| server CPU ms/req | req/s per free core |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| workers | endpoint | req/s | × bare FastAPI | p50 ms | p99 ms | non-2xx "
+          "| socket errors | server CPU ms/req | req/s per free core |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for workers, label, r in rows:
         per_core = 1000 / r["cpu_ms"] if r["cpu_ms"] else float("nan")
-        print(f"| {workers} | {label} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} "
-              f"| {r['non2xx']} | {r['socket_errors']} | {r['cpu_ms']:.2f} | {per_core:.0f} |")
+        print(f"| {workers} | {label} | {r['rps']:.0f} | {r['x_bare']:.2f} | {r['p50_ms']:.1f} "
+              f"| {r['p99_ms']:.1f} | {r['non2xx']} | {r['socket_errors']} "
+              f"| {r['cpu_ms']:.2f} | {per_core:.0f} |")
     print()
     print("server CPU ms/req: CPU time of the uvicorn processes per request (does not depend "
           "on other load); req/s per free core = 1000 / that, the ceiling per worker on a "
           "dedicated core.")
     print()
-    print("Target (2 workers): >= 500 req/s with p99 <= 50 ms for /api/ask and /api/triage.")
+    print("× bare FastAPI: krampe's req/s over the bare app's (bench/bare_app.py: pydantic body, "
+          "JSON answer) on the same path, worker count and machine, run just before it.")
+    print("Targets: /api/ask >= 0.25× the bare app with the same worker count; "
+          "(2 workers) >= 500 req/s with p99 <= 50 ms for /api/ask and /api/triage.")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -24,6 +24,7 @@ import contextlib
 import os
 import random
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,8 @@ def start_server(home: Path, workers: int) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "KRAMPE_HOME": str(home)}
     env.pop("DATABASE_URL", None)
     env.pop("KRAMPE_DATABASE_URL", None)
+    # Several workers must share one key (krampe serve refuses to start without it).
+    env.setdefault("KRAMPE_SECRET_KEY", secrets.token_urlsafe(48))
     cmd = [sys.executable, "-m", "krampe", "serve", "--host", "127.0.0.1", "--port", "0",
            "--workers", str(workers), "--no-access-log"]
     log = (home / "server.log").open("wb")  # the server's stderr, shown when it fails

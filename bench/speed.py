@@ -34,7 +34,8 @@ SHARED = REPO.parent / "shared"
 OUT = REPO / "bench" / "out"
 PEERS = ("fts5", "bm25s")
 HEADERS = ["corpus", "articles", "passages", "system", "cold build s", "warm load s",
-           "p50 ms", "p99 ms", "p50 × seeds", "target"]
+           "search p50 ms", "search p99 ms", "triage p50 ms", "ask p50 ms", "p50 × seeds",
+           "target"]
 # The targets for krampe's lexical path.
 P50_SEEDS_MS, P50_10K_MS, COLD_10K_S = 2.0, 20.0, 60.0
 WARMUP = 16  # untimed queries first: first-touch costs are not per-question costs
@@ -94,6 +95,13 @@ def worker(args: argparse.Namespace) -> dict:
         search = lambda q: kb.search(q, top=5)  # noqa: E731
         if not args.profile_out:
             result["lat"] = _latencies(search, queries, args.rounds)
+            # What `krampe ask` and /api/ask also run: triage of the same text, and the
+            # whole question call (search + triage) that the user waits for.
+            from krampe.core import ask
+            from krampe.triage import triage
+
+            result["triage"] = _latencies(triage, queries, args.rounds)
+            result["ask"] = _latencies(lambda q: ask(q, kb, 5), queries, args.rounds)
             return result
         import cProfile
         import pstats
@@ -248,8 +256,10 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
                         ignore=shutil.ignore_patterns("__pycache__"))
         env_extra["PYTHONPATH"] = str(tmp / "engine")
     print(f"# speed benchmark · {machine_line()} · {engine_version(REPO)}")
-    print(f"{len(queries)} queries (dev set + paraphrases) × up to {args.rounds} rounds; "
-          "latency in-process, start-up and index excluded; times are wall (CPU)")
+    print(f"{len(queries)} queries (set {args.set}: its questions + paraphrases) × up to "
+          f"{args.rounds} rounds; latency in-process, start-up and index excluded; times are "
+          "wall (CPU); search = KnowledgeBase.search, triage = triage(text), ask = core.ask "
+          "(both, what `krampe ask` and /api/ask run; peers only search)")
     rows: list[list[str]] = []
     base_p50: dict[str, float] = {}
     notes: list[str] = []
@@ -272,7 +282,7 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
                     build = [r + b for r, b in zip(res["read"], peer["build"], strict=True)]
                     peer_rows.append([label, str(articles), passages, peer["name"],
                                       _both(build, 1), "", _both(p50, 3), _both(p99, 2),
-                                      f"{p50[1] / base_p50[name]:.1f}", ""])
+                                      "", "", f"{p50[1] / base_p50[name]:.1f}", ""])
         if "krampe" in systems:
             home = tmp / f"home-{slug}"
             cold = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
@@ -285,15 +295,17 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
             if "error" in cold or "error" in warm:
                 err = cold.get("error") or warm.get("error")
                 rows.append([label, str(articles), passages, "krampe (lexical)", "not available",
-                             "", "", "", "", ""])
+                             "", "", "", "", "", "", ""])
                 notes.append(f"krampe on {label}: {err}")
             else:
                 p50, p99 = _pcts(warm["lat"], 50), _pcts(warm["lat"], 99)
                 base_p50.setdefault("krampe", p50[1])
                 count = str(warm["passages"] or passages)
+                tri = _both(_pcts(warm["triage"], 50), 3) if warm.get("triage") else ""
+                both = _both(_pcts(warm["ask"], 50), 3) if warm.get("ask") else ""
                 rows.append([label, str(articles), count, "krampe (lexical)",
                              _both(cold["load"], 1), _both(warm["load"], 2), _both(p50, 3),
-                             _both(p99, 2), f"{p50[1] / base_p50['krampe']:.1f}",
+                             _both(p99, 2), tri, both, f"{p50[1] / base_p50['krampe']:.1f}",
                              krampe_target(label, articles, cold["load"], p50)])
                 if profile:
                     notes.append(f"krampe profile on {label}: {profile}")

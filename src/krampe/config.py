@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# PostgreSQL's default max_connections, and the connections it keeps for superusers
+# (superuser_reserved_connections): the budget `connection_budget` checks against.
+PG_DEFAULT_MAX_CONNECTIONS = 100
+PG_RESERVED_CONNECTIONS = 3
 
 
 class Settings(BaseSettings):
@@ -21,9 +28,82 @@ class Settings(BaseSettings):
     )
     secret_key: str | None = None
 
+    # Database connections per worker process: `db_pool_size` kept open, up to
+    # `db_max_overflow` more under load. The whole deployment must stay below
+    # PostgreSQL's max_connections (docs/deploy.md: `connection_budget`).
+    db_pool_size: int = Field(5, ge=1, le=100)
+    db_max_overflow: int = Field(5, ge=0, le=100)
+    # Seconds a request waits for a free connection before it gets a 503.
+    db_pool_timeout: float = Field(10.0, gt=0, le=300)
+    # Requests that may wait for a database thread once all are busy; more get a 503.
+    db_queue: int = Field(64, ge=0, le=10_000)
+
+    # Search and triage run here, never on the event loop (krampe.web.offload).
+    engine_executor: Literal["thread", "process"] = "process"
+    engine_workers: int = Field(2, ge=1, le=64)
+    engine_queue: int = Field(32, ge=0, le=10_000)
+
+    # Addresses or networks of the load balancers in front of krampe: only a request from
+    # one of them has its X-Forwarded-For (client address) and X-Forwarded-Proto honoured.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part for part in value.replace(",", " ").split() if part]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _valid_proxies(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"'{item}' er hverken en IP-adresse eller et net "
+                    "(fx 10.0.0.0/8)"
+                ) from None
+        return value
+
+    @property
+    def db_threads(self) -> int:
+        """Database threads per worker: one per connection the pool may open."""
+        return self.db_pool_size + self.db_max_overflow
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return not self.database_url or self.database_url.startswith("sqlite")
+
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
+
+
+def deployment_problem(settings: Settings, workers: int = 1) -> str | None:
+    """A Danish sentence when this configuration would only half work, else None.
+
+    Several processes must sign CSRF tokens and hash log-in addresses with the same key:
+    a key generated per KRAMPE_HOME makes every request that lands on another process fail.
+    """
+    if settings.secret_key:
+        if len(settings.secret_key) < 32:
+            return "KRAMPE_SECRET_KEY skal være mindst 32 tegn (fx: openssl rand -base64 48)."
+        return None
+    if not settings.uses_sqlite:
+        why = "når DATABASE_URL ikke er SQLite"
+    elif workers > 1:
+        why = "med --workers over 1"
+    else:
+        return None
+    return (f"KRAMPE_SECRET_KEY skal være sat {why}: alle processer skal dele den samme "
+            "nøgle (fx: openssl rand -base64 48).")
+
+
+def connection_budget(settings: Settings, processes: int, workers: int) -> int:
+    """Database connections the deployment may open at most: one pool per worker."""
+    return processes * workers * settings.db_threads
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,16 @@ class KrampeError(Exception):
     def to_dict(self) -> dict[str, str]:
         return {"error": self.code, "message": self.message}
 
+    def __reduce__(self):
+        # Code and status survive pickling (an engine process hands errors back).
+        return _rebuild, (type(self), self.message, self.code, self.status)
+
+
+def _rebuild(cls: type[KrampeError], message: str, code: str, status: int) -> KrampeError:
+    err = cls.__new__(cls)
+    KrampeError.__init__(err, message, code, status)
+    return err
+
 
 class InputError(KrampeError):
     code = "invalid_input"
@@ -29,3 +39,21 @@ class InputError(KrampeError):
 class KnowledgeBaseError(KrampeError):
     code = "knowledge_base"
     status = 400
+
+
+class Overloaded(KrampeError):
+    """All workers of a pool are busy and its queue is full: try again shortly (503)."""
+
+    code = "overloaded"
+    status = 503
+
+    def __init__(self, message: str, retry_after: int = 2):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+    def __reduce__(self):
+        return Overloaded, (self.message, self.retry_after)

@@ -94,7 +94,9 @@ def test_speed_bench_prints_growth_table(tmp_path):
                "--seeds", str(seeds), "--corpus-dir", str(tmp_path / "out"), cwd=tmp_path)
     header, rows = _table(out)
     assert header == ["corpus", "articles", "passages", "system", "cold build s",
-                      "warm load s", "p50 ms", "p99 ms", "p50 × seeds", "target"]
+                      "warm load s", "search p50 ms", "search p99 ms", "triage p50 ms",
+                      "ask p50 ms", "p50 × seeds", "target"]
+    assert f"set {qa}" in out
     assert all(len(row) == len(header) for row in rows), rows
     assert {r[0] for r in rows} == {"seeds", "gen 30"}
     assert len(list((tmp_path / "out" / "corpus-30-s7").glob("gen_*"))) == 30
@@ -109,6 +111,8 @@ def test_speed_bench_prints_growth_table(tmp_path):
     assert len(krampe) == 2
     if _engine_present():
         # the seeds row names its target; whether it is met depends on the machine
-        assert krampe[0][9].startswith("p50 ≤ 2 ms "), krampe[0]
+        assert krampe[0][11].startswith("p50 ≤ 2 ms "), krampe[0]
+        for row in krampe:  # triage and the whole ask, in their own columns
+            assert WALL_CPU.fullmatch(row[8]) and WALL_CPU.fullmatch(row[9]), row
     gen = [r for r in rows if r[0] == "gen 30" and r[3].startswith("SQLite")]
     assert int(gen[0][2]) > 30  # passages: generated articles have several each

@@ -55,8 +55,8 @@ def _serve_fails(env_extra: dict, tmp_path) -> subprocess.CompletedProcess:
 
 
 def test_serve_with_unreachable_database_is_one_danish_line(tmp_path):
-    proc = _serve_fails({"DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:{port}/x"},
-                        tmp_path)
+    proc = _serve_fails({"DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:{port}/x",
+                         "KRAMPE_SECRET_KEY": "k" * 48}, tmp_path)
     assert proc.returncode == 2, proc.stderr[-1000:]
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("fejl: Kan ikke åbne databasen")
@@ -69,3 +69,35 @@ def test_serve_with_unusable_home_is_one_danish_line(tmp_path):
     assert proc.returncode == 2, proc.stderr[-1000:]
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "KRAMPE_HOME" in lines[0] and "Traceback" not in proc.stderr
+
+
+def _one_line(proc: subprocess.CompletedProcess) -> str:
+    assert proc.returncode == 2, proc.stderr[-1000:]
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr[-1000:]
+    return lines[0]
+
+
+def test_serve_refuses_several_workers_without_a_shared_secret_key(tmp_path, monkeypatch):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("KRAMPE_SECRET_KEY", "DATABASE_URL")}
+    env["KRAMPE_HOME"] = str(tmp_path / "home")
+    proc = subprocess.run([sys.executable, "-m", "krampe", "serve", "--workers", "2",
+                           "--port", "1"], env=env, capture_output=True, text=True, timeout=120)
+    line = _one_line(proc)
+    assert line.startswith("fejl: KRAMPE_SECRET_KEY skal være sat med --workers over 1")
+
+
+def test_serve_refuses_postgresql_without_a_secret_key(tmp_path):
+    proc = _serve_fails({"DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:{port}/x",
+                         "KRAMPE_SECRET_KEY": ""}, tmp_path)
+    assert "KRAMPE_SECRET_KEY skal være sat når DATABASE_URL ikke er SQLite" in _one_line(proc)
+
+
+def test_serve_refuses_bad_trusted_proxies_and_short_keys(tmp_path):
+    proc = _serve_fails({"KRAMPE_TRUSTED_PROXIES": "10.0.0.0/8, proxy.lan"}, tmp_path)
+    assert "KRAMPE_TRUSTED_PROXIES" in _one_line(proc) and "'proxy.lan'" in proc.stderr
+    proc = _serve_fails({"KRAMPE_SECRET_KEY": "kort", "DATABASE_URL": "sqlite:///x.db"},
+                        tmp_path)
+    assert "mindst 32 tegn" in _one_line(proc)

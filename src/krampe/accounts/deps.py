@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import nullcontext
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from krampe.accounts.service import CurrentUser, resolve_session
 from krampe.accounts.userdata import UserData, registered
-from krampe.db import get_database
+from krampe.db import Database, get_database
 from krampe.errors import KrampeError
 
 SESSION_COOKIE = "krampe_session"
 
 
-def db_session(request: Request) -> Iterator[Session]:
-    db = get_database(request.app.state)
-    with db.sessions() as session:
-        yield session
+async def db_session(request: Request) -> AsyncIterator[Session]:
+    """A session for this request, holding a slot of the host's database pool.
+
+    The host app (krampe.web) keeps its pools on `app.state.pools`; when the db pool's
+    workers and queue are all taken this raises its `Overloaded` (503) before any work.
+    The handlers that use the session are sync: they run in the db threads.
+    """
+    pools = getattr(request.app.state, "pools", None)
+    admission = pools.db.slot() if pools is not None else nullcontext()
+    async with admission:
+        db: Database | None = getattr(request.app.state, "krampe_db", None)
+        if db is None:
+            db = await run_in_threadpool(get_database, request.app.state)
+        session = db.sessions()
+        try:
+            yield session
+        finally:
+            # Closing returns the connection (a rollback: a round trip) off the loop.
+            await run_in_threadpool(session.close)
 
 
 def user_data(request: Request) -> tuple[UserData, ...]:

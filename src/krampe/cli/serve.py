@@ -6,12 +6,16 @@ import json
 import os
 
 import typer
+from pydantic import ValidationError
 
-from krampe.config import get_settings
+from krampe.config import deployment_problem, get_settings
 from krampe.errors import KrampeError
+from krampe.knowledge.kb import KnowledgeBase, forget_loaded
 
 # Access lines come from krampe.web.middleware (method, path without query, status, time);
 # uvicorn's own access log would print query strings, so it is off.
+GRACEFUL_SECONDS = 30
+
 LOG_CONFIG: dict = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -59,7 +63,8 @@ def serve(
     specs = list(kb) if kb else ["bundled"]
     # Fail fast with one Danish line (exit 2) before any worker starts: a worker's failed
     # lifespan would print a traceback and exit 3.
-    _preflight(specs)
+    _check_settings(workers)
+    _preflight(specs, workers)
     # Workers are separate processes: they read the knowledge base specs from the environment.
     os.environ[KB_ENV] = json.dumps(specs)
     config = json.loads(json.dumps(LOG_CONFIG))
@@ -76,21 +81,40 @@ def serve(
         workers=workers,
         access_log=False,
         log_config=config,
+        # X-Forwarded-For is honoured by the app itself, and only from
+        # KRAMPE_TRUSTED_PROXIES (krampe.web.app).
         proxy_headers=False,
         server_header=False,
+        # SIGTERM: stop accepting, let running requests finish (at most this long), exit.
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
     )
 
 
-def _preflight(specs: list[str]) -> None:
+def _check_settings(workers: int) -> None:
+    """Settings that would only half work are refused before anything starts."""
+    get_settings.cache_clear()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "KRAMPE_" + "_".join(str(p) for p in first.get("loc", ())[:1]).upper()
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+        raise KrampeError(f"Ugyldig indstilling {name}: {message}") from None
+    problem = deployment_problem(settings, workers)
+    if problem:
+        raise KrampeError(problem)
+
+
+def _preflight(specs: list[str], workers: int = 1) -> None:
     """Load the knowledge base, and open and migrate the database, as the workers will."""
     # Deferred: SQLAlchemy and the web stack, as in serve().
     from sqlalchemy.exc import SQLAlchemyError
 
     from krampe.db import Database
-    from krampe.web.services import Services
 
     try:
-        Services(specs)
+        # Builds the index cache when it is missing, so that workers only read it.
+        KnowledgeBase.load(specs)
     except FileNotFoundError as exc:
         raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
     except OSError as exc:
@@ -107,6 +131,10 @@ def _preflight(specs: list[str]) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
     db.dispose()
+    if workers > 1:
+        # The workers are separate processes with their own copy: this one would never
+        # answer from its copy, only hold the memory.
+        forget_loaded()
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:

@@ -48,6 +48,13 @@ def make_engine(url: str, **kwargs) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgres://")
     elif url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    # Connections per process are bounded by settings (docs/deploy.md has the budget
+    # against PostgreSQL's max_connections); a request waiting longer than the pool
+    # timeout for one gets a 503, not a hang.
+    settings = get_settings()
+    kwargs.setdefault("pool_size", settings.db_pool_size)
+    kwargs.setdefault("max_overflow", settings.db_max_overflow)
+    kwargs.setdefault("pool_timeout", settings.db_pool_timeout)
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

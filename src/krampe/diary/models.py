@@ -27,7 +27,10 @@ NOTE_MAX_CHARS = 1000
 class Entry(Base):
     __tablename__ = "diary_entries"
     __table_args__ = (
-        Index("ix_diary_entries_user_started", "user_id", "started_at"),
+        # Covering on PostgreSQL: the pattern query is an index-only scan (migration 0002).
+        Index("ix_diary_entries_user_started", "user_id", "started_at",
+              postgresql_include=["duration_seconds", "intensity", "situation",
+                                  "disturbed_sleep", "disturbed_work", "contexts"]),
         CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity_range"),
         CheckConstraint("duration_seconds > 0", name="duration_positive"),
     )

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from krampe.accounts import csrf
 from krampe.accounts.deps import db_session, page_user
@@ -29,6 +30,11 @@ from krampe.errors import InputError
 
 router = APIRouter(include_in_schema=False)
 RECENT = 20
+
+
+async def form_data(request: Request) -> FormData:
+    """The posted form, read on the event loop; the sync handlers then run in the db pool."""
+    return await request.form()
 
 
 def _entry_view(entry) -> dict:
@@ -91,9 +97,9 @@ def diary(request: Request, gemt: int | None = Query(None, ge=1, le=2_147_483_64
 
 
 @router.post("/dagbog", response_class=HTMLResponse)
-async def create(request: Request, user: CurrentUser = Depends(page_user),
-                 db: Session = Depends(db_session), now: datetime = Depends(clock)):
-    data = await request.form()
+def create(request: Request, user: CurrentUser = Depends(page_user),
+           db: Session = Depends(db_session), now: datetime = Depends(clock),
+           data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
     parsed = forms.parse(data)
     if parsed.entry is None:
@@ -116,10 +122,9 @@ def edit_form(request: Request, entry_id: EntryId, user: CurrentUser = Depends(p
 
 
 @router.post("/dagbog/registrering/{entry_id}", response_class=HTMLResponse)
-async def edit_submit(request: Request, entry_id: EntryId,
-                      user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
-                      now: datetime = Depends(clock)):
-    data = await request.form()
+def edit_submit(request: Request, entry_id: EntryId,
+                user: CurrentUser = Depends(page_user), db: Session = Depends(db_session),
+                now: datetime = Depends(clock), data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
     repo.get_entry(db, user.id, entry_id)  # 404 before anything else for others' ids
     parsed = forms.parse(data)
@@ -135,18 +140,17 @@ async def edit_submit(request: Request, entry_id: EntryId,
 
 
 @router.post("/dagbog/registrering/{entry_id}/slet")
-async def delete(request: Request, entry_id: EntryId, user: CurrentUser = Depends(page_user),
-                 db: Session = Depends(db_session)):
-    data = await request.form()
+def delete(request: Request, entry_id: EntryId, user: CurrentUser = Depends(page_user),
+           db: Session = Depends(db_session), data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
     repo.delete_entry(db, user.id, entry_id)
     return redirect("/dagbog")
 
 
 @router.post("/dagbog/dag", response_class=HTMLResponse)
-async def save_day(request: Request, user: CurrentUser = Depends(page_user),
-                   db: Session = Depends(db_session), now: datetime = Depends(clock)):
-    data = await request.form()
+def save_day(request: Request, user: CurrentUser = Depends(page_user),
+             db: Session = Depends(db_session), now: datetime = Depends(clock),
+             data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
     errors: dict[str, str] = {}
     try:

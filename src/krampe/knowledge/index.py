@@ -32,7 +32,7 @@ from krampe.knowledge.settings import search_settings
 DICE_MINOR = 0.5
 
 # Bump when analysis or index layout changes: cached indexes are keyed by it.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 
 
 @dataclass(slots=True)
@@ -73,6 +73,10 @@ class Index:
     surface_vocab: list[str]
     declared: list[list[str]]
     warnings: list[str] = field(default_factory=list)
+    # What the sources page and the answer dates need of each article (its file and its
+    # normalised front matter), so that a worker never reads the articles again.
+    article_paths: list[str] = field(default_factory=list)
+    article_meta: list[dict[str, object]] = field(default_factory=list)
     _analyzer: Analyzer | None = field(default=None, repr=False)
     _markers: set[str] | None = field(default=None, repr=False)
 
@@ -342,4 +346,6 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
         surface_vocab=surface_vocab,
         declared=[list(p) for p in unique_declared],
         warnings=list(warnings or []),
+        article_paths=[a.path for a in articles],
+        article_meta=[dict(a.metadata or {}) for a in articles],
     )

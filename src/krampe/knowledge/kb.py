@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -39,6 +40,14 @@ class Answer(BaseModel):
     score: float
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    id: str
+    title: str
+    path: str
+    metadata: dict[str, object]
+
+
 class SearchResult(BaseModel):
     question: str
     answered: bool
@@ -67,6 +76,34 @@ def _stat_signature(files: list[Path]) -> tuple | None:
                      for st in (f.stat(),))
     except OSError:
         return None
+
+
+def _signature_path(signature: tuple) -> Path:
+    engine = _stat_signature(sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py")]))
+    digest = hashlib.sha256(repr((index_mod.ENGINE_VERSION, engine, signature)).encode())
+    return get_settings().home / "index" / f"stat-{digest.hexdigest()[:32]}.key"
+
+
+def _remembered_key(signature: tuple) -> str | None:
+    """The content key computed when these files (and the engine's) last had exactly these
+    paths, sizes and modification times: a warm start reads no article at all."""
+    try:
+        key = _signature_path(signature).read_text().strip()
+    except OSError:
+        return None
+    return key if len(key) == 32 and _cache_path(key).exists() else None
+
+
+def _remember_key(signature: tuple, key: str) -> None:
+    path = _signature_path(signature)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs speed
 
 
 def _cache_path(key: str) -> Path:
@@ -121,6 +158,14 @@ class KnowledgeBase:
     def warnings(self) -> list[str]:
         return self.index.warnings
 
+    def article_records(self) -> list[ArticleRecord]:
+        """Each article's id, title, file and normalised metadata, from the index (cached
+        with it): nothing is read from disk."""
+        idx = self.index
+        return [ArticleRecord(id=idx.article_ids[i], title=idx.article_titles[i],
+                              path=idx.article_paths[i], metadata=dict(idx.article_meta[i]))
+                for i in range(len(idx.article_ids))]
+
     @classmethod
     def from_articles(cls, articles, warnings=None) -> KnowledgeBase:
         return cls(index_mod.build(articles, warnings))
@@ -135,10 +180,14 @@ class KnowledgeBase:
             raise KnowledgeBaseError(f"Ingen artikler fundet i {where}.", code="kb_empty")
         signature = _stat_signature(files)
         key = _STAT_KEYS.get(signature) if use_cache and signature else None
+        if key is None and use_cache and signature:
+            key = _remembered_key(signature)
         if key is None:
             key = _cache_key(files)
-            if signature:
-                _STAT_KEYS[signature] = key
+            if signature and use_cache:
+                _remember_key(signature, key)
+        if signature:
+            _STAT_KEYS[signature] = key
         if use_cache and key in _LOADED:
             return _LOADED[key]
         path = _cache_path(key)

@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from krampe.accounts import install as accounts
 from krampe.config import Settings, get_settings
@@ -21,7 +22,8 @@ from krampe.db import get_database
 from krampe.diary import install as diary
 from krampe.policy import get_policy
 from krampe.web import apidocs, errors, templating
-from krampe.web.middleware import WebMiddleware
+from krampe.web.middleware import NavUserMiddleware, WebMiddleware
+from krampe.web.offload import Pools
 from krampe.web.routes import ask, info, selfcare, triage
 from krampe.web.services import get_services
 from krampe.web.templating import STATIC_DIR
@@ -40,11 +42,17 @@ Ikke en diagnose: ved livstruende symptomer, ring """
 def create_app(kb_specs: list[str] | None = None, settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Before the first request: open the database and upgrade its schema, then load
-        # the knowledge base once.
+        # Before the first request: load the knowledge base once and warm its caches,
+        # fork the engine processes from that (no other thread runs yet), then open the
+        # database and upgrade its schema.
+        services = get_services(app)
+        services.warm_up()
+        pools = Pools(app.state.settings, services)
+        app.state.pools = pools
+        pools.start()
         await run_in_threadpool(get_database, app.state)
-        get_services(app)
         yield
+        pools.shutdown()
         db = getattr(app.state, "krampe_db", None)
         if db is not None:
             db.dispose()
@@ -63,7 +71,13 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     app.state.page_context = {}
 
     errors.install(app)
+    app.add_middleware(NavUserMiddleware)
     app.add_middleware(WebMiddleware, max_body_bytes=MAX_BODY_BYTES)
+    if app.state.settings.trusted_proxies:
+        # Outermost: the client address from X-Forwarded-For, only from a trusted proxy;
+        # the log-in limits and the access log see the person, not the load balancer.
+        app.add_middleware(ProxyHeadersMiddleware,
+                           trusted_hosts=list(app.state.settings.trusted_proxies))
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     apidocs.install(app)
 

@@ -113,7 +113,8 @@ def _danish_validation_message(err: dict) -> str:
 def install(app: FastAPI) -> None:
     @app.exception_handler(KrampeError)
     async def _krampe_error(request: Request, exc: KrampeError) -> Response:
-        return error_response(request, exc.status, exc.code, exc.message)
+        return error_response(request, exc.status, exc.code, exc.message,
+                              headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:

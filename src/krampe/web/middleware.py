@@ -10,9 +10,17 @@ import json
 import logging
 import time
 
+import anyio
+import anyio.to_thread
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from krampe.accounts.deps import SESSION_COOKIE
+from krampe.accounts.service import resolve_session
+from krampe.db import get_database
+from krampe.errors import Overloaded
 from krampe.web.errors import BodyTooLarge, error_body
+from krampe.web.offload import get_pools
 
 access_log = logging.getLogger("krampe.access")
 
@@ -136,3 +144,56 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+# Paths whose answers never show the nav (JSON, assets, checks).
+_NO_NAV = ("/api/", "/static/", "/healthz", "/readyz", "/openapi.json", "/docs")
+NAV_LOOKUP_SECONDS = 1.0
+
+
+class NavUserMiddleware:
+    """Looks up the logged-in user for the nav of a page in the database pool.
+
+    The nav of every page shows "Konto" or "Log ind"; rendering it must not query the
+    database on the event loop. For a page request that carries a session cookie this
+    resolves the user in the db pool first (`request.state.user`). A busy or stalled
+    database only costs the nav: after a second, or when the pool is full, the page is
+    shown as to a visitor who is not logged in.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] == "http" and not scope.get("path", "").startswith(_NO_NAV)
+                and _has_cookie(scope, SESSION_COOKIE)):
+            state = scope.setdefault("state", {})
+            if "user" not in state:
+                state["user"] = await _nav_user(scope)
+        await self.app(scope, receive, send)
+
+
+async def _nav_user(scope: Scope):
+    request = Request(scope)
+    pools = get_pools(request.app)
+    token = request.cookies.get(SESSION_COOKIE)
+
+    def lookup():
+        with get_database(request.app.state).sessions() as db:
+            return resolve_session(db, token)
+
+    with anyio.move_on_after(NAV_LOOKUP_SECONDS):
+        try:
+            async with pools.db.slot():
+                return await anyio.to_thread.run_sync(lookup, abandon_on_cancel=True)
+        except Overloaded:
+            return None
+        except Exception:  # the nav must never break a page
+            access_log.warning("could not look up the session for the nav")
+            return None
+    return None
+
+
+def _has_cookie(scope: Scope, name: str) -> bool:
+    needle = name.encode() + b"="
+    return any(key == b"cookie" and needle in value for key, value in scope.get("headers", []))

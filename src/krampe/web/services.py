@@ -6,6 +6,7 @@ API can never disagree. No search or triage logic lives in the web package.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,9 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from krampe import core, selfcare
-from krampe.bundled import PACK_DIR, resolve_specs
+from krampe.bundled import PACK_DIR
 from krampe.knowledge.kb import KnowledgeBase
-from krampe.knowledge.readers import load_articles
 from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
 from krampe.triage import TriageResult, triage
@@ -60,6 +60,28 @@ class Services:
         return triage(text, region=region, answers=answers or None,
                       known_findings=known_findings or ())
 
+    # The same calls as JSON-ready dicts: what the engine pool hands back (a process pool
+    # pickles the result, and the routes need the contract's JSON anyway).
+
+    def ask_json(self, question: object, top: int = 5) -> dict:
+        return self.ask(question, top).model_dump(mode="json")
+
+    def triage_json(
+        self,
+        text: object,
+        region: str | None = None,
+        answers: Mapping[str, bool | None] | None = None,
+        known_findings: list[str] | None = None,
+    ) -> dict:
+        return self.triage(text, region, answers, known_findings).model_dump(mode="json")
+
+    def warm_up(self) -> None:
+        """Build every lazy cache (analyser, triage rules) once, before engine processes
+        are forked from this one, so that they inherit them instead of building their own."""
+        self.ask_json("krampe i læggen om natten", 5)
+        self.triage_json("krampe i læggen om natten")
+        self.notice()
+
     def screen_questions(self) -> dict[str, ScreenQuestion]:
         """Every screening question in the policy's order of asking (rules/questions.yaml)."""
         return _screen_questions()
@@ -97,15 +119,14 @@ class Services:
         return self._by_id.get(article_id)
 
     def _collect_articles(self) -> list[ArticleInfo]:
-        """Article metadata for the sources page and answer dates (read once at startup).
+        """Article metadata for the sources page and answer dates.
 
-        The knowledge base keeps only its search index, so the articles are read again
-        here with the same readers; a clinic's folder is read once per worker start.
+        It comes with the search index (and its cache): a worker starting on a clinic's
+        10,000 articles reads none of them again.
         """
-        articles, _warnings = load_articles(resolve_specs(self.kb_specs))
         out = []
-        for art in articles:
-            meta = dict(art.metadata or {})
+        for art in self.kb.article_records():
+            meta = art.metadata
             sources = meta.get("sources")  # a list of ids (readers.meta.normalise)
             out.append(
                 ArticleInfo(
@@ -117,7 +138,7 @@ class Services:
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
                     source_ids=[str(s) for s in sources] if isinstance(sources, list) else [],
-                    bundled=Path(art.path).resolve().is_relative_to(PACK_DIR),
+                    bundled=_in_pack(art.path),
                 )
             )
         return sorted(out, key=lambda a: (not a.bundled, a.title.lower()))
@@ -139,6 +160,16 @@ def _screen_questions() -> dict[str, ScreenQuestion]:
         q.id: ScreenQuestion(q.id, q.finding, rules.findings[q.finding].level, n)
         for n, q in enumerate(ordered)
     }
+
+
+@cache
+def _dir_in_pack(folder: str) -> bool:
+    return Path(folder).resolve().is_relative_to(PACK_DIR)
+
+
+def _in_pack(path: str) -> bool:
+    # One resolve per folder, not per file: 10,000 articles sit in a handful of folders.
+    return _dir_in_pack(os.path.dirname(path))
 
 
 def _str(value: object) -> str | None:

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
 from krampe.policy import get_policy
+from krampe.web.offload import run_engine
 from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageApiResponse, TriageRequest
 from krampe.web.services import Services, get_services
 from krampe.web.templating import render
@@ -51,10 +52,6 @@ def _said(text: str, r: dict) -> str:
     if len(clause) > _MAX_SAID:  # a run-on sentence: the matched words and a little context
         clause = "…" + text[max(left, start - 40):min(len(text), end + 40)].strip() + "…"
     return clause
-
-
-def _dump(result) -> dict:
-    return result.model_dump(mode="json") if hasattr(result, "model_dump") else dict(result)
 
 
 def _answers(form) -> dict[str, bool | None]:
@@ -99,13 +96,12 @@ async def triage_page(request: Request):
         for qid in shown:
             answers.setdefault(qid, False)
     try:
-        result = services.triage(text, region=region, answers=answers)
+        t = await run_engine(request, "triage_json", text, region=region, answers=answers)
     except InputError as exc:
         if exc.code in ("unknown_answer", "invalid_answers"):
             return render(request, "triage.html", form_error, status_code=422)
         text_error = {"regions": REGIONS, "error": exc.message, "text": text, "region": region}
         return render(request, "triage.html", text_error, status_code=422)
-    t = _dump(result)
     ctx: dict[str, Any] = {
         "t": t,
         "region": region,
@@ -170,7 +166,6 @@ def _unsure(t: dict) -> list[dict]:
     tags=["triage"],
 )
 async def api_triage(body: TriageRequest, request: Request):
-    services = get_services(request.app)
-    result = services.triage(body.text, region=body.region, answers=body.answers,
-                             known_findings=body.known_findings)
-    return JSONResponse({**_dump(result), "notice": services.notice(body.region)})
+    result = await run_engine(request, "triage_json", body.text, region=body.region,
+                              answers=body.answers, known_findings=body.known_findings)
+    return JSONResponse({**result, "notice": get_services(request.app).notice(body.region)})
