@@ -13,6 +13,7 @@ import pytest
 
 from krampe.knowledge.readers import read_article
 from krampe.knowledge.readers.html import parse as parse_html
+from krampe.knowledge.readers.markdown import parse as parse_md
 from krampe.knowledge.readers.titles import site_names, strip_site
 from krampe.knowledge.readers.txt import parse as parse_txt
 
@@ -102,6 +103,7 @@ def test_long_first_line_is_the_title_even_when_a_shorter_heading_follows() -> N
 
 
 @pytest.mark.parametrize("line", ["Af Mette Sørensen", "Af Mette Sørensen, fysioterapeut",
+                                  "Af fysioterapeut Mette Sørensen, Klinik Øst",
                                   "Skrevet af Jonas Kragh", "12. marts 2024",
                                   "tirsdag d. 4. juni 2024", "Revideret: 01.02.2025",
                                   "Af Mette Sørensen · Opdateret 3. april 2024"])
@@ -123,6 +125,19 @@ def test_prose_starting_with_af_is_not_a_byline() -> None:
     _, meta, sections = parse_txt("Krampe\n\nAf samme grund bør du strække læggen hver aften.\n")
     assert "author" not in meta
     assert "Af samme grund" in _texts_of(sections)
+
+
+@pytest.mark.parametrize("label", ["Apotekets rådgivning · Medicin og bivirkninger",
+                                   "Klinik Øst | Patientguide"])
+def test_a_site_label_above_the_text_is_neither_heading_nor_lead(label: str) -> None:
+    body = "Den første tekst om kramper.\n\n{h}Et afsnit\n\nMere tekst her.\n"
+    for parse, text in ((parse_txt, f"Krampe i læggen\n\n{label}\n\n" + body.format(h="")),
+                        (parse_md, f"# Krampe i læggen\n\n*{label}*\n\n"
+                                   + body.format(h="## "))):
+        _, _, sections = parse(text)
+        assert [s.heading for s in sections] == ["Krampe i læggen", "Et afsnit"]
+        assert sections[0].passages[0].kind == "lead"
+        assert label not in _texts_of(sections)
 
 
 def test_article_without_sections_has_no_lead() -> None:

@@ -110,6 +110,17 @@ def is_related_heading(text: str, exact: bool = False) -> bool:
     return cues().related_heading_re.match(text) is not None
 
 
+_LABEL_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+
+
+def is_label(text: str) -> bool:
+    """A site or category label such as "Rygklinikken Vest · Patientguide": short pieces
+    between separators, no sentence. Above an article's text it is no heading or lead."""
+    pieces = _LABEL_SEPARATOR.split(text.strip())
+    return (len(pieces) > 1 and all(0 < len(p.split()) <= 5 for p in pieces)
+            and text.rstrip()[-1] not in ".!?:;")
+
+
 def lift_metadata(text: str, meta: dict[str, object]) -> bool:
     """Put a byline or date line into `meta` (first value wins); False for other text."""
     found = byline(text)
@@ -192,6 +203,8 @@ class _Builder:
         if not text or is_skip_line(text) or is_boilerplate(text):
             return
         if lift_metadata(text, self.meta):
+            return
+        if self.opening and not self.lead_taken and is_label(text):
             return
         lead = self.opening and (block.lead or not self.lead_taken)
         self.lead_taken = True

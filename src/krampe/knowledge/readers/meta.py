@@ -102,12 +102,13 @@ def date_only(text: str) -> str | None:
 
 
 def _bare_author(piece: str) -> str | None:
-    """"Af Mette Sørensen, fysioterapeut" -> the name; prose such as "Af samme grund bør
-    du ..." is not a byline (a name starts with a capital and the line is no sentence)."""
+    """"Af Mette Sørensen, fysioterapeut" or "Af fysioterapeut Mette Sørensen" -> the
+    name; prose such as "Af samme grund bør du ..." is not a byline (a byline names
+    someone with a capital letter and is no sentence)."""
     words = piece.split()
-    if len(words) not in range(2, 8) or words[0].lower() not in cues().byline_author_cues:
+    if len(words) not in range(2, 9) or words[0].lower() not in cues().byline_author_cues:
         return None
-    if not words[1][:1].isupper() or piece.rstrip()[-1] in ".!?:;":
+    if not any(w[:1].isupper() for w in words[1:]) or piece.rstrip()[-1] in ".!?:;":
         return None
     return " ".join(words[1:])
 

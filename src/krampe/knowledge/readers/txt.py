@@ -97,7 +97,7 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         if not isinstance(line, str):
             out.append(line)
             continue
-        if not _heading_like(line, first=i == 0):
+        if not _heading_like(line, first=i == 0) or (title is not None and b.is_label(line)):
             out.append(b.Para(line))
             continue
         if title is None:
