@@ -319,3 +319,15 @@ def test_api_docs_render_from_the_package_with_nothing_from_outside(server, brow
     outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
     assert outside == []
     assert not [m for m in console if "Content Security Policy" in m], console
+
+
+def test_coverage_page_from_the_sources_page(server, page):
+    page.goto(server + "/kilder")
+    page.get_by_role("link", name="Se, hvilke almindelige spørgsmål artiklerne besvarer").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Hvad dækker artiklerne?"
+    rows = page.locator("table.coverage tbody tr")
+    assert rows.count() == 10
+    assert page.locator("dl.definitions dt").count() == 3
+    violations = _audit(page, "daekning")
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)

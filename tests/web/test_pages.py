@@ -194,3 +194,15 @@ def test_extra_template_dirs_and_nav_links(tmp_path, client):
     finally:
         templating._loader.loaders.pop()
         templating.NAV_LINKS.remove(("/web-test-link", "Testlink"))
+
+
+def test_coverage_page_reports_every_topic_with_definitions(client):
+    from krampe.content.coverage import bank
+
+    page = _html(client.get("/dækning"))
+    assert "Hvad dækker artiklerne?" in page
+    for topic in bank().topics:
+        assert f'id="emne-{topic.id}"' in page and topic.label in page
+    for status in ("answered", "weak", "not_covered"):
+        assert bank().meaning(status) in page
+    assert 'href="/dækning"' in _html(client.get("/kilder"))

@@ -14,6 +14,7 @@ import typer
 from krampe.cli import (
     ask,
     content,
+    coverage,
     danish,
     diary,
     eval_qa,
@@ -38,7 +39,7 @@ app.add_typer(content_app, name="content")
 
 
 def _register_all() -> None:
-    for module in (ask, triage, eval_qa, eval_triage, content, selfcare, serve, diary):
+    for module in (ask, triage, eval_qa, eval_triage, content, coverage, selfcare, serve, diary):
         module.register(app=app, eval_app=eval_app, content_app=content_app)
 
 

@@ -27,16 +27,20 @@ def check(
         None, "--kb", help="Mappe eller fil at tjekke (kan gentages; 'bundled' = pakken)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Skriv resultatet som JSON."),
+    strict: bool = typer.Option(
+        False, "--strict",
+        help="Hold alle sider op på pakkens regler (front matter, kilder, faglig gennemgang)."),
     today: str = typer.Option(None, "--today", help="Dato at måle alder fra (ÅÅÅÅ-MM-DD).",
                               hidden=True),
 ) -> None:
-    """Tjek artiklerne: front matter, kilder, forældede sider og uenige kilder."""
+    """Tjek artiklerne: titel, dato, overskrifter, lange afsnit, ulæselige dele, forældede
+    sider og uenige kilder (advarsler); med --strict også pakkens regler (fejl)."""
     paths = kb or ["bundled"]
     for path in paths:
         if path != "bundled" and not Path(path).exists():
             fail(f"{path} findes ikke.")
     try:
-        report = check_paths(paths, today=_today(today))
+        report = check_paths(paths, today=_today(today), strict=strict)
     except KrampeError as exc:
         fail(exc.message)
         return

@@ -1,13 +1,14 @@
-"""`krampe content check`: validate the content pack (or any folder of articles).
+"""`krampe content check`: lint any folder of articles, or hold our pack to its rules.
 
-Errors (the pack is broken): unreadable files, missing or invalid front matter, sections
-without a source, source ids not in the registry. Warnings (worth a look): pages not
-updated for 24 months and advice on the same topic that disagrees between articles.
+Every article gets the lint warnings of `lint.py` (no title, no date, no headings, long
+paragraphs, unreadable parts), the stale-page warning (not updated for 24 months) and
+the disagreement warning (advice on one topic that differs between articles).
 
-Pages that use our conventions (front matter with `sources`/`clinical_review`, or
-`<!-- sources -->` comments) are checked in full; foreign articles (e.g. imported web
-pages) get one error naming the front matter they lack, then only the date and
-disagreement checks, so their sections are not reported one by one.
+Our pack's rules are errors (the pack is broken): missing or invalid front matter,
+sections without a source, source ids not in the registry. They apply to the bundled
+pack, to pages that use its conventions (front matter with `sources`/`clinical_review`,
+or `<!-- sources -->` comments), and with `strict` to every page. A file that cannot be
+read is a warning (the index skips it too), and an error with `strict`.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ import yaml
 from pydantic import BaseModel
 
 from krampe.bundled import resolve_specs
-from krampe.content import pack, stance
+from krampe.content import lint, pack, stance
 from krampe.errors import KnowledgeBaseError
 from krampe.knowledge.model import Article
-from krampe.knowledge.readers import UnreadableFile, article_files, decode, parse_article
+from krampe.knowledge.readers import UnreadableFile, article_files, parse_article, read_text
 from krampe.knowledge.readers.markdown import split_front_matter
 from krampe.knowledge.readers.meta import parse_date
 from krampe.policy import Source, get_policy
@@ -51,6 +52,7 @@ class Issue(BaseModel):
 class CheckReport(BaseModel):
     files: int
     issues: list[Issue]
+    strict: bool = False
 
     @property
     def errors(self) -> list[Issue]:
@@ -67,6 +69,7 @@ class CheckReport(BaseModel):
     def to_dict(self) -> dict[str, object]:
         return {
             "ok": self.ok,
+            "strict": self.strict,
             "files": self.files,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
@@ -274,8 +277,10 @@ def _short(sentence: str, limit: int = 140) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def check_paths(paths: Sequence[str | Path], today: dt.date | None = None) -> CheckReport:
-    """Check every article under the paths ("bundled" = the pack). `today` fixes the clock."""
+def check_paths(paths: Sequence[str | Path], today: dt.date | None = None,
+                strict: bool = False) -> CheckReport:
+    """Check every article under the paths ("bundled" = the pack). `today` fixes the clock;
+    `strict` holds every page to the pack's rules."""
     today = today or dt.date.today()
     checker = _Checker(today)
     roots = resolve_specs(paths)
@@ -285,26 +290,34 @@ def check_paths(paths: Sequence[str | Path], today: dt.date | None = None) -> Ch
         for file in article_files([root]):
             count += 1
             try:
-                text = decode(file.read_bytes(), file.name)
+                text = read_text(file)
                 article = parse_article(text, file)
-            except (UnreadableFile, OSError) as exc:
-                checker.add("error", "unreadable", file, str(exc))
+            except UnreadableFile as exc:
+                checker.add("error" if strict else "warning", "unreadable", file, str(exc))
                 continue
             front, _ = split_front_matter(text)
-            if _uses_conventions(front, article):
-                registry_path = _registry_for(file, root)
-                registry = checker.registry(registry_path, file)
-                if registry_path is None:
-                    checker.add("error", "sources_missing", file,
-                                "Siden bruger kilde-id'er, men der er ingen sources.yaml.")
-                checker.front_matter(file, front, registry)
-                checker.sections(file, article, registry)
-            else:
-                missing = [key for key in REQUIRED_KEYS if front.get(key) in (None, "", [])]
-                what = "ingen front matter" if not front else f"mangler {', '.join(missing)}"
-                checker.add("error", "front_matter_missing", file,
-                            f"Ikke i pakkens format: {what} (kræver {', '.join(REQUIRED_KEYS)}).")
+            if strict or _in_pack(file) or _uses_conventions(front, article):
+                _pack_rules(checker, file, root, front, article)
+            for finding in lint.lint_article(article, text):
+                checker.add("warning", finding.code, file, finding.message, finding.section)
             checker.stale(file, article)
             read.append((file, article))
     _disagreements(checker, read)
-    return CheckReport(files=count, issues=checker.issues)
+    return CheckReport(files=count, issues=checker.issues, strict=strict)
+
+
+def _pack_rules(checker: _Checker, file: Path, root: Path, front: dict[str, object],
+                article: Article) -> None:
+    if not _uses_conventions(front, article):
+        missing = [key for key in REQUIRED_KEYS if front.get(key) in (None, "", [])]
+        what = "ingen front matter" if not front else f"mangler {', '.join(missing)}"
+        checker.add("error", "front_matter_missing", file,
+                    f"Ikke i pakkens format: {what} (kræver {', '.join(REQUIRED_KEYS)}).")
+        return
+    registry_path = _registry_for(file, root)
+    registry = checker.registry(registry_path, file)
+    if registry_path is None:
+        checker.add("error", "sources_missing", file,
+                    "Siden bruger kilde-id'er, men der er ingen sources.yaml.")
+    checker.front_matter(file, front, registry)
+    checker.sections(file, article, registry)

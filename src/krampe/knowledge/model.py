@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-PassageKind = Literal["paragraph", "list", "table_row", "faq", "heading_only"]
+# "lead": the opening paragraph(s) before the first subheading (the manchet), which
+# introduces the article rather than answering a question.
+PassageKind = Literal["paragraph", "lead", "list", "table_row", "faq", "heading_only"]
 
 # Passages are shown as answers; the contract caps them at 700 characters.
 MAX_PASSAGE_CHARS = 700
@@ -19,6 +21,8 @@ MAX_PASSAGE_CHARS = 700
 class Passage:
     text: str
     kind: PassageKind = "paragraph"
+    # A later piece of a paragraph too long for one passage (the content check flags it).
+    continued: bool = False
 
 
 @dataclass(slots=True)
@@ -41,8 +45,9 @@ class Article:
     title: str
     path: str
     format: ArticleFormat
-    # Normalised keys: published, updated (ISO dates), author, url, summary,
-    # sources (list of ids), clinical_review ("pending" or a review record).
+    # Normalised keys: title, published, updated (ISO dates), author, url, summary,
+    # sources (list of ids), clinical_review ("pending" or a review record); `untitled`
+    # is True when the article names no title and the file name stands in.
     metadata: dict[str, object] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from krampe import core, selfcare
 from krampe.bundled import PACK_DIR
+from krampe.content import coverage
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
@@ -44,6 +45,7 @@ class Services:
         self._articles = self._collect_articles()
         self._by_id = {a.id: a for a in self._articles}
         self._notices: dict[str | None, dict] = {}
+        self._coverage: coverage.CoverageReport | None = None
 
     # --- the core calls -------------------------------------------------------------------
 
@@ -105,6 +107,12 @@ class Services:
 
     def plan_ics(self, plan, reminder_minutes: int) -> bytes:
         return selfcare.plan_to_ics(plan, reminder_minutes)
+
+    def coverage(self) -> coverage.CoverageReport:
+        """The coverage bank against this knowledge base (run once per worker)."""
+        if self._coverage is None:
+            self._coverage = coverage.run(self.kb, self.kb_specs)
+        return self._coverage
 
     def sources(self) -> list:
         return list(get_policy().sources().values())

@@ -21,6 +21,10 @@ _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|article|main|body|section|ul|li)[\s>]
 _MD_SIGNS = re.compile(r"^(?:#{1,6}\s+\S|\|.+\|\s*$|[-*]\s+\S|\d+\.\s+\S|```)", re.M)
 
 
+# A bigger file is no article (a data dump, a saved web app): skipped, not parsed.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+
 class UnreadableFile(Exception):
     """A file that cannot be read as an article (the message is Danish)."""
 
@@ -50,13 +54,33 @@ def decode(data: bytes, name: str) -> str:
         raise UnreadableFile(f"{name} er ikke gyldig UTF-8-tekst") from None
 
 
+def read_text(path: Path) -> str:
+    """The file's text; UnreadableFile when it is missing, too big, empty, binary or not
+    UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise UnreadableFile(f"{path.name} er større end 2 MB og læses ikke som artikel")
+        data = path.read_bytes()
+    except OSError:
+        raise UnreadableFile(f"{path.name} kan ikke læses") from None
+    return decode(data, path.name)
+
+
 def parse_article(text: str, path: Path) -> Article:
     fmt = detect_format(text, path.suffix)
     parser = {"html": html.parse, "md": markdown.parse, "txt": txt.parse}[fmt]
-    title, meta, sections = parser(text)
+    try:
+        title, meta, sections = parser(text)
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError,
+            MemoryError):
+        # Text no reader can make sense of must cost a warning, never the whole base.
+        raise UnreadableFile(f"{path.name} kunne ikke læses som {fmt}-artikel") from None
     if not any(section.passages for section in sections):
         raise UnreadableFile(f"{path.name} indeholder ingen tekst, der kan bruges som svar")
     meta = {key: value for key, value in meta.items() if value not in (None, "")}
+    if not title:
+        meta["untitled"] = True
     title = title or path.stem
     meta["title"] = title
     return Article(id=path.stem, title=title, path=str(path), format=fmt,
@@ -91,11 +115,7 @@ def read_article(path: str | Path) -> Article:
     key = _stamp(path)
     if key is not None and key in _PARSED:
         return _PARSED[key]
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise UnreadableFile(f"{path.name} kan ikke læses") from None
-    article = parse_article(decode(data, path.name), path)
+    article = parse_article(read_text(path), path)
     _remember(key, article)
     return article
 

@@ -1,6 +1,7 @@
 """A format-neutral block stream (headings, paragraphs, lists, tables, comments) and the
 one place that turns it into sections and passages, so every reader pairs FAQs, keeps
-table headers with rows and respects the passage length cap the same way."""
+table headers with rows, respects the passage length cap, lifts bylines and dates into
+metadata, marks the lead and drops related-links sections the same way."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from dataclasses import dataclass, field
 
 from krampe.knowledge.model import MAX_PASSAGE_CHARS, Passage, PassageKind, Section
 from krampe.knowledge.readers.cues import cues
+from krampe.knowledge.readers.meta import byline
+
+# Titles and headings up to this long are headings in every format (a .txt reader has to
+# guess them from the layout; Markdown and HTML mark them).
+MAX_HEADING_CHARS = 120
+MAX_HEADING_WORDS = 20
 
 
 @dataclass(slots=True)
@@ -20,6 +27,7 @@ class Heading:
 @dataclass(slots=True)
 class Para:
     text: str
+    lead: bool = False  # marked as the article's lead by its source (HTML class)
 
 
 @dataclass(slots=True)
@@ -94,13 +102,48 @@ def is_skip_line(text: str) -> bool:
     return cues().skip_line_re.match(text) is not None
 
 
+def is_related_heading(text: str, exact: bool = False) -> bool:
+    """A heading over links to other pages ("Læs også", "Relaterede artikler ..."); with
+    `exact`, only the cue itself (a plain-text line that may also start a cross-link)."""
+    if exact:
+        return text.strip().rstrip(":").strip().lower() in cues().related_headings
+    return cues().related_heading_re.match(text) is not None
+
+
+_LABEL_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+
+
+def is_label(text: str) -> bool:
+    """A site or category label such as "Rygklinikken Vest · Patientguide": short pieces
+    between separators, no sentence. Above an article's text it is no heading or lead."""
+    pieces = _LABEL_SEPARATOR.split(text.strip())
+    return (len(pieces) > 1 and all(0 < len(p.split()) <= 5 for p in pieces)
+            and text.rstrip()[-1] not in ".!?:;")
+
+
+def lift_metadata(text: str, meta: dict[str, object]) -> bool:
+    """Put a byline or date line into `meta` (first value wins); False for other text."""
+    found = byline(text)
+    if not found:
+        return False
+    for key, value in found.items():
+        meta.setdefault(key, value)
+    return True
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, meta: dict[str, object]) -> None:
+        self.meta = meta
         self.sections: list[Section] = []
         self.stack: list[Heading] = []  # open headings, for FAQ context
         self.current = Section(heading=None, level=0)
         self.fresh = True  # no passage yet since the heading: comments are section meta
         self.faq_answer: list[str] = []
+        # The lead: the opening paragraph before the first subheading (a title heading
+        # may come first), and any paragraph there its source marks as the lead.
+        self.opening = True
+        self.lead_taken = False
+        self.skip_below: int | None = None  # inside a related-links section of this level
 
     # FAQ: a question heading below the top level whose answer is paired with it.
     def _is_faq(self) -> bool:
@@ -116,8 +159,8 @@ class _Builder:
         if self._is_faq() and kind != "table_row":
             self.faq_answer.append(text)
             return
-        for chunk in split_long(text):
-            self.current.passages.append(Passage(text=chunk, kind=kind))
+        for i, chunk in enumerate(split_long(text)):
+            self.current.passages.append(Passage(text=chunk, kind=kind, continued=i > 0))
 
     def _flush_faq(self) -> None:
         if not self.faq_answer:
@@ -136,31 +179,57 @@ class _Builder:
         if self.current.passages or self.current.heading:
             self.sections.append(self.current)
 
+    def _heading(self, block: Heading) -> None:
+        text = clean(block.text)
+        if not text or lift_metadata(text, self.meta):
+            return
+        if self.skip_below is not None and block.level > self.skip_below:
+            return
+        self.skip_below = block.level if is_related_heading(text) else None
+        if self.skip_below is not None:
+            return
+        title_heading = block.level == 1 and not self.sections and not self.current.passages
+        if not title_heading:
+            self.opening = False
+        self._close()
+        while self.stack and self.stack[-1].level >= block.level:
+            self.stack.pop()
+        self.stack.append(Heading(block.level, text))
+        self.current = Section(heading=text, level=block.level)
+        self.fresh = True
+
+    def _para(self, block: Para) -> None:
+        text = clean(block.text)
+        if not text or is_skip_line(text) or is_boilerplate(text):
+            return
+        if lift_metadata(text, self.meta):
+            return
+        if self.opening and not self.lead_taken and is_label(text):
+            return
+        lead = self.opening and (block.lead or not self.lead_taken)
+        self.lead_taken = True
+        self._add(text, "lead" if lead else "paragraph")
+
     def feed(self, block: Block) -> None:
         if isinstance(block, Heading):
-            text = clean(block.text)
-            if not text:
-                return
-            self._close()
-            while self.stack and self.stack[-1].level >= block.level:
-                self.stack.pop()
-            self.stack.append(Heading(block.level, text))
-            self.current = Section(heading=text, level=block.level)
-            self.fresh = True
-        elif isinstance(block, Comment):
+            self._heading(block)
+            return
+        if self.skip_below is not None:
+            return
+        if isinstance(block, Comment):
             match = _SECTION_META.match(block.text)
             if match and self.fresh and self.current.heading:
                 values = [v.strip() for v in re.split(r"[,\n]", match[2]) if v.strip()]
                 getattr(self.current, match[1].lower()).extend(values)
         elif isinstance(block, Para):
-            text = clean(block.text)
-            if text and not is_skip_line(text) and not is_boilerplate(text):
-                self._add(text, "paragraph")
+            self._para(block)
         elif isinstance(block, ListBlock):
             items = [clean(item) for item in block.items if clean(item)]
             if items:
+                self.lead_taken = True
                 self._add_list(items)
         elif isinstance(block, Table):
+            self.lead_taken = True
             self._add_table(block)
 
     def _add_list(self, items: list[str]) -> None:
@@ -196,11 +265,18 @@ class _Builder:
 
     def finish(self) -> list[Section]:
         self._close()
-        return [section for section in self.sections if section.passages]
+        sections = [section for section in self.sections if section.passages]
+        # Without a section after it, the opening is the whole text, not a lead.
+        if len(sections) < 2:
+            for section in sections:
+                for passage in section.passages:
+                    passage.kind = "paragraph"
+        return sections
 
 
-def build_sections(blocks: list[Block]) -> list[Section]:
-    builder = _Builder()
+def build_sections(blocks: list[Block], meta: dict[str, object] | None = None) -> list[Section]:
+    """Sections of the block stream; bylines and date lines go into `meta` if given."""
+    builder = _Builder({} if meta is None else meta)
     for block in blocks:
         builder.feed(block)
     return builder.finish()

@@ -24,6 +24,9 @@ class ReaderCues(BaseModel):
     boilerplate_phrases: list[str]
     meta_keys: dict[str, list[str]]
     faq_heading_cues: list[str]
+    related_headings: list[str]
+    lead_markers: list[str]
+    byline_markers: list[str]
     html_noise_markers: list[str]
 
     @field_validator("months")
@@ -44,6 +47,11 @@ class ReaderCues(BaseModel):
     def boilerplate_re(self) -> re.Pattern[str]:
         alternatives = "|".join(re.escape(p) for p in self.boilerplate_phrases)
         return re.compile(alternatives, re.IGNORECASE)
+
+    @cached_property
+    def related_heading_re(self) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(p) for p in self.related_headings)
+        return re.compile(rf"\s*(?:{alternatives})\b", re.IGNORECASE)
 
     @cached_property
     def metadata_line_re(self) -> re.Pattern[str]:

@@ -1,4 +1,9 @@
-"""HTML reader (selectolax): only the article body counts; metadata from <head>."""
+"""HTML reader (selectolax): only the article body counts; metadata from <head>.
+
+The title comes from the page's metadata or <title> without the site's name (see
+titles.py); paragraphs marked as the lead (class "manchet", "lead", ...) are the lead;
+a byline container is read as one line, so the block builder can lift it as metadata.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,14 @@ from selectolax.lexbor import LexborNode as Node
 from krampe.knowledge.readers import blocks as b
 from krampe.knowledge.readers.cues import cues
 from krampe.knowledge.readers.meta import byline, normalise
+from krampe.knowledge.readers.titles import is_site, site_names, strip_site
 
 _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript",
          "iframe", "svg", "button", "figcaption", "template", "select", "dialog")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CONTAINERS = {"div", "section", "article", "main", "blockquote", "span", "body",
                "figure", "center", "dd"}
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_TOP = ("article", "main", "body", "html")
 
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)])")
@@ -37,10 +43,21 @@ def _json_ld(tree: HTMLParser) -> dict[str, object]:
         items = data if isinstance(data, list) else data.get("@graph", [data])
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict):
-                for key in ("headline", "datePublished", "dateModified", "author", "url"):
+                for key in ("headline", "datePublished", "dateModified", "author", "url",
+                            "publisher", "isPartOf"):
                     if key in item and key not in found:
                         found[key] = item[key]
     return found
+
+
+def _sites(raw: dict[str, object]) -> set[str]:
+    """The site's names as the page declares them, and its addresses (for the title)."""
+    names: list[object] = [raw.get("og:site_name"), raw.get("application-name")]
+    for key in ("publisher", "isPartOf"):
+        value = raw.get(key)
+        names.append(value.get("name") if isinstance(value, dict) else value)
+    urls = [raw.get(key) for key in ("canonical", "og:url", "url")]
+    return site_names(names, urls)
 
 
 def _head_meta(tree: HTMLParser) -> dict[str, object]:
@@ -58,11 +75,22 @@ def _head_meta(tree: HTMLParser) -> dict[str, object]:
         raw.setdefault("canonical", canonical.attributes["href"])
     title_node = tree.css_first("title")
     if title_node and _text(title_node):
-        raw.setdefault("title", _TITLE_SUFFIX.sub("", _text(title_node)))
+        raw.setdefault("title", _text(title_node))
     return raw
 
 
-def _details(node: Node, out: list[b.Block], found: dict[str, str]) -> None:
+def _marked(node: Node, markers: list[str]) -> bool:
+    """Does the node or an ancestor inside the article carry one of the class markers?"""
+    current: Node | None = node
+    while current is not None and current.tag not in _TOP:
+        label = (current.attributes.get("class") or "").lower()
+        if label and any(marker in label for marker in markers):
+            return True
+        current = current.parent
+    return False
+
+
+def _details(node: Node, out: list[b.Block]) -> None:
     """A <details> FAQ item: its <summary> is the question heading one level below the
     current heading, its body the answer; then the enclosing heading resumes."""
     summary = node.css_first("summary")
@@ -70,19 +98,19 @@ def _details(node: Node, out: list[b.Block], found: dict[str, str]) -> None:
     if summary is not None:
         summary.decompose()
     if not question:
-        _walk(node, out, found)
+        _walk(node, out)
         return
     parent = next((block for block in reversed(out) if isinstance(block, b.Heading)), None)
     out.append(b.Heading(min(6, parent.level + 1) if parent else 2, question))
-    _walk(node, out, found)
+    _walk(node, out)
     if parent is not None:
         out.append(b.Heading(parent.level, parent.text))
 
 
-def _walk(node: Node, out: list[b.Block], found: dict[str, str]) -> None:
+def _walk(node: Node, out: list[b.Block]) -> None:
     """Blocks in document order. Iterative (an explicit stack of siblings) so that deeply
-    nested markup cannot exhaust Python's recursion limit. Byline metadata goes to
-    `found` instead of the text."""
+    nested markup cannot exhaust Python's recursion limit."""
+    table = cues()
     stack: list[Node | None] = [node.child]
     while stack:
         child = stack.pop()
@@ -100,21 +128,21 @@ def _walk(node: Node, out: list[b.Block], found: dict[str, str]) -> None:
         elif tag in _HEADINGS:
             out.append(b.Heading(_HEADINGS[tag], _text(child)))
         elif tag == "details":
-            _details(child, out, found)
+            _details(child, out)
         elif tag in ("p", "summary", "dt", "address"):
-            text = _text(child)
-            if meta := byline(text):
-                for key, value in meta.items():
-                    found.setdefault(key, value)
-            else:
-                out.append(b.Para(text))
+            out.append(b.Para(_text(child), lead=_marked(child, table.lead_markers)))
         elif tag in ("ul", "ol"):
             items = [_text(li) for li in child.css("li")]
             out.append(b.ListBlock(items))
         elif tag == "table":
             out.append(_table(child))
         elif tag in _CONTAINERS or tag in ("dl", "li", "time", "a", "strong", "em", "b", "i"):
-            stack.append(child.child)
+            # "Af <a>Mette</a>, <time>12. marts</time>" in one byline box is one line.
+            if (tag != "body" and _marked(child, table.byline_markers)
+                    and byline(text := _text(child))):
+                out.append(b.Para(text))
+            else:
+                stack.append(child.child)
 
 
 def _table(node: Node) -> b.Table:
@@ -127,7 +155,8 @@ def _table(node: Node) -> b.Table:
 
 def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     tree = HTMLParser(text)
-    meta = normalise(_head_meta(tree))
+    raw = _head_meta(tree)
+    meta = normalise(raw)
     for selector in _DROP:
         for node in tree.css(selector):
             node.decompose()
@@ -140,13 +169,14 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     body = tree.css_first("article") or tree.css_first("main") or tree.css_first(
         '[role="main"]') or tree.body or tree.root
     blocks: list[b.Block] = []
-    found: dict[str, str] = {}
     if body is not None:
-        _walk(body, blocks, found)
-    for key, value in found.items():
-        meta.setdefault(key, value)
-    title = meta.get("title")
-    if not title:
+        _walk(body, blocks)
+    sites = _sites(raw)
+    title = strip_site(str(meta.get("title") or ""), sites)
+    if not title or is_site(title, sites):  # <title> names only the site: use the <h1>
         h1 = tree.css_first("h1")
-        title = _text(h1) if h1 else None
-    return (str(title) if title else None), meta, b.build_sections(blocks)
+        title = _text(h1) if h1 else title
+    if title:
+        meta["title"] = title
+    sections = b.build_sections(blocks, meta)
+    return (title or None), meta, sections

@@ -110,4 +110,4 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     if not title:
         first = next((blk for blk in blocks if isinstance(blk, b.Heading)), None)
         title = first.text if first else None
-    return (str(title) if title else None), meta, b.build_sections(blocks)
+    return (str(title) if title else None), meta, b.build_sections(blocks, meta)

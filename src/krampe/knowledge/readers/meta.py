@@ -64,22 +64,67 @@ def metadata_line(line: str) -> tuple[str, str] | None:
 
 
 _BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
+# A line that is nothing but a date: "12. marts 2024", "tirsdag d. 4. juni 2024",
+# "14.02.2025", "2024-03-12".
+_DATE_ONLY = re.compile(
+    r"(?:[a-zæøå]+dag\s+)?(?:d\.\s*)?"
+    r"(?:\d{1,2}\.?\s+[a-zæøå]+\.?,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:[t ][\d:.+z-]*)?|[a-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
 
 
-def byline(text: str) -> dict[str, str] | None:
-    """Metadata of a byline such as "Af Birgitte Holm · Opdateret 17. januar 2025": every
-    piece must be a metadata line, otherwise the text is ordinary prose (None)."""
-    if len(text) > 200:
-        return None
-    found: dict[str, str] = {}
+_DATE_TAIL = re.compile(rf"\s+({_DATE_ONLY.pattern})\s*$", re.IGNORECASE)
+
+
+def _pieces(text: str) -> list[str]:
+    """A byline's pieces: split at separators, and a date at the end of a piece ("Af Mette
+    Sørensen 12. marts 2024", read from one HTML box) is a piece of its own."""
+    out: list[str] = []
     for piece in _BYLINE_SEPARATORS.split(text.strip()):
         if not piece:
             continue
+        whole = metadata_line(piece) or date_only(piece)
+        match = None if whole else _DATE_TAIL.search(piece)
+        if match and match.start() > 0:
+            out += [piece[:match.start()], match[1]]
+        else:
+            out.append(piece)
+    return out
+
+
+def date_only(text: str) -> str | None:
+    """The ISO date of a line that holds only a date, else None."""
+    text = text.strip().rstrip(".").strip()
+    if len(text) > 40 or not _DATE_ONLY.fullmatch(text):
+        return None
+    return parse_date(text)
+
+
+def _bare_author(piece: str) -> str | None:
+    """"Af Mette Sørensen, fysioterapeut" or "Af fysioterapeut Mette Sørensen" -> the
+    name; prose such as "Af samme grund bør du ..." is not a byline (a byline names
+    someone with a capital letter and is no sentence)."""
+    words = piece.split()
+    if len(words) not in range(2, 9) or words[0].lower() not in cues().byline_author_cues:
+        return None
+    if not any(w[:1].isupper() for w in words[1:]) or piece.rstrip()[-1] in ".!?:;":
+        return None
+    return " ".join(words[1:])
+
+
+def byline(text: str) -> dict[str, str] | None:
+    """Metadata of a byline such as "Af Birgitte Holm · Opdateret 17. januar 2025" or a
+    lone date line: every piece must be metadata, otherwise the text is prose (None)."""
+    if len(text) > 200:
+        return None
+    found: dict[str, str] = {}
+    for piece in _pieces(text):
         item = metadata_line(piece)
-        words = piece.split()
-        if item is None and len(words) in range(2, 8) and words[0].lower() in (
-                cues().byline_author_cues):
-            item = ("author", " ".join(words[1:]))
+        if item is None and (name := _bare_author(piece)):
+            item = ("author", name)
+        if item is None and (date := date_only(piece)):
+            item = ("published", date)
         if item is None:
             return None
         key, value = item

@@ -1,8 +1,10 @@
-"""Plain-text reader: headings are short lines of their own, detected from the layout.
+"""Plain-text reader: headings are lines of their own (up to 120 characters, no closing
+full stop), detected from the layout; the first line is the title when it looks like one.
 
-Author and date lines in the body ("Skrevet af ...", "Sidste ændring: 25 august, 2022")
-become metadata; captions ("Illustration af ...") and cross-links ("Læs også: ...") are
-dropped, as are short unpunctuated lines directly followed by a heading (image captions).
+Bylines and date lines in the body ("Af Mette Sørensen", "Skrevet af ...", "Sidste
+ændring: 25 august, 2022", "12. marts 2024") become metadata; captions ("Illustration af
+...") and cross-links ("Læs også: ...") are dropped, as are short unpunctuated lines
+directly followed by a heading (image captions).
 """
 
 from __future__ import annotations
@@ -11,22 +13,23 @@ import re
 from itertools import pairwise
 
 from krampe.knowledge.readers import blocks as b
-from krampe.knowledge.readers.meta import metadata_line as _metadata_line
-from krampe.knowledge.readers.meta import parse_date
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
-_MAX_HEADING_CHARS = 120
-_MAX_HEADING_WORDS = 14
+# A hard-wrapped paragraph line is not split off as a heading above this length.
+_GLUED_HEADING_CHARS = 80
+# The first line of its own is the title up to this multiple of a heading's length.
+_TITLE_STRETCH = 1.3
 
 
-def _heading_like(line: str) -> bool:
+def _heading_like(line: str, first: bool = False) -> bool:
+    """A heading, or with `first` the title: the opening line of its own may be longer."""
     text = line.strip()
-    if not text or len(text) > _MAX_HEADING_CHARS or "\n" in text:
+    stretch = _TITLE_STRETCH if first else 1.0
+    if not text or len(text) > b.MAX_HEADING_CHARS * stretch or "\n" in text:
         return False
-    if len(text.split()) > _MAX_HEADING_WORDS or text[-1] in ".,;:!":
+    if len(text.split()) > b.MAX_HEADING_WORDS * stretch or text[-1] in ".,;:!":
         return False
-    first = text[0]
-    return first.isupper() or first.isdigit()
+    return text[0].isupper() or text[0].isdigit()
 
 
 def _raw_blocks(text: str) -> list[list[str]]:
@@ -53,7 +56,7 @@ def _split_group(lines: list[str]) -> list[list[str]]:
     for prev, line in pairwise(lines):
         head = line.lstrip()[:1]
         ends = prev.rstrip()[-1:] in (".", "!", "?", ":") or (
-            _heading_like(prev) and len(prev.strip()) <= 80)
+            _heading_like(prev) and len(prev.strip()) <= _GLUED_HEADING_CHARS)
         if ends and (head.isupper() or head.isdigit()) and not _LIST_ITEM.match(line):
             pieces.append([line])
         else:
@@ -65,6 +68,8 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     meta: dict[str, object] = {}
     units: list[str | b.Block] = []  # a str is a single line, to be classified below
     for group in _raw_blocks(text):
+        if len(group) == 1 and b.lift_metadata(group[0].strip(), meta):
+            continue  # before lists: "12. marts 2024" is a date, not item 12
         items = [m[1] for line in group if (m := _LIST_ITEM.match(line))]
         if len(items) == len(group):
             units.append(b.ListBlock(items))
@@ -78,22 +83,21 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         else:
             units.append(b.Para(" ".join(group)))
 
+    # Bylines, dates and cross-links go before headings are guessed: "Af Mette Sørensen"
+    # looks like a heading, and a heading is judged by the line that follows it.
+    # A line that only says "Læs også" heads a list of links: as a heading, the builder
+    # drops it with its list.
+    units = [b.Heading(2, u) if isinstance(u, str) and b.is_related_heading(u, exact=True)
+             else u for u in units]
+    kept = [u for u in units if not (isinstance(u, str) and (
+        b.is_skip_line(u) or b.lift_metadata(u, meta)))]
     title: str | None = None
     out: list[b.Block] = []
-    kept = [u for u in units if not (isinstance(u, str) and b.is_skip_line(u))]
     for i, line in enumerate(kept):
         if not isinstance(line, str):
             out.append(line)
             continue
-        found = _metadata_line(line)
-        if found:
-            key, raw = found
-            if key == "author":
-                meta.setdefault("author", raw)
-            else:
-                meta.setdefault(key, parse_date(raw))
-            continue
-        if not _heading_like(line):
+        if not _heading_like(line, first=i == 0) or (title is not None and b.is_label(line)):
             out.append(b.Para(line))
             continue
         if title is None:
@@ -107,4 +111,4 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         if nxt is None or (next_is_heading and not line.endswith("?")):
             continue  # a caption or a dangling line, not a heading
         out.append(b.Heading(2, line))
-    return title, meta, b.build_sections(out)
+    return title, meta, b.build_sections(out, meta)
