@@ -109,7 +109,7 @@ def source_labels(ids: list[str]) -> list[str]:
 
 def review_label(article: Article) -> str:
     """Honest review status for display (krampe.policy.review decides)."""
-    return _review_label(article.metadata.get("clinical_review"))
+    return _review_label(article.metadata.get("clinical_review"), article.content_hash)
 
 
 @lru_cache(maxsize=256)

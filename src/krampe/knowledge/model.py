@@ -45,6 +45,9 @@ class Article:
     # sources (list of ids), clinical_review ("pending" or a review record).
     metadata: dict[str, object] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    # krampe.policy.review.content_hash of the text a clinical review covers (for
+    # Markdown: title, summary and body, not the dates or the review record itself).
+    content_hash: str = ""
 
     @property
     def url(self) -> str | None:

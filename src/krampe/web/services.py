@@ -33,8 +33,13 @@ class ArticleInfo:
     updated: str | None
     author: str | None
     clinical_review: object
+    content_hash: str
     source_ids: list[str]
     bundled: bool
+
+    @property
+    def reviewed(self) -> bool:
+        return is_reviewed(self.clinical_review, self.content_hash)
 
 
 class Services:
@@ -137,6 +142,7 @@ class Services:
                     updated=_str(meta.get("updated")),
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
+                    content_hash=art.content_hash,
                     source_ids=[str(s) for s in sources] if isinstance(sources, list) else [],
                     bundled=_in_pack(art.path),
                 )
@@ -198,7 +204,7 @@ def _load(app) -> Services:
     for art in services.articles:
         labels.setdefault(art.id, art.title)
     bundled = [a for a in services.articles if a.bundled]
-    reviewed = bool(bundled) and all(is_reviewed(a.clinical_review) for a in bundled)
+    reviewed = bool(bundled) and all(a.reviewed for a in bundled)
     review_summary = f"indholdet er {REVIEWED_LABEL if reviewed else PENDING_LABEL}"
     app.state.page_context = {
         "source_labels": labels,

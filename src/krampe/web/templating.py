@@ -87,9 +87,10 @@ def danish_date(value: object) -> str:
     return f"{d.day}. {_MONTHS[d.month - 1]} {d.year}"
 
 
-def review_label(value: object) -> str:
-    """An article's clinical_review metadata in Danish (krampe.policy.review decides)."""
-    return _review_label(value, danish_date)
+def review_label(value: object, current: str | None = None) -> str:
+    """A clinical_review value in Danish; `current` is the content hash of the text as it is
+    now (krampe.policy.review decides; without it nothing counts as reviewed)."""
+    return _review_label(value, current, danish_date)
 
 
 env.filters["dkdate"] = danish_date
