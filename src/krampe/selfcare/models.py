@@ -41,6 +41,8 @@ def _policy_text(value: str) -> str:
 
 class AcuteStep(_Strict):
     id: str
+    # For a person lying in bed at night: shown first, before the rest of the guide.
+    first: bool = False
     title: str
     text: str
     sources: SourceIds
@@ -141,6 +143,11 @@ class AcuteGuide(_Strict):
     notes: list[SourceNote]
     contacts: list[Contact]
     clinical_review: ClinicalReview = "pending"
+
+    @property
+    def first_steps(self) -> list[AcuteStep]:
+        """What to do first, lying in bed: the steps a page shows before the rest."""
+        return [step for step in self.steps if step.first]
 
     @property
     def content_hash(self) -> str:

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from krampe import core, selfcare
+from krampe.content import pack
 from krampe.bundled import PACK_DIR
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.policy import Level, get_policy
@@ -123,6 +124,12 @@ class Services:
     def article(self, article_id: str) -> ArticleInfo | None:
         return self._by_id.get(article_id)
 
+    def section_sources(self, article_id: str, section: str | None) -> list[str]:
+        """The source ids a section of our pack cites (`<!-- sources: ... -->`), for an
+        answer's links; [] for a clinic's article."""
+        info = self._by_id.get(article_id)
+        return pack.section_sources(article_id, section) if info and info.bundled else []
+
     def _collect_articles(self) -> list[ArticleInfo]:
         """Article metadata for the sources page and answer dates.
 
@@ -205,7 +212,7 @@ def _load(app) -> Services:
         labels.setdefault(art.id, art.title)
     bundled = [a for a in services.articles if a.bundled]
     reviewed = bool(bundled) and all(a.reviewed for a in bundled)
-    review_summary = f"indholdet er {REVIEWED_LABEL if reviewed else PENDING_LABEL}"
+    review_summary = REVIEWED_LABEL if reviewed else PENDING_LABEL
     app.state.page_context = {
         "source_labels": labels,
         "max_chars": app.state.settings.max_input_chars,
