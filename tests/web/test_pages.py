@@ -195,3 +195,42 @@ def test_extra_template_dirs_and_nav_links(tmp_path, client):
     finally:
         templating._loader.loaders.pop()
         templating.NAV_LINKS.remove(("/web-test-link", "Testlink"))
+
+
+def test_every_answer_page_leads_to_nu_and_triage_and_names_the_review_once(client):
+    for q in ("hjælper det at strække læggen?", "hvordan laver man lasagne?"):
+        page = _html(client.post("/", data={"q": q}))
+        nav = page[page.index('class="next-steps"'):]
+        assert '<a href="/nu">Krampe lige nu: hvad du gør, trin for trin</a>' in nav
+        assert '<a href="/triage">Skal du til lægen? Vurdér dine symptomer</a>' in nav
+        assert page.count("ikke fagligt gennemgået endnu") == 1
+
+
+def test_answer_citations_link_to_their_sources(client):
+    page = _html(client.post("/", data={"q": "hjælper det at strække læggen?"}))
+    first = page[page.index('class="answer"'):page.index("</article>")]
+    assert re.search(r'Kilde: <a href="/kilder#artikel-[a-z-]+">', first)
+    assert re.search(r'Bygger på: <a href="https://[^"]+" rel="noreferrer noopener">', first)
+
+
+def test_an_acute_answer_leads_with_the_guides_first_steps(client, web_app, monkeypatch):
+    from krampe.selfcare import acute_guide
+
+    services = web_app.state.services
+    real = services.ask
+
+    def acute(q, top=5):  # the detector is the clinic-articles issue's; the page's part here
+        return {**real(q, top).model_dump(), "acute": True}
+
+    monkeypatch.setattr(services, "ask", acute)
+    page = _html(client.post("/", data={"q": "av av krampe i læggen nu"}))
+    steps = page.index('class="acute-steps"')
+    block = page[steps:page.index("</section>", steps)]
+    assert all(step.title in block for step in acute_guide().first_steps)
+    assert 'href="/nu"' in block
+    # Above the passages (or the "not covered" line) and the rest of the page.
+    answers = page.find('class="answers"')
+    assert steps < (answers if answers >= 0 else page.index('class="not-answered"'))
+    monkeypatch.undo()
+    plain = _html(client.post("/", data={"q": "av av krampe i læggen nu"}))
+    assert 'class="acute-steps"' not in plain  # no `acute` on the result: no block
