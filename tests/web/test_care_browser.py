@@ -340,7 +340,8 @@ def test_every_page_has_no_missing_value_and_passes_axe(server, browser, scheme)
     p.get_by_role("button", name="Gem krampen", exact=True).click()
     p.wait_for_load_state()
     _check(p, scheme, "dagbog-kort", problems)
-    for name, path in (("dagbog-moenster", "/dagbog/moenster"), ("konto", "/konto")):
+    for name, path in (("dagbog-moenster", "/dagbog/moenster"),
+                       ("til-laegen", "/dagbog/til-laegen"), ("konto", "/konto")):
         p.goto(server + path)
         _check(p, scheme, name, problems)
     p.goto(server + "/dagbog")

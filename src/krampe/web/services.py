@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from krampe import core, selfcare
-from krampe.content import pack
 from krampe.bundled import PACK_DIR
+from krampe.content import pack
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
