@@ -57,6 +57,8 @@ def test_every_article_has_front_matter_and_pending_review() -> None:
     for article in articles:
         meta = article.metadata
         assert meta.get("summary") and meta.get("updated"), article.id
+        # When the text was first written and last changed (front matter, ISO dates).
+        assert meta.get("published") and meta["published"] <= meta["updated"], article.id
         assert meta.get("clinical_review") == "pending", article.id
         assert pack.review_label(article) == "ikke fagligt gennemgået endnu"
         assert set(meta["sources"]) <= set(registry), article.id

@@ -70,6 +70,36 @@ def test_regions_and_numbers():
         policy.normalise_region("Skåne")
 
 
+def test_short_actions_and_calls_for_the_care_cards():
+    policy = get_policy()
+    for level in LEVEL_IDS:
+        short = policy.short_action(level)
+        assert short and short.endswith(".") and "{" not in short
+        # No phone number in it: the card shows numbers as call buttons.
+        assert not re.search(r"\d{3}", short)
+    assert [c.kind for c in policy.calls("emergency")] == ["emergency"]
+    assert policy.calls("emergency")[0].tel == policy.emergency_number()
+    oohs, gp = policy.calls("urgent", "syddanmark")
+    assert oohs.kind == "out_of_hours" and oohs.number == policy.region("syddanmark").number
+    assert oohs.tel == oohs.number.replace(" ", "") and oohs.note == "Region Syddanmark"
+    assert gp.kind == "own_gp" and gp.number is None and gp.note == policy.own_gp().hours
+    # Without a region, no number: the page asks for the region instead.
+    assert policy.calls("urgent")[0].number is None and policy.calls("urgent")[0].tel is None
+    assert [c.kind for c in policy.calls("routine")] == ["own_gp"]
+    assert policy.calls("self_care") == ()
+
+
+def test_out_of_hours_list_is_named_for_pages_with_a_call_button():
+    policy = get_policy()
+    action = policy.action("urgent")
+    assert policy.out_of_hours(None) in action
+    named = policy.name_out_of_hours(action)
+    assert not any(r.number in named for r in policy.regions())
+    assert "til lægevagten." in named
+    one = policy.action("urgent", "sjaelland")
+    assert policy.name_out_of_hours(one) == one  # one region's number stays
+
+
 def test_fill_rejects_an_unknown_placeholder():
     with pytest.raises(PolicyError):
         get_policy().fill("Ring {nummer}")

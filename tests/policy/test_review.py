@@ -1,4 +1,5 @@
-"""One rule for "clinically reviewed": only a record with reviewer and date counts."""
+"""One rule for "clinically reviewed": only a record with reviewer, date and the content
+hash of the text as it is now counts; a changed text lapses to pending."""
 
 from __future__ import annotations
 
@@ -9,55 +10,112 @@ from pydantic import ValidationError
 
 from krampe.content import pack
 from krampe.content.check import check_paths
-from krampe.policy.review import PENDING_LABEL, is_reviewed, is_valid, review_label
+from krampe.knowledge.readers import parse_article
+from krampe.policy.review import (
+    PENDING_LABEL,
+    content_hash,
+    is_lapsed,
+    is_reviewed,
+    is_valid,
+    review_label,
+)
 from krampe.selfcare.models import AcuteGuide
 from krampe.web.templating import review_label as web_review_label
 
-RECORD = {"reviewer": "Anne Læge", "date": "2026-01-31"}
+TEXT = "Stræk læggen roligt, til krampen slipper."
+HASH = content_hash(TEXT)
+RECORD = {"reviewer": "Anne Læge", "date": "2026-01-31", "content_hash": HASH}
 
 
 @pytest.mark.parametrize("value", [
     None, "", "pending", "reviewed", {"reviewer": "X"}, {"date": "2026-01-31"},
-    {"reviewer": "", "date": "2026-01-31"}, {"reviewer": "X", "date": "snart"}, ["X"],
+    {"reviewer": "X", "date": "2026-01-31"},  # no hash: what was reviewed is unknown
+    {"reviewer": "", "date": "2026-01-31", "content_hash": HASH},
+    {"reviewer": "X", "date": "snart", "content_hash": HASH},
+    {"reviewer": "X", "date": "2026-01-31", "content_hash": "abc"}, ["X"],
 ])
 def test_not_reviewed(value):
-    assert not is_reviewed(value)
-    assert review_label(value) == PENDING_LABEL
-    assert web_review_label(value) == PENDING_LABEL
+    assert not is_reviewed(value, HASH)
+    assert review_label(value, HASH) == PENDING_LABEL
+    assert web_review_label(value, HASH) == PENDING_LABEL
 
 
-def test_a_record_is_reviewed():
-    assert is_reviewed(RECORD) and is_valid(RECORD)
-    assert review_label(RECORD) == "fagligt gennemgået af Anne Læge (2026-01-31)"
-    assert web_review_label(RECORD) == "fagligt gennemgået af Anne Læge (31. januar 2026)"
-    assert is_reviewed({"reviewer": "X", "date": dt.date(2026, 1, 31)})
+def test_a_record_of_this_text_is_reviewed():
+    assert is_reviewed(RECORD, HASH) and is_valid(RECORD)
+    assert review_label(RECORD, HASH) == "fagligt gennemgået af Anne Læge (2026-01-31)"
+    assert web_review_label(RECORD, HASH) == "fagligt gennemgået af Anne Læge (31. januar 2026)"
+    assert is_reviewed({**RECORD, "date": dt.date(2026, 1, 31)}, HASH)
+
+
+def test_a_changed_text_lapses_to_pending():
+    changed = content_hash(TEXT.replace("roligt", "hårdt"))
+    assert not is_reviewed(RECORD, changed) and is_lapsed(RECORD, changed)
+    assert review_label(RECORD, changed) == PENDING_LABEL
+    # Nor does a caller that cannot say what the text is get a review.
+    assert not is_reviewed(RECORD, None) and web_review_label(RECORD) == PENDING_LABEL
+    # Re-wrapping the same words is no change.
+    assert content_hash("Stræk  læggen\n roligt, til krampen slipper.") == HASH
 
 
 def test_valid_values():
-    assert is_valid("pending")
-    assert not is_valid("reviewed") and not is_valid({"reviewer": "X"})
+    assert is_valid("pending") and is_valid(RECORD)
+    assert not is_valid("reviewed") and not is_valid({"reviewer": "X", "date": "2026-01-31"})
 
 
 def test_selfcare_data_takes_the_same_values():
     from krampe.selfcare import acute_guide
 
-    data = acute_guide().model_dump()
-    assert AcuteGuide.model_validate({**data, "clinical_review": RECORD}).clinical_review
+    guide = acute_guide()
+    data = guide.model_dump()
+    record = {**RECORD, "content_hash": guide.content_hash}
+    reviewed = AcuteGuide.model_validate({**data, "clinical_review": record})
+    assert reviewed.content_hash == guide.content_hash  # the record is not its own text
+    assert is_reviewed(reviewed.clinical_review, reviewed.content_hash)
+    data["intro"] += " Ny sætning."
+    edited = AcuteGuide.model_validate({**data, "clinical_review": record})
+    assert not is_reviewed(edited.clinical_review, edited.content_hash)
     with pytest.raises(ValidationError):
         AcuteGuide.model_validate({**data, "clinical_review": "reviewed"})
 
 
-def test_content_check_and_pack_agree(tmp_path):
+FRONT = ("---\ntitle: T\nsummary: S\npublished: 2026-01-01\nupdated: 2026-01-01\n"
+         "sources: [nhs-dvt]\n")
+BODY = "---\n\n# T\n\n## A\n<!-- sources: nhs-dvt -->\n\nTekst.\n"
+
+
+def test_article_review_lapses_when_its_text_changes(tmp_path):
     page = tmp_path / "side.md"
-    front = "---\ntitle: T\nsummary: S\nupdated: 2026-01-01\nsources: [nhs-dvt]\n"
-    body = "---\n\n# T\n\n## A\n<!-- sources: nhs-dvt -->\n\nTekst.\n"
     (tmp_path / "sources.yaml").write_text(
         "- {id: nhs-dvt, title: DVT, publisher: NHS}\n", encoding="utf-8")
-    page.write_text(front + "clinical_review: reviewed\n" + body, encoding="utf-8")
+    page.write_text(FRONT + "clinical_review: reviewed\n" + BODY, encoding="utf-8")
     codes = [i.code for i in check_paths([tmp_path], today=dt.date(2026, 2, 1)).errors]
     assert codes == ["front_matter_invalid"]
-    page.write_text(front + "clinical_review: {reviewer: X, date: 2026-01-31}\n" + body,
-                    encoding="utf-8")
-    assert check_paths([tmp_path], today=dt.date(2026, 2, 1)).errors == []
-    article = pack.read_article(page)
+
+    current = parse_article(page.read_text(encoding="utf-8"), page).content_hash
+    record = f"clinical_review: {{reviewer: X, date: 2026-01-31, content_hash: {current}}}\n"
+    page.write_text(FRONT + record + BODY, encoding="utf-8")
+    report = check_paths([tmp_path], today=dt.date(2026, 2, 1))
+    assert report.issues == []
+    article = parse_article(page.read_text(encoding="utf-8"), page)
+    # Recording the review (and its date) does not change the hash it names.
+    assert article.content_hash == current
     assert pack.review_label(article).startswith("fagligt gennemgået af X")
+
+    page.write_text(FRONT + record + BODY.replace("Tekst.", "Ny tekst."), encoding="utf-8")
+    article = parse_article(page.read_text(encoding="utf-8"), page)
+    assert pack.review_label(article) == PENDING_LABEL
+    report = check_paths([tmp_path], today=dt.date(2026, 2, 1))
+    assert [i.code for i in report.warnings] == ["review_lapsed"]
+    assert article.content_hash in report.warnings[0].message
+
+
+def test_dates_are_checked(tmp_path):
+    (tmp_path / "sources.yaml").write_text(
+        "- {id: nhs-dvt, title: DVT, publisher: NHS}\n", encoding="utf-8")
+    page = tmp_path / "side.md"
+    page.write_text(FRONT.replace("updated: 2026-01-01", "updated: 2025-12-01")
+                    + "clinical_review: pending\n" + BODY, encoding="utf-8")
+    report = check_paths([tmp_path], today=dt.date(2026, 2, 1))
+    assert [i.message for i in report.errors] == ["'updated' ligger før 'published'."]
+    report = check_paths([tmp_path], today=dt.date(2025, 6, 1))
+    assert {i.code for i in report.errors} == {"front_matter_invalid"}  # in the future

@@ -30,7 +30,7 @@ def test_nu_prints_numbered_steps_and_red_flags(app):
     result = run(app, "nu")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert " 1. Stop" in out and " 2. Træk tæerne op mod knæet" in out
+    assert " 1. Træk tæerne op mod knæet" in out and " 2. Massér blidt" in out
     assert "RING 112" in out and "SØG LÆGE I DAG" in out
     assert "1813" in out and "lægevagt" in out.lower()
     assert "Kilderne er uenige" in out
@@ -41,7 +41,7 @@ def test_nu_json(app):
     result = run(app, "nu", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["steps"][0]["id"] == "stop"
+    assert data["steps"][0]["id"] == "dorsiflex" and data["steps"][0]["first"]
     assert {f["level"] for f in data["red_flags"]} == {"emergency", "urgent"}
 
 

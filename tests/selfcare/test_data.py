@@ -21,10 +21,16 @@ def test_every_guide_item_cites_known_sources(registry_ids):
 
 
 def test_guide_covers_the_acute_steps_in_order():
-    ids = [s.id for s in acute_guide().steps]
-    for earlier, later in [("stop", "dorsiflex"), ("dorsiflex", "walk"), ("walk", "heat")]:
+    guide = acute_guide()
+    ids = [s.id for s in guide.steps]
+    for earlier, later in [("dorsiflex", "walk"), ("walk", "heat")]:
         assert ids.index(earlier) < ids.index(later)
     assert {"wall_stretch", "massage"} <= set(ids)
+    # At night the person is lying in bed: the first steps start there, not standing.
+    first = guide.first_steps
+    assert first and ids[: len(first)] == [s.id for s in first]
+    assert first[0].id == "dorsiflex" and "liggende" in first[0].text
+    assert "wall_stretch" not in {s.id for s in first}
 
 
 def test_red_flags_match_policy_levels():

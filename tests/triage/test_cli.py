@@ -61,6 +61,27 @@ def test_human_output_is_danish(app):
     assert "RING 112" in r.stdout
 
 
+def test_human_output_is_a_care_card_naming_articles_by_title(app):
+    from krampe.content import pack
+    from krampe.policy import get_policy
+
+    policy = get_policy()
+    answers = [f"--answer={q}=nej" for q in
+               ("breathing", "chest_pain", "cough_blood", "seizure", "cold_leg", "saddle")]
+    r = run(app, "triage", "--region", "sjaelland", *answers,
+            "min læg er hævet og rød efter en lang flyrejse")
+    assert r.exit_code == 0, r.output
+    out = " ".join(r.stdout.split())
+    # The same short action the web card shows, then whom to call: one region's number.
+    assert f"== {policy.level_info('urgent').headline} == {policy.short_action('urgent')}" in out
+    assert policy.out_of_hours_call("sjaelland").number in out
+    assert policy.region("hovedstaden").number not in out
+    # Sources by article title, not by file name.
+    kilder = r.stdout[r.stdout.index("Kilder: "):]
+    assert pack.article_title("hvornaar-skal-du-soege-hjaelp") in kilder
+    assert "hvornaar-skal-du-soege-hjaelp" not in kilder
+
+
 def test_answers_change_the_level(app):
     base = json.loads(run(app, "triage", "--json", "krampe i læggen").stdout)
     assert base["level"] == "self_care"

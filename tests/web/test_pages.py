@@ -52,22 +52,23 @@ def test_answer_page_urgent_banner_offers_the_screen(client):
     # Urgent stays visible while the screen is open, marked provisional.
     assert "banner-urgent" in page and "Søg læge i dag" in page
     assert "Foreløbig vurdering" in page
-    # The screen is one button away, carrying the text in the form.
-    assert "Svar på spørgsmålene om faresignaler" in page
+    # The screen is one button away, carrying the text in the form; the label says
+    # what it does (a check, not "answers").
+    assert "Tjek for faresignaler" in page
     assert 'action="/triage"' in page and f'name="text" value="{q}"' in page
 
 
 def test_answer_page_shows_no_self_care_verdict_while_the_screen_is_open(client):
     page = _html(client.post("/", data={"q": "jeg har ondt i læggen nu, hvad gør jeg?"}))
     assert "banner-self_care" not in page and "Det kan du selv gøre" not in page
-    assert "Svar på spørgsmålene om faresignaler" in page
+    assert "Tjek for faresignaler" in page
 
 
 def test_answer_page_offers_the_screen_only_for_a_reported_symptom(client):
     # A trigger alone ("når jeg har siddet længe") is no symptom reported now.
     for q in ("hjælper det at strække læggen?", "jeg får krampe når jeg har siddet længe"):
         page = _html(client.post("/", data={"q": q}))
-        assert "Svar på spørgsmålene om faresignaler" not in page
+        assert "Tjek for faresignaler" not in page
         assert "banner-self_care" not in page and "banner-routine" not in page
 
 
@@ -91,7 +92,7 @@ def test_triage_flow_carries_state_in_the_form(client):
     assert 'method="post" action="/triage"' in page
     text = "jeg har ondt i læggen"
     first = _html(client.post("/triage", data={"text": text, "region": "sjaelland"}))
-    assert 'class="screen-form" method="post" action="/triage"' in first
+    assert 'class="screen-form" id="faresignaler" method="post" action="/triage"' in first
     assert f'type="hidden" name="text" value="{text}"' in first
     assert 'type="hidden" name="region" value="sjaelland"' in first
     qids = re.findall(r'type="radio" name="a_([a-z_]+)" value="ja"', first)
@@ -125,7 +126,7 @@ def test_triage_empty_text_is_a_form_error_also_with_answers(client):
 
 def test_acute_guide_page(client):
     page = _html(client.get("/nu"))
-    assert "112" in page and "Kilde:" in page and "Ikke en diagnose" in page
+    assert "112" in page and "Kilder:" in page and "Ikke en diagnose" in page
 
 
 def test_programme_page_and_ics_download(client):
@@ -206,3 +207,43 @@ def test_coverage_page_reports_every_topic_with_definitions(client):
     for status in ("answered", "weak", "not_covered"):
         assert bank().meaning(status) in page
     assert 'href="/dækning"' in _html(client.get("/kilder"))
+
+
+def test_every_answer_page_leads_to_nu_and_triage_and_names_the_review_once(client):
+    for q in ("hjælper det at strække læggen?", "hvordan laver man lasagne?"):
+        page = _html(client.post("/", data={"q": q}))
+        nav = page[page.index('class="next-steps"'):]
+        assert '<a href="/nu">Krampe lige nu: hvad du gør, trin for trin</a>' in nav
+        assert '<a href="/triage">Skal du til lægen? Vurdér dine symptomer</a>' in nav
+        assert page.count("ikke fagligt gennemgået endnu") == 1
+
+
+def test_answer_citations_link_to_their_sources(client):
+    page = _html(client.post("/", data={"q": "hjælper det at strække læggen?"}))
+    first = page[page.index('class="answer"'):page.index("</article>")]
+    assert re.search(r'Kilde: <a href="/kilder#artikel-[a-z-]+">', first)
+    assert re.search(r'Bygger på: <a href="https://[^"]+" rel="noreferrer noopener">', first)
+
+
+def test_an_acute_answer_leads_with_the_guides_first_steps(client, monkeypatch):
+    from krampe.selfcare import acute_guide
+    from krampe.web.routes import ask as ask_route
+
+    real = ask_route.run_engine
+
+    async def acute(request, method, *args, **kwargs):
+        # The detector is the clinic-articles issue's; what the page does with it is here.
+        return {**await real(request, method, *args, **kwargs), "acute": True}
+
+    monkeypatch.setattr(ask_route, "run_engine", acute)
+    page = _html(client.post("/", data={"q": "av av krampe i læggen nu"}))
+    steps = page.index('class="acute-steps"')
+    block = page[steps:page.index("</section>", steps)]
+    assert all(step.title in block for step in acute_guide().first_steps)
+    assert 'href="/nu"' in block
+    # Above the passages (or the "not covered" line) and the rest of the page.
+    answers = page.find('class="answers"')
+    assert steps < (answers if answers >= 0 else page.index('class="not-answered"'))
+    monkeypatch.undo()
+    plain = _html(client.post("/", data={"q": "av av krampe i læggen nu"}))
+    assert 'class="acute-steps"' not in plain  # no `acute` on the result: no block

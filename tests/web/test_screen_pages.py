@@ -65,9 +65,11 @@ def _level(qid: str) -> str:
 
 
 def _assert_screen_chrome(page: str) -> None:
-    """Every screen page: the call button and the cramp guide one tap away."""
+    """Every screen page: the call button (the bar's, or an emergency card's own) and the
+    cramp guide one tap away."""
     main = _main(page)
-    assert re.search(r'<a class="button button-call" href="tel:112">Ring 112</a>', main)
+    assert re.search(r'<a class="button button-call" href="tel:112">Ring 112</a>', main) or (
+        re.search(r'<a class="call call-emergency" href="tel:112">', main))
     assert re.search(r'<a [^>]*href="/nu">Under krampen nu</a>', main)
 
 
@@ -203,7 +205,7 @@ def test_ved_ikke_is_named_with_its_action_beside_the_level(client):
     text = unsure.group(0)
     assert "Har du pludselig fået svært ved at trække vejret" in text
     assert "Ring 112 med det samme ved pludselig åndenød" in text
-    # Right under the level, before the safety-netting and the advice.
+    # In the card, right under the level, before the safety-netting the card ends with.
     assert done.index("banner-self_care") < done.index("unsure-emergency") < done.index(
         "Hold øje med")
 

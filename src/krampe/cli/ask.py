@@ -9,6 +9,7 @@ import typer
 
 from krampe import core
 from krampe.cli.text import fail, wrap
+from krampe.content import pack
 from krampe.errors import InputError, KrampeError
 from krampe.knowledge.kb import MAX_TOP, KnowledgeBase
 from krampe.policy import get_policy
@@ -71,10 +72,16 @@ def render(result: dict) -> str:
             lines += ["", f"{n}. {where}"]
             for paragraph in item["text"].split("\n"):
                 lines += wrap(paragraph, "   ")
-            source = f"   Kilde: {item['source']}"
+            # Named by title (never the file name); a pack section also by what it cites.
+            source = f"   Kilde: {item['title']}"
             if item.get("url"):
                 source += f" ({item['url']})"
             lines.append(source)
+            ours = pack.article_title(item["source"]) == item["title"]  # not a clinic's page
+            cited = pack.source_labels(
+                pack.section_sources(item["source"], item.get("section")) if ours else [])
+            if cited:
+                lines += wrap("Bygger på: " + "; ".join(cited), "   ")
     if triage.get("action") and not urgent and screened:
         lines += ["", f"Vigtigt: {triage['action']}"]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import typer
 from krampe.cli.text import fail
 from krampe.content.check import check_paths
 from krampe.errors import KrampeError
+from krampe.knowledge.readers import UnreadableFile, read_article
 
 
 def _today(value: str | None) -> dt.date:
@@ -58,6 +59,20 @@ def check(
         raise typer.Exit(code=1)
 
 
+def content_hash(
+    files: list[Path] = typer.Argument(..., help="Artikelfiler."),
+) -> None:
+    """Vis den content_hash, en faglig gennemgang (clinical_review) skal nævne."""
+    for file in files:
+        try:
+            article = read_article(file)
+        except UnreadableFile as exc:
+            fail(str(exc))
+            return
+        typer.echo(f"{article.content_hash}  {file}")
+
+
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:
     """Attach this module's commands to the app."""
     content_app.command("check")(check)
+    content_app.command("hash")(content_hash)

@@ -8,8 +8,9 @@ import sys
 import typer
 
 from krampe.cli.text import fail, wrap
+from krampe.content import pack
 from krampe.errors import InputError, KrampeError
-from krampe.policy import Level, get_policy
+from krampe.policy import Level, RegionId, get_policy
 from krampe.triage import triage
 from krampe.triage.schema import get_rules
 
@@ -69,18 +70,46 @@ def _wrap(text: str, indent: str = "") -> list[str]:
     return wrap(text, indent)
 
 
-def render(result: dict) -> str:
+def call_lines(level: Level, region: RegionId | None) -> list[str]:
+    """Whom to call for the level (the web's call buttons), one per line; without a
+    region, each region's out-of-hours number on its own line."""
+    policy = get_policy()
+    lines = []
+    for call in policy.calls(level, region):
+        if call.kind == "emergency":
+            lines.append(f"  Ring {call.number} ({call.label})")
+        elif call.number:
+            lines.append(f"  {call.label}: {call.number} ({call.note})")
+        elif call.kind == "out_of_hours":
+            lines.append(f"  {call.label}, i din region (eller brug --region):")
+            lines += [f"    {r.name}: {r.number}" for r in policy.regions()]
+        else:
+            lines.append(f"  {(call.note or '').capitalize()}: ring til {call.label}.")
+    return lines
+
+
+def render(result: dict, region: RegionId | None = None) -> str:
     rules = get_rules()
+    policy = get_policy()
     lines: list[str] = []
     if not result["understood"]:
         lines += ["Jeg kunne ikke forstå beskrivelsen.", ""]
     level = result["level"]
     complete = result["screen"]["complete"]
-    if level is not None:
+    if level is not None and result["understood"]:
+        # The care card: headline, the one short action, whom to call.
         head = _headline(level)
         head = head if complete else f"Foreløbigt: {head}"
         lines.append(f"== {head} ==")
-    lines += [*_wrap(result["action"]), ""]
+        lines += _wrap(policy.short_action(level))
+        lines += call_lines(level, region)
+        if not complete:
+            lines += _wrap(rules.screen.provisional)
+        lines.append("")
+    else:
+        if level is not None:
+            lines.append(f"== {_headline(level)} ==")
+        lines += [*_wrap(result["action"]), ""]
     shown = [f for f in result["findings"] if f["status"] == "present"]
     if shown:
         lines.append("Det lægger jeg vægt på:")
@@ -128,9 +157,10 @@ def render(result: dict) -> str:
         lines += ["", "Råd:"]
         for a in result["advice"]:
             lines += _wrap(a, "  ")
-    if result["sources"]:
+    if result["sources"]:  # articles of the pack, named by their titles
         lines += ["", "Kilder: " + "; ".join(
-            s["source"] + (f" › {s['section']}" if s.get("section") else "")
+            (pack.article_title(s["source"]) or s["source"])
+            + (f" › {s['section']}" if s.get("section") else "")
             for s in result["sources"]
         )]
     return "\n".join(lines)
@@ -229,4 +259,4 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         except KrampeError as exc:
             fail(exc.message)
             return
-        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else render(result))
+        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else render(result, region))

@@ -30,10 +30,13 @@ from krampe.knowledge.readers import UnreadableFile, article_files, parse_articl
 from krampe.knowledge.readers.markdown import split_front_matter
 from krampe.knowledge.readers.meta import parse_date
 from krampe.policy import Source, get_policy
+from krampe.policy.review import is_lapsed
 from krampe.policy.review import is_valid as review_is_valid
 
 _TAGS_FILE = Path(__file__).resolve().parent / "data" / "tags.yaml"
 REQUIRED_KEYS = ("title", "summary", "updated", "sources", "clinical_review")
+# Our own pack also says when each page was first written.
+PACK_KEYS = ("published",)
 STALE_MONTHS = 24
 # Sections tagged like this report a disagreement on purpose (they quote both sides).
 DISAGREEMENT_TAG_PREFIX = "disagreement:"
@@ -140,24 +143,26 @@ class _Checker:
         return self.registries[path]
 
     def front_matter(self, file: Path, front: dict[str, object],
-                     registry: dict[str, Source] | None) -> None:
-        missing = [key for key in REQUIRED_KEYS if front.get(key) in (None, "", [])]
+                     registry: dict[str, Source] | None, article: Article) -> None:
+        required = REQUIRED_KEYS + (PACK_KEYS if _in_pack(file) else ())
+        missing = [key for key in required if front.get(key) in (None, "", [])]
         if missing:
             self.add("error", "front_matter_missing", file,
                      f"Front matter mangler: {', '.join(missing)}.")
         for key in ("title", "summary"):
             if key in front and front[key] not in (None, "") and not isinstance(front[key], str):
                 self.add("error", "front_matter_invalid", file, f"'{key}' skal være tekst.")
-        updated = front.get("updated")
-        if updated not in (None, "") and not isinstance(updated, dt.date) and not (
-            isinstance(updated, str) and _iso_date(updated)
-        ):
-            self.add("error", "front_matter_invalid", file,
-                     f"'updated' skal være en ISO-dato (ÅÅÅÅ-MM-DD), ikke {updated!r}.")
+        self.dates(file, front)
         review = front.get("clinical_review")
         if review not in (None, "") and not review_is_valid(review):
             self.add("error", "front_matter_invalid", file,
-                     "'clinical_review' skal være 'pending' eller have reviewer og date.")
+                     "'clinical_review' skal være 'pending' eller have reviewer, date og "
+                     "content_hash.")
+        elif is_lapsed(review, article.content_hash):
+            self.add("warning", "review_lapsed", file,
+                     "Teksten er ændret efter den faglige gennemgang, så siden vises som "
+                     "ikke gennemgået. Nuværende content_hash: "
+                     f"{article.content_hash}.")
         ids = front.get("sources")
         if ids not in (None, "", []):
             if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
@@ -165,6 +170,27 @@ class _Checker:
                          "'sources' skal være en liste af kilde-id'er.")
             else:
                 self.unknown_ids(file, ids, registry, None)
+
+    def dates(self, file: Path, front: dict[str, object]) -> None:
+        """`published` and `updated`: ISO dates, not in the future, published first."""
+        dates: dict[str, dt.date] = {}
+        for key in ("published", "updated"):
+            value = front.get(key)
+            if value in (None, ""):
+                continue
+            date = value if isinstance(value, dt.date) else (
+                _iso_date(value) if isinstance(value, str) else None)
+            if date is None:
+                self.add("error", "front_matter_invalid", file,
+                         f"'{key}' skal være en ISO-dato (ÅÅÅÅ-MM-DD), ikke {value!r}.")
+            elif date > self.today:
+                self.add("error", "front_matter_invalid", file,
+                         f"'{key}' ligger i fremtiden ({date.isoformat()}).")
+            else:
+                dates[key] = date
+        if "published" in dates and "updated" in dates and dates["updated"] < dates["published"]:
+            self.add("error", "front_matter_invalid", file,
+                     "'updated' ligger før 'published'.")
 
     def unknown_ids(self, file: Path, ids: list[str],
                     registry: dict[str, Source] | None, section: str | None) -> None:
@@ -319,5 +345,5 @@ def _pack_rules(checker: _Checker, file: Path, root: Path, front: dict[str, obje
     if registry_path is None:
         checker.add("error", "sources_missing", file,
                     "Siden bruger kilde-id'er, men der er ingen sources.yaml.")
-    checker.front_matter(file, front, registry)
+    checker.front_matter(file, front, registry, article)
     checker.sections(file, article, registry)

@@ -101,6 +101,21 @@ def load_pack() -> list[Article]:
     return list(_load_pack())
 
 
+def article_title(article_id: str) -> str | None:
+    """The title of a pack article by id (file name without extension), or None."""
+    return next((a.title for a in _load_pack() if a.id == article_id), None)
+
+
+def section_sources(article_id: str, heading: str | None) -> list[str]:
+    """The source ids a pack section cites (`<!-- sources: ... -->`); [] when unknown."""
+    for article in _load_pack():
+        if article.id == article_id:
+            for section in article.sections:
+                if section.heading == heading and section.sources:
+                    return list(section.sources)
+    return []
+
+
 def source_labels(ids: list[str]) -> list[str]:
     """Readable labels for source ids; an unknown id is shown as itself (check catches it)."""
     registry = get_policy().sources()
@@ -109,7 +124,7 @@ def source_labels(ids: list[str]) -> list[str]:
 
 def review_label(article: Article) -> str:
     """Honest review status for display (krampe.policy.review decides)."""
-    return _review_label(article.metadata.get("clinical_review"))
+    return _review_label(article.metadata.get("clinical_review"), article.content_hash)
 
 
 @lru_cache(maxsize=256)

@@ -77,6 +77,8 @@ class Index:
     # normalised front matter), so that a worker never reads the articles again.
     article_paths: list[str] = field(default_factory=list)
     article_meta: list[dict[str, object]] = field(default_factory=list)
+    # Each article's content hash: what a clinical review record must name.
+    article_hashes: list[str] = field(default_factory=list)
     _analyzer: Analyzer | None = field(default=None, repr=False)
     _markers: set[str] | None = field(default=None, repr=False)
 
@@ -348,4 +350,5 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
         warnings=list(warnings or []),
         article_paths=[a.path for a in articles],
         article_meta=[dict(a.metadata or {}) for a in articles],
+        article_hashes=[a.content_hash for a in articles],
     )

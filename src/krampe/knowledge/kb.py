@@ -46,6 +46,7 @@ class ArticleRecord:
     title: str
     path: str
     metadata: dict[str, object]
+    content_hash: str = ""  # of the text a clinical review covers (policy.review)
 
 
 class SearchResult(BaseModel):
@@ -162,8 +163,10 @@ class KnowledgeBase:
         """Each article's id, title, file and normalised metadata, from the index (cached
         with it): nothing is read from disk."""
         idx = self.index
+        hashes = idx.article_hashes or [""] * len(idx.article_ids)
         return [ArticleRecord(id=idx.article_ids[i], title=idx.article_titles[i],
-                              path=idx.article_paths[i], metadata=dict(idx.article_meta[i]))
+                              path=idx.article_paths[i], metadata=dict(idx.article_meta[i]),
+                              content_hash=hashes[i])
                 for i in range(len(idx.article_ids))]
 
     @classmethod

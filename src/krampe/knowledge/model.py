@@ -50,6 +50,9 @@ class Article:
     # is True when the article names no title and the file name stands in.
     metadata: dict[str, object] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    # krampe.policy.review.content_hash of the text a clinical review covers (for
+    # Markdown: title, summary and body, not the dates or the review record itself).
+    content_hash: str = ""
 
     @property
     def url(self) -> str | None:

@@ -8,6 +8,7 @@ from krampe.policy.load import PolicyError, get_policy, load_policy, policy_vers
 from krampe.policy.model import (
     LEVEL_IDS,
     REGION_IDS,
+    Call,
     Level,
     LevelInfo,
     Region,
@@ -18,6 +19,7 @@ from krampe.policy.model import (
 __all__ = [
     "LEVEL_IDS",
     "REGION_IDS",
+    "Call",
     "Level",
     "LevelInfo",
     "PolicyError",

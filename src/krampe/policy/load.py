@@ -19,11 +19,13 @@ from pydantic import BaseModel, ValidationError
 
 from krampe.errors import InputError, KrampeError
 from krampe.policy.model import (
+    Call,
     Emergency,
     Level,
     LevelInfo,
     LevelsFile,
     NotUnderstood,
+    OutOfHours,
     OwnGp,
     Region,
     RegionId,
@@ -89,6 +91,7 @@ class Policy:
         self._regions = {r.id: r for r in regions.regions}
         self._emergency = regions.emergency
         self._own_gp = regions.own_gp
+        self._oohs = regions.out_of_hours
         self._version = version
         ordered = sorted(levels.levels, key=lambda lv: lv.rank, reverse=True)
         self.LEVELS: tuple[Level, ...] = tuple(lv.id for lv in ordered)
@@ -96,7 +99,8 @@ class Policy:
         for lv in ordered:
             headline = self._prefill(lv.headline)
             self._levels[lv.id] = lv.model_copy(update={
-                "headline": headline, "action": self._prefill(lv.action, headline)})
+                "headline": headline, "short": self._prefill(lv.short),
+                "action": self._prefill(lv.action, headline)})
         nu = levels.not_understood
         self._not_understood = nu.model_copy(update={"action": self._prefill(nu.action)})
 
@@ -113,6 +117,35 @@ class Policy:
     def level_info(self, level: Level) -> LevelInfo:
         """Headline, colour, icon, action template ({gp}, {oohs} open) and sources."""
         return self._levels[level]
+
+    def short_action(self, level: Level) -> str:
+        """The care card's one short sentence under the headline (no numbers)."""
+        return self._levels[level].short
+
+    def calls(self, level: Level, region: RegionId | None = None) -> tuple[Call, ...]:
+        """Whom the level's card says to call, most important first.
+
+        Emergency: the emergency number. Urgent: the region's out-of-hours number (without
+        a region, a Call with no number: the page asks for the region, never lists all
+        five), beside the own GP with hours. Routine: the own GP. Self-care: nobody.
+        """
+        gp = Call(kind="own_gp", label=self._own_gp.label, note=self._own_gp.hours)
+        if level == "emergency":
+            return (Call(kind="emergency", label=self._emergency.label,
+                         number=self._emergency.number),)
+        if level == "urgent":
+            return (self.out_of_hours_call(region), gp)
+        if level == "routine":
+            return (gp,)
+        return ()
+
+    def out_of_hours_call(self, region: RegionId | None = None) -> Call:
+        """The out-of-hours call button of the region; no number without a region."""
+        if region is None:
+            return Call(kind="out_of_hours", label=self._oohs.button)
+        r = self._regions[region]
+        return Call(kind="out_of_hours", label=self._oohs.button, number=r.number,
+                    region=r.id, note=r.name)
 
     def not_understood(self) -> NotUnderstood:
         return self._not_understood
@@ -134,6 +167,9 @@ class Policy:
 
     def own_gp(self) -> OwnGp:
         return self._own_gp
+
+    def out_of_hours_service(self) -> OutOfHours:
+        return self._oohs
 
     def regions(self) -> tuple[Region, ...]:
         return tuple(self._regions.values())
@@ -157,13 +193,19 @@ class Policy:
         )
 
     def gp_text(self) -> str:
-        """"din egen læge (hverdage kl. 8-16)"."""
+        """"din egen læge (hverdage kl. 8–16)"."""
         return f"{self._own_gp.label} ({self._own_gp.hours})"
 
     def out_of_hours(self, region: RegionId | None = None) -> str:
         """"lægevagten i Region X: number" for the region, or for every region."""
         shown = [r for r in self._regions.values() if region is None or r.id == region]
-        return ", ".join(f"lægevagten i {r.name}: {r.number}" for r in shown)
+        return ", ".join(f"{self._oohs.label} i {r.name}: {r.number}" for r in shown)
+
+    def name_out_of_hours(self, text: str) -> str:
+        """`text` with the every-region list of out-of-hours numbers replaced by the plain
+        name ("lægevagten"): for a page that shows the number on a call button instead of
+        five numbers in one sentence."""
+        return text.replace(self.out_of_hours(None), self._oohs.label)
 
     def fill(self, template: str, region: RegionId | None = None,
              level: Level | None = None) -> str:
@@ -214,7 +256,8 @@ def load_policy(data_dir: Path = DATA_DIR, rules_dir: Path = RULES_DIR,
     cited = [(f"levels.yaml {lv.id}", lv.sources) for lv in levels.levels]
     cited += [("levels.yaml not_understood", levels.not_understood.sources),
               ("regions.yaml emergency", regions.emergency.sources),
-              ("regions.yaml own_gp", regions.own_gp.sources)]
+              ("regions.yaml own_gp", regions.own_gp.sources),
+              ("regions.yaml out_of_hours", regions.out_of_hours.sources)]
     cited += [(f"regions.yaml {r.id}", [r.source]) for r in regions.regions]
     errors = [f"{where}: ukendt kilde {sid!r}" for where, ids in cited for sid in ids
               if sid not in known]

@@ -85,10 +85,12 @@ class LevelInfo(_Strict):
     headline: str = Field(min_length=1)
     colour: str = Field(pattern=r"^[a-z][a-z0-9-]*$")  # CSS token name (style.css)
     icon: str = Field(min_length=1, max_length=2)
+    # One short action sentence for a care card, beside its call buttons (no numbers).
+    short: str = Field(min_length=1, max_length=120)
     action: str = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
 
-    _h = field_validator("headline", "action")(_known_placeholders)
+    _h = field_validator("headline", "short", "action")(_known_placeholders)
 
 
 class NotUnderstood(_Strict):
@@ -113,6 +115,8 @@ class LevelsFile(_Strict):
         for lv in self.levels:
             if placeholders(lv.headline) - {"emergency"}:
                 raise ValueError(f"{lv.id}: a headline may only use {{emergency}}")
+            if placeholders(lv.short) - {"emergency"}:
+                raise ValueError(f"{lv.id}: a short action may only use {{emergency}}")
         return self
 
 
@@ -128,6 +132,14 @@ class OwnGp(_Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class OutOfHours(_Strict):
+    """The out-of-hours doctor ("lægevagten"); each region has its own number."""
+
+    label: str = Field(min_length=1)  # in running text: "ring til lægevagten"
+    button: str = Field(min_length=1)  # on a call button, with when it is open
+    sources: list[str] = Field(min_length=1)
+
+
 class Region(_Strict):
     id: RegionId
     name: str
@@ -137,9 +149,30 @@ class Region(_Strict):
     source: str
 
 
+CallKind = Literal["emergency", "out_of_hours", "own_gp"]
+
+
+class Call(_Strict):
+    """Whom a care card tells the person to call: a call button, or (`number` None) a
+    name with its hours (the own GP, whose number we do not hold) or a region still to
+    be chosen (out of hours)."""
+
+    kind: CallKind
+    label: str
+    number: str | None = None
+    region: RegionId | None = None
+    note: str | None = None  # "hverdage kl. 8–16", the region's name
+
+    @property
+    def tel(self) -> str | None:
+        """The number for a tel: link ("70110707"), or None."""
+        return self.number.replace(" ", "") if self.number else None
+
+
 class RegionsFile(_Strict):
     emergency: Emergency
     own_gp: OwnGp
+    out_of_hours: OutOfHours
     regions: list[Region]
 
     @model_validator(mode="after")

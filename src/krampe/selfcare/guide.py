@@ -22,6 +22,9 @@ def acute_guide() -> AcuteGuide:
         guide = AcuteGuide.model_validate(raw)
     except ValidationError as exc:
         raise SelfcareDataError(f"acute.yaml er ugyldig: {exc}") from exc
+    firsts = [step.first for step in guide.steps]
+    if not firsts or not firsts[0] or firsts != sorted(firsts, reverse=True):
+        raise SelfcareDataError("acute.yaml: trinnene med 'first' skal stå først (mindst ét)")
     for group in (guide.steps, guide.red_flags, guide.notes, guide.contacts):
         ids = [item.id for item in group]
         if len(ids) != len(set(ids)):

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 # `Level` below is an exercise's step; the triage level is the policy's.
 from krampe.policy import Level as TriageLevel
 from krampe.policy import RegionId, get_policy
-from krampe.policy.review import ClinicalReview
+from krampe.policy.review import ClinicalReview, content_hash
 
 SourceIds = list[str]
 
@@ -41,6 +41,8 @@ def _policy_text(value: str) -> str:
 
 class AcuteStep(_Strict):
     id: str
+    # For a person lying in bed at night: shown first, before the rest of the guide.
+    first: bool = False
     title: str
     text: str
     sources: SourceIds
@@ -141,6 +143,16 @@ class AcuteGuide(_Strict):
     notes: list[SourceNote]
     contacts: list[Contact]
     clinical_review: ClinicalReview = "pending"
+
+    @property
+    def first_steps(self) -> list[AcuteStep]:
+        """What to do first, lying in bed: the steps a page shows before the rest."""
+        return [step for step in self.steps if step.first]
+
+    @property
+    def content_hash(self) -> str:
+        """What a review record of the guide names: every text of it, not the record."""
+        return content_hash(self.model_dump_json(exclude={"clinical_review"}))
 
     @property
     def source_ids(self) -> list[str]:

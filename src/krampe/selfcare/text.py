@@ -44,9 +44,9 @@ class _Refs:
         return out
 
 
-def _review_note(value: object) -> Line:
-    return (f"Indholdet er {review_label(value, lambda d: danish_date(d, weekday=False))}.",
-            "muted")
+def _review_note(value: object, current: str | None = None) -> Line:
+    label = review_label(value, current, lambda d: danish_date(d, weekday=False))
+    return (f"Indholdet er {label}.", "muted")
 
 
 def _wrap(text: str, first: str, rest: str, style: str | None = None) -> list[Line]:
@@ -80,7 +80,7 @@ def guide_lines(guide: AcuteGuide) -> list[Line]:
         out += [("", None), (note.title, "heading")]
         out += _wrap(f"{note.text} {refs.cite(note.sources)}", "  ", "  ")
     out += refs.lines()
-    out += [("", None), _review_note(guide.clinical_review)]
+    out += [("", None), _review_note(guide.clinical_review, guide.content_hash)]
     return out
 
 

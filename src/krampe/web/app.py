@@ -24,7 +24,7 @@ from krampe.policy import get_policy
 from krampe.web import apidocs, errors, templating
 from krampe.web.middleware import NavUserMiddleware, WebMiddleware
 from krampe.web.offload import Pools
-from krampe.web.routes import ask, coverage, info, selfcare, triage
+from krampe.web.routes import ask, coverage, info, region, selfcare, triage
 from krampe.web.services import get_services
 from krampe.web.templating import STATIC_DIR
 
@@ -81,7 +81,7 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     apidocs.install(app)
 
-    for module in (ask, triage, selfcare, info, coverage):
+    for module in (ask, triage, selfcare, info, coverage, region):
         app.include_router(module.router)
     install_accounts_and_diary(app)
 

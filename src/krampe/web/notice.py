@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from krampe.policy import get_policy
-from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
+from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL
 from krampe.selfcare import acute_guide
 from krampe.web.templating import danish_date
 
@@ -30,7 +30,7 @@ class Notice(BaseModel):
 
 def content_review(articles: list) -> tuple[str, bool]:
     """(Danish sentence, reviewed?) for the active articles (`services.ArticleInfo`)."""
-    pending = not articles or not all(is_reviewed(a.clinical_review) for a in articles)
+    pending = not articles or not all(a.reviewed for a in articles)
     dates = sorted(str(a.updated)[:10] for a in articles if a.updated)
     updated = f" (senest opdateret {danish_date(dates[-1])})" if dates else ""
     if pending:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from krampe import core, selfcare
 from krampe.bundled import PACK_DIR
-from krampe.content import coverage
+from krampe.content import coverage, pack
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
@@ -34,8 +34,13 @@ class ArticleInfo:
     updated: str | None
     author: str | None
     clinical_review: object
+    content_hash: str
     source_ids: list[str]
     bundled: bool
+
+    @property
+    def reviewed(self) -> bool:
+        return is_reviewed(self.clinical_review, self.content_hash)
 
 
 class Services:
@@ -126,6 +131,12 @@ class Services:
     def article(self, article_id: str) -> ArticleInfo | None:
         return self._by_id.get(article_id)
 
+    def section_sources(self, article_id: str, section: str | None) -> list[str]:
+        """The source ids a section of our pack cites (`<!-- sources: ... -->`), for an
+        answer's links; [] for a clinic's article."""
+        info = self._by_id.get(article_id)
+        return pack.section_sources(article_id, section) if info and info.bundled else []
+
     def _collect_articles(self) -> list[ArticleInfo]:
         """Article metadata for the sources page and answer dates.
 
@@ -145,6 +156,7 @@ class Services:
                     updated=_str(meta.get("updated")),
                     author=_str(meta.get("author")),
                     clinical_review=meta.get("clinical_review"),
+                    content_hash=art.content_hash,
                     source_ids=[str(s) for s in sources] if isinstance(sources, list) else [],
                     bundled=_in_pack(art.path),
                 )
@@ -206,8 +218,8 @@ def _load(app) -> Services:
     for art in services.articles:
         labels.setdefault(art.id, art.title)
     bundled = [a for a in services.articles if a.bundled]
-    reviewed = bool(bundled) and all(is_reviewed(a.clinical_review) for a in bundled)
-    review_summary = f"indholdet er {REVIEWED_LABEL if reviewed else PENDING_LABEL}"
+    reviewed = bool(bundled) and all(a.reviewed for a in bundled)
+    review_summary = REVIEWED_LABEL if reviewed else PENDING_LABEL
     app.state.page_context = {
         "source_labels": labels,
         "max_chars": app.state.settings.max_input_chars,

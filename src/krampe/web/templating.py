@@ -13,15 +13,18 @@ an import, registers what they offer:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context, select_autoescape
+from markupsafe import Markup, escape
 
 from krampe.plural import count
 from krampe.policy import get_policy
 from krampe.policy.review import review_label as _review_label
+from krampe.web import region
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -87,9 +90,10 @@ def danish_date(value: object) -> str:
     return f"{d.day}. {_MONTHS[d.month - 1]} {d.year}"
 
 
-def review_label(value: object) -> str:
-    """An article's clinical_review metadata in Danish (krampe.policy.review decides)."""
-    return _review_label(value, danish_date)
+def review_label(value: object, current: str | None = None) -> str:
+    """A clinical_review value in Danish; `current` is the content hash of the text as it is
+    now (krampe.policy.review decides; without it nothing counts as reviewed)."""
+    return _review_label(value, current, danish_date)
 
 
 env.filters["dkdate"] = danish_date
@@ -107,6 +111,11 @@ env.filters["plural"] = count
 env.globals["review_label"] = review_label
 # Headlines, icons, colours and phone numbers: templates read them here, never write them.
 env.globals["policy"] = get_policy()
+# The remembered region (cookie), for pages whose route does not pass `region`.
+env.globals["current_region"] = region.current
+# Engine texts name every region's out-of-hours number when no region is known; a page
+# shows "lægevagten" there and the number on a call button (or asks for the region).
+env.filters["name_oohs"] = get_policy().name_out_of_hours
 
 
 @pass_context
@@ -117,6 +126,34 @@ def source_label(ctx, source_id: object) -> str:
 
 
 env.filters["source_label"] = source_label
+
+
+@pass_context
+def cite(ctx, source_ids: str | list[str] | None) -> Markup:
+    """Citations as links: a registry source to its address, an article of the active
+    knowledge base to its own address or to its row on /kilder; a comma-separated list."""
+    registry = get_policy().sources()
+    articles = ctx.get("articles") or {}
+    if not isinstance(articles, Mapping):  # the sources page lists them
+        articles = {a.id: a for a in articles}
+    ids = [source_ids] if isinstance(source_ids, str) else list(source_ids or [])
+    out = []
+    for sid in map(str, ids):
+        label = source_label(ctx, sid)
+        source = registry.get(sid)
+        article = articles.get(sid)
+        url = source.url if source else (getattr(article, "url", None) or (
+            f"/kilder#artikel-{sid}" if article else None))
+        if url and url.startswith(("http://", "https://")):
+            out.append(Markup('<a href="{}" rel="noreferrer noopener">{}</a>').format(url, label))
+        elif url:
+            out.append(Markup('<a href="{}">{}</a>').format(url, label))
+        else:
+            out.append(escape(label))
+    return Markup(", ").join(out)
+
+
+env.globals["cite"] = cite
 
 
 def render(request, name: str, context: dict | None = None, status_code: int = 200):

@@ -12,6 +12,7 @@ from pathlib import Path
 from krampe.errors import KnowledgeBaseError
 from krampe.knowledge.model import Article, ArticleFormat
 from krampe.knowledge.readers import html, markdown, txt
+from krampe.policy.review import content_hash
 
 SUFFIXES: dict[str, ArticleFormat] = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
@@ -83,8 +84,9 @@ def parse_article(text: str, path: Path) -> Article:
         meta["untitled"] = True
     title = title or path.stem
     meta["title"] = title
+    reviewed = markdown.reviewed_text(text) if fmt == "md" else text
     return Article(id=path.stem, title=title, path=str(path), format=fmt,
-                   metadata=meta, sections=sections)
+                   metadata=meta, sections=sections, content_hash=content_hash(reviewed))
 
 
 # Each article file is parsed once per process: the index, the pages' metadata and the

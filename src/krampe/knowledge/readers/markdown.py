@@ -33,6 +33,13 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     return data, text[match.end():]
 
 
+def reviewed_text(text: str) -> str:
+    """What a clinical review of the page covers: its title, summary and body. Dates and
+    the review record itself are left out, so recording a review does not lapse it."""
+    front, body = split_front_matter(text)
+    return "\n".join([str(front.get("title") or ""), str(front.get("summary") or ""), body])
+
+
 def _inline_text(token: Token) -> str:
     parts: list[str] = []
     for child in token.children or []:

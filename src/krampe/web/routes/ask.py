@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
 from krampe.knowledge.kb import MAX_TOP
+from krampe.web import region
 from krampe.web.offload import run_engine
 from krampe.web.schemas import ERROR_RESPONSES, AskRequest, AskResponse
 from krampe.web.services import get_services
@@ -26,7 +27,20 @@ async def answer_page(request: Request, q: str = Form("")):
         result = await run_engine(request, "ask_json", q, 5)
     except InputError as exc:
         return render(request, "home.html", {"error": exc.message, "q": q}, status_code=422)
-    return render(request, "answer.html", {"result": result})
+    services = get_services(request.app)
+    form = await request.form()
+    ctx = {
+        "result": result,
+        "region": region.resolve(request, form),
+        # The region picker sends the question again, with the region chosen.
+        "picker_form": {"action": "/", "fields": [("q", q)]},
+        "cites": [services.section_sources(a["source"], a["section"]) for a in result["answers"]],
+        # A cramp happening now (the contract's `acute`): the guide's first steps lead.
+        "guide": services.acute_guide() if result.get("acute") else None,
+    }
+    response = render(request, "answer.html", ctx)
+    region.remember(request, form, response)
+    return response
 
 
 @router.post(

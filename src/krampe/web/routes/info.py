@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from krampe.accounts.csrf import CSRF_COOKIE
+from krampe.web import region
 from krampe.web.schemas import Health
 from krampe.web.services import get_services
 from krampe.web.templating import render
@@ -22,7 +24,8 @@ async def sources_page(request: Request):
 
 @router.get("/privatliv", response_class=HTMLResponse, include_in_schema=False)
 async def privacy_page(request: Request):
-    return render(request, "privacy.html")
+    return render(request, "privacy.html",
+                  {"region_cookie": region.COOKIE, "csrf_cookie": CSRF_COOKIE})
 
 
 @router.get("/healthz", response_model=Health, tags=["drift"], summary="Sundhedstjek")

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from krampe.errors import InputError
 from krampe.policy import get_policy
+from krampe.web import region as regions
 from krampe.web.offload import run_engine
 from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageApiResponse, TriageRequest
 from krampe.web.services import Services, get_services
@@ -69,16 +70,21 @@ def _answers(form) -> dict[str, bool | None]:
 
 @router.get("/triage", response_class=HTMLResponse, include_in_schema=False)
 async def triage_form(request: Request):
-    return render(request, "triage.html", {"regions": REGIONS})
+    return render(request, "triage.html",
+                  {"regions": REGIONS, "region": regions.current(request)})
 
 
 @router.post("/triage", response_class=HTMLResponse, include_in_schema=False)
 async def triage_page(request: Request):
     form = await request.form()
+    response = await _triage_page(request, form)
+    regions.remember(request, form, response)
+    return response
+
+
+async def _triage_page(request: Request, form) -> HTMLResponse:
     text = str(form.get("text", ""))
-    region = str(form.get("region") or "") or None
-    if region not in REGIONS:
-        region = None
+    region = regions.resolve(request, form)
     services = get_services(request.app)
     known = services.screen_questions()
     # The questions the previous page showed: to find those left unanswered, and for
@@ -102,11 +108,15 @@ async def triage_page(request: Request):
             return render(request, "triage.html", form_error, status_code=422)
         text_error = {"regions": REGIONS, "error": exc.message, "text": text, "region": region}
         return render(request, "triage.html", text_error, status_code=422)
+    carried = {qid: _FORM_VALUE[v] for qid, v in answers.items()}
     ctx: dict[str, Any] = {
         "t": t,
         "region": region,
-        "answers": {qid: _FORM_VALUE[v] for qid, v in answers.items()},
+        "answers": carried,
         "unsure": _unsure(t),
+        # The region picker sends this page's state again, with the region chosen.
+        "picker_form": {"action": "/triage", "fields": [
+            ("text", text), *((f"a_{qid}", value) for qid, value in carried.items())]},
     }
     screen_open = not t["screen"]["complete"] and t["questions"]
     if screen_open:
