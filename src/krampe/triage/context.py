@@ -160,7 +160,7 @@ class ContextEngine:
                 # a time named after the writer turns to themselves ("min bror havde en
                 # blodprop, jeg fik krampe i går") dates the writer's clause, not the relative's
                 and not any(
-                    t.forms[0] in _FIRST_PERSON for t in toks[min(fam):m.start]
+                    not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[min(fam):m.start]
                 )
                 for m in self.matcher.find(toks, s, e)  # also inside mentions ("pludselig")
             ):
@@ -202,7 +202,7 @@ class ContextEngine:
             own_later = mt.sent not in recent and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
-                and any(t.forms[0] in _FIRST_PERSON for t in toks[mt.end:m2.end])
+                and any(not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[mt.end:m2.end])
                 for m2 in mentions
             )
             mt.categories.add("FAMILY_HISTORY" if own_later else "FAMILY")

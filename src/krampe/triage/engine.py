@@ -212,10 +212,7 @@ class Engine:
 
         # An all-English text ("My calf is swollen and red") is not understood, even though
         # English words mixed into a Danish description count ("min calf er swollen og rød").
-        english = self._english_words
-        understood = any(
-            clean[m.char_start:m.char_end].lower() not in english for m in mentions
-        )
+        understood = any(not self._english(toks, m) for m in mentions)
         if not understood:
             mentions = []
         # A "ja" makes the question's signs present (overriding a negation in the text);
@@ -313,6 +310,13 @@ class Engine:
             sources=refs,
             policy_version=policy.policy_version(),
         )
+
+    def _english(self, toks: list[Token], m: Mention) -> bool:
+        """A mention in English words only ("swollen", "my calf"): alone it does not make a
+        text understood."""
+        is_english = self.lang.norm.is_english
+        return all(t.kind != "word" or t.forms[0] in self._english_words
+                   or is_english(t.forms[0]) for t in toks[m.start:m.end])
 
     def _episode_now(
         self, toks: list[Token], sents: list[Sentence], mentions: list[Mention]

@@ -135,7 +135,7 @@ def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int)
         for skip in range(item.gap + 1):
             j = i + skip
             if j > end or (skip and (toks[j - 1].kind == "punct"
-                                     or toks[j - 1].forms[0] in NEGATION_WORDS)):
+                                     or not NEGATION_WORDS.isdisjoint(toks[j - 1].forms))):
                 break
             r = _match(items, k + 1, toks, j, end)
             if r >= 0:

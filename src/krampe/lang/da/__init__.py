@@ -45,7 +45,7 @@ class Danish:
 
     @cached_property
     def norm(self) -> Normaliser:
-        return Normaliser(self.data.spelling)
+        return Normaliser(self.data.spelling, self.data.variants)
 
     @cached_property
     def tokenizer(self) -> Tokenizer:

@@ -152,6 +152,7 @@ class Boundary(_Strict):
 
 class CuesFile(_Strict):
     boundaries: list[Boundary] = Field(min_length=1)
+    dictated: dict[str, str] = {}  # punctuation said aloud: word -> its mark
     words: dict[str, list[str]]
 
     @model_validator(mode="after")
@@ -163,6 +164,10 @@ class CuesFile(_Strict):
             _no_repeats(f"cues.yaml words.{name}", words)
             if any(" " in w or w != w.lower() for w in words):
                 raise ValueError(f"cues.yaml words.{name}: one lower-case word per entry")
+        marks = {b.form for b in self.boundaries if len(b.form) == 1}
+        for word, mark in self.dictated.items():
+            if mark not in marks or not word.isalpha() or word != word.lower():
+                raise ValueError(f"cues.yaml dictated: {word!r} -> {mark!r} is no boundary mark")
         for b in self.boundaries:
             if b.ends == "sentence" and len(b.form) != 1:
                 raise ValueError(f"cues.yaml: a sentence end is one character ({b.form!r})")
@@ -190,6 +195,35 @@ class LexiconFile(_Strict):
         return self
 
 
+class VariantsFile(_Strict):
+    """Words as written that are not Danish spelling (Norwegian, Swedish, English, chat):
+    each the Danish word a reader takes it for (data/variants.yaml)."""
+
+    foreign_letters: dict[str, str]
+    languages: dict[str, dict[str, str]]
+
+    @model_validator(mode="after")
+    def _checks(self) -> VariantsFile:
+        if any(len(k) != 1 or len(v) != 1 for k, v in self.foreign_letters.items()):
+            raise ValueError("variants.yaml: foreign_letters map one character to one")
+        seen: dict[str, str] = {}
+        for lang, table in self.languages.items():
+            for word, danish in table.items():
+                for w in (word, danish):
+                    if w != w.lower() or not w or not w.replace("-", "").isalpha():
+                        raise ValueError(f"variants.yaml {lang}: {w!r} is not one lower-case word")
+                if word == danish:
+                    raise ValueError(f"variants.yaml {lang}: {word!r} maps to itself")
+                if word in seen:
+                    raise ValueError(f"variants.yaml: {word!r} is in {seen[word]} and {lang}")
+                seen[word] = lang
+        return self
+
+    def table(self) -> dict[str, str]:
+        """Every listed word -> its Danish word, all languages in one table."""
+        return {w: d for table in self.languages.values() for w, d in table.items()}
+
+
 class LanguageData(_Strict):
     words: WordsFile
     compounds: CompoundsFile
@@ -197,6 +231,7 @@ class LanguageData(_Strict):
     spelling: SpellingFile
     cues: CuesFile
     lexicon: LexiconFile
+    variants: VariantsFile
 
     @model_validator(mode="after")
     def _across(self) -> LanguageData:
@@ -212,7 +247,8 @@ class LanguageData(_Strict):
 
 
 FILES = {"words": WordsFile, "compounds": CompoundsFile, "lemmas": LemmasFile,
-         "spelling": SpellingFile, "cues": CuesFile, "lexicon": LexiconFile}
+         "spelling": SpellingFile, "cues": CuesFile, "lexicon": LexiconFile,
+         "variants": VariantsFile}
 
 
 def load(directory: Path = DATA_DIR, **replace: Path) -> LanguageData:
