@@ -16,9 +16,15 @@ from krampe.policy import Level, get_policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
 from krampe.triage.context import ContextEngine, Mention
-from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
+from krampe.triage.patterns import (
+    Matcher,
+    Token,
+    longest_per_owner,
+    parse_pattern,
+    parse_patterns,
+)
 from krampe.triage.result import FindingOut, IfThen, Screen, Status, TriageResult
-from krampe.triage.schema import Finding, Rule, Rules, get_rules
+from krampe.triage.schema import Concept, Finding, Rule, Rules, Trigger, get_rules
 from krampe.triage.text import Sentence, tokenize
 
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
@@ -45,14 +51,14 @@ class Engine:
         for cid, c in concepts.items():
             self.role[cid] = c.role
             self.suppressed_by[cid] = list(c.suppressed_by)
-            pats += [parse_pattern(p, owner=cid) for p in c.patterns]
-            excl += [parse_pattern(p, owner=cid) for p in c.exclude]
+            pats += [q for p in written_patterns(rules, c) for q in parse_patterns(p, owner=cid)]
+            excl += [q for p in c.exclude for q in parse_patterns(p, owner=cid)]
         for tid, t in rules.triggers.items():
             key = _TRIGGER + tid
             self.role[key] = "trigger"
             self.suppressed_by[key] = [_TRIGGER + s for s in t.suppressed_by]
-            pats += [parse_pattern(p, owner=key) for p in t.patterns]
-            excl += [parse_pattern(p, owner=key) for p in t.exclude]
+            pats += [q for p in written_patterns(rules, t) for q in parse_patterns(p, owner=key)]
+            excl += [q for p in t.exclude for q in parse_patterns(p, owner=key)]
         self.matcher = Matcher(pats)
         self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
@@ -384,6 +390,12 @@ class Engine:
                 raise InputError(f"Ukendt fund {fid!r}.", code="unknown_finding")
             out.append(fid)
         return out
+
+
+def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:
+    """A concept's or trigger's patterns as written, then those of its constructions."""
+    return [*c.patterns,
+            *(p for u in c.constructions for p in rules.constructions[u.use].compile(u))]
 
 
 def _evidence(text: str, used: list[Mention]) -> tuple[str, tuple[int, int] | None]:

@@ -8,6 +8,7 @@ policy's (krampe.policy); the rules cite them by id.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
-from krampe.triage.patterns import parse_pattern
+from krampe.triage.patterns import parse_pattern, parse_patterns
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -47,13 +48,56 @@ class _Strict(BaseModel):
 
 def _check_patterns(values: list[str]) -> list[str]:
     for v in values:
-        parse_pattern(v)
+        parse_patterns(v)
     return values
+
+
+_SLOT = re.compile(r"\{([a-z])\}")
+
+
+class Use(_Strict):
+    """A concept's (or trigger's) use of a named construction, its slots filled in."""
+
+    use: str
+    x: str
+    y: str | None = None
+    sources: list[str] = Field(min_length=1)
+
+    def slots(self) -> dict[str, str]:
+        return {k: v for k, v in (("x", self.x), ("y", self.y)) if v is not None}
+
+
+class Construction(_Strict):
+    doc: str
+    forms: list[str] = Field(min_length=1)
+
+    @field_validator("forms")
+    @classmethod
+    def _forms(cls, v: list[str]) -> list[str]:
+        for form in v:
+            if not _SLOT.search(form):
+                raise ValueError(f"form {form!r} has no slot")
+            parse_patterns(_SLOT.sub("x", form))
+        return v
+
+    def compile(self, use: Use) -> list[str]:
+        """The written patterns of one use: each form whose slots are exactly the use's."""
+        slots = use.slots()
+        out = []
+        for form in self.forms:
+            if set(_SLOT.findall(form)) == set(slots):
+                out.append(_SLOT.sub(lambda m: slots[m.group(1)], form))
+        return out
+
+
+class ConstructionsFile(_Strict):
+    constructions: dict[str, Construction]
 
 
 class Concept(_Strict):
     role: Literal["symptom", "location", "context"] = "symptom"
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[str] = []
+    constructions: list[Use] = []
     exclude: list[str] = []
     suppressed_by: list[str] = []
 
@@ -108,7 +152,8 @@ class Trigger(_Strict):
     id: str
     label: str
     sources: list[str] = Field(min_length=1)
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[str] = []
+    constructions: list[Use] = []
     exclude: list[str] = []
     suppressed_by: list[str] = []
 
@@ -208,6 +253,7 @@ class Rules(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     lexicon: LexiconFile
+    constructions: dict[str, Construction]
     findings: dict[str, Finding]
     triggers: dict[str, Trigger]
     questions: list[Question]
@@ -238,8 +284,27 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     triggers_f = _read(d / "triggers.yaml", TriggersFile)
     questions_f = _read(d / "questions.yaml", QuestionsFile)
     context_f = _read(d / "context_da.yaml", ContextFile)
+    constructions = _read(d / "constructions.yaml", ConstructionsFile).constructions
 
     errors: list[str] = []
+
+    def need_uses(where: str, uses: list[Use]) -> None:
+        """Each use names a construction, has a form for its slots, and compiles."""
+        for u in uses:
+            cons = constructions.get(u.use)
+            if cons is None:
+                errors.append(f"{where}: unknown construction {u.use!r}")
+                continue
+            need_sources(f"{where} ({u.use})", u.sources)
+            written = cons.compile(u)
+            if not written:
+                errors.append(f"{where}: construction {u.use!r} has no form with slots "
+                              f"{sorted(u.slots())}")
+            for text in written:
+                try:
+                    parse_patterns(text)
+                except ValueError as exc:
+                    errors.append(f"{where} ({u.use}): {exc}")
 
     def need_sources(where: str, ids: list[str]) -> None:
         for sid in ids:
@@ -248,6 +313,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
     concepts = lexicon_f.concepts
     for cid, c in concepts.items():
+        if not c.patterns and not c.constructions:
+            errors.append(f"lexicon_da.yaml {cid}: no patterns and no constructions")
+        need_uses(f"lexicon_da.yaml {cid}", c.constructions)
         for ref in c.suppressed_by:
             if ref not in concepts:
                 errors.append(f"lexicon_da.yaml {cid}: unknown concept {ref!r} in suppressed_by")
@@ -282,6 +350,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             errors.append(f"triggers.yaml: duplicate trigger {t.id!r}")
         triggers[t.id] = t
         need_sources(f"triggers.yaml {t.id}", t.sources)
+        if not t.patterns and not t.constructions:
+            errors.append(f"triggers.yaml {t.id}: no patterns and no constructions")
+        need_uses(f"triggers.yaml {t.id}", t.constructions)
     if set(triggers) != POLICY_TRIGGERS:
         errors.append(
             "triggers.yaml: trigger ids must be the policy's 22 "
@@ -348,6 +419,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         raise RuleError("; ".join(errors))
     return Rules(
         lexicon=lexicon_f,
+        constructions=constructions,
         findings=findings,
         triggers=triggers,
         questions=list(questions_f.questions),

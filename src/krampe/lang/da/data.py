@@ -8,6 +8,7 @@ two lexicon concepts only where `shared` says why, and cue and concept names are
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -174,9 +175,26 @@ class CuesFile(_Strict):
         return self
 
 
+_FAMILY_NAME = re.compile(r"^[A-Z][A-Z_]*$")
+_FAMILY_TOKEN = re.compile(r"^(?:NUM(?:[<>]=?\d+)?|[^\sA-Z{}]+)$")
+
+
+def _family_form(form: str) -> bool:
+    """A whole `{FAMILY}` or `@concept`, or tokens in the rules' pattern syntax."""
+    if re.fullmatch(r"\{[A-Z][A-Z_]*\}|@[a-z_]+", form):
+        return True
+    return bool(form) and form == form.strip() and all(
+        _FAMILY_TOKEN.match(alt) for t in form.split(" ") for alt in t.split("|"))
+
+
 class LexiconFile(_Strict):
     concepts: dict[str, list[str]]
     shared: dict[str, list[str]] = {}
+    # Concept families for triage's constructions ({PAIN}, {BREATHE}): every form of one
+    # idea, words and phrases, in the token-pattern syntax of the rules (`a|b`, `stem*`,
+    # `~N`); a form may be a whole store concept (`@pain`) or another family (`{LEG}`).
+    # Search does not read them (they are no synonym groups).
+    families: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _checks(self) -> LexiconFile:
@@ -192,6 +210,18 @@ class LexiconFile(_Strict):
             if "*" in forms[0]:
                 raise ValueError(f"lexicon.yaml {name}: the head (first form) is no pattern")
         _check_overlaps(self.concepts, self.shared, "a word means one concept unless shared")
+        for name, forms in self.families.items():
+            if not _FAMILY_NAME.match(name):
+                raise ValueError(f"lexicon.yaml families: {name!r} is not an upper-case name")
+            _no_repeats(f"lexicon.yaml families.{name}", forms)
+            for form in forms:
+                if not _family_form(form):
+                    raise ValueError(f"lexicon.yaml families.{name}: bad form {form!r}")
+                ref = form[1:].strip("{}") if form[0] in "@{" else None
+                if form.startswith("@") and ref not in self.concepts:
+                    raise ValueError(f"lexicon.yaml families.{name}: unknown concept {form!r}")
+                if form.startswith("{") and ref not in self.families:
+                    raise ValueError(f"lexicon.yaml families.{name}: unknown family {form!r}")
         return self
 
 
