@@ -4,10 +4,10 @@ Syntax (one item per token, space-separated): `word` exact, `stem*` prefix, `*en
 suffix, `*part*` inside a word (compounds), `a|b*` alternatives, `@name` the words of a
 concept or cue list of the language layer (krampe.lang.da), `{NAME}` any form of a concept
 family of the layer (words and phrases: one written pattern becomes one compiled pattern
-per phrase, `parse_patterns`; `{A}|{B}|word` joins them), `~N` up to N other tokens, `~N!` the same within one clause
-(never over a word that starts a clause: "da", "når", "jeg" ...), `NUM` / `NUM>=60` /
-`NUM>10` numbers, `,` a comma. Patterns are indexed on their first item so that matching a
-sentence only tries patterns that can start at a token.
+per phrase, `parse_patterns`; `{A}|{B}|word` joins them), `~N` up to N other tokens, `~N!`
+the same within one clause (never over a word that starts a clause: "da", "når", "jeg"
+...), `NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their
+first item so that matching a sentence only tries patterns that can start at a token.
 """
 
 from __future__ import annotations
