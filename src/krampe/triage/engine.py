@@ -125,7 +125,7 @@ class Engine:
     ) -> list[Mention] | None:
         def pick(ref: str) -> list[Mention]:
             cid, _, extra = ref.partition("@")
-            ok = statuses | ({"historical"} if extra else set())
+            ok = statuses | ({extra} if extra else set())
             return [m for m in by.get(cid, ()) if m.status in ok]
 
         if any(m.status == "present" for ref in rule.none for m in by.get(ref, ())):

@@ -323,8 +323,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     def need_concept(where: str, ref: str) -> None:
         if ref.split("@", 1)[0] not in concepts:
             errors.append(f"{where}: unknown concept {ref!r}")
-        if "@" in ref and ref.split("@", 1)[1] != "historical":
-            errors.append(f"{where}: only '@historical' is allowed after a concept ({ref!r})")
+        if "@" in ref and ref.split("@", 1)[1] not in ("historical", "hypothetical"):
+            errors.append(f"{where}: only '@historical' or '@hypothetical' may follow a "
+                          f"concept ({ref!r})")
 
     findings = {}
     for f in findings_f.findings:
