@@ -62,7 +62,8 @@ class Engine:
         self.matcher = Matcher(pats)
         self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
-        self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions)
+        self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions,
+                                     list(rules.context.background))
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()

@@ -245,6 +245,9 @@ class GenericQuestions(_Strict):
 class ContextFile(_Strict):
     rules: list[ContextRule] = Field(min_length=1)
     generic_questions: GenericQuestions | None = None
+    # A relative's conditions, medicines and history: background once the writer turns to
+    # their own symptoms (concept ids, "trigger:<id>" or "trigger:*").
+    background: list[str] = []
 
 
 class Rules(BaseModel):
@@ -394,7 +397,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
     negation = danish().cues.negation
     gq = context_f.generic_questions
-    for ref in gq.applies_to if gq else []:
+    for ref in [*(gq.applies_to if gq else []), *context_f.background]:
         if ref != "trigger:*" and ref.removeprefix("trigger:") not in triggers:
             need_concept("context_da.yaml generic_questions", ref)
     for i, cr in enumerate(context_f.rules):
