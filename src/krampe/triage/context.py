@@ -114,10 +114,15 @@ class ContextEngine:
         found = self.matcher.find(toks, s, e)
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken = [False] * (e - s)
+        spans: set[tuple[int, int]] = set()
         cues: list[_Cue] = []
         for m in found:
-            if any(taken[i - s] for i in range(m.start, m.end)):
+            # Rules with the same words all apply ("ikke" negates forward, and backward a
+            # verb right before it); a longer cue blocks a shorter one inside it.
+            if (m.start, m.end) not in spans and any(
+                    taken[i - s] for i in range(m.start, m.end)):
                 continue
+            spans.add((m.start, m.end))
             for i in range(m.start, m.end):
                 taken[i - s] = True
             rule = self.rules[m.owner]

@@ -260,6 +260,10 @@ class Engine:
                     tid = m.concept[len(_TRIGGER):]
                     if tid not in triggers:
                         triggers.append(tid)
+            for fid in present_ids:  # a finding names its own ("claudication": circulation)
+                for tid in self.rules.findings[fid].triggers:
+                    if tid not in triggers:
+                        triggers.append(tid)
 
         rank = policy.rank(level) if level else -1
         urgent = min(policy.rank(lv) for lv in policy.red_flag_levels())  # lowest red flag

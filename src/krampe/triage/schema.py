@@ -135,6 +135,8 @@ class Finding(_Strict):
     sources: list[str] = Field(min_length=1)
     key: list[str] = []
     rules: list[Rule] = Field(min_length=1)
+    # Triggers this finding names when present (claudication: the circulation)
+    triggers: list[str] = []
 
     @field_validator("level")
     @classmethod
@@ -363,6 +365,10 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             f"(unknown {sorted(set(triggers) - POLICY_TRIGGERS)}, "
             f"missing {sorted(POLICY_TRIGGERS - set(triggers))})"
         )
+    for f in findings.values():
+        for tid in f.triggers:
+            if tid not in triggers:
+                errors.append(f"findings.yaml {f.id}: unknown trigger {tid!r}")
     for t in triggers.values():
         for ref in t.suppressed_by:
             if ref not in triggers:
