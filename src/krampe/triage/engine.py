@@ -29,6 +29,7 @@ from krampe.triage.text import Sentence, tokenize
 
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
+_PERSON_TRIGGERS = frozenset({"age"})  # facts of the person, reported with a seizure too
 
 
 @dataclass
@@ -254,12 +255,13 @@ class Engine:
 
         seizure = "seizure" in present_ids
         triggers: list[str] = []
-        if not seizure:  # a seizure is not a muscle cramp: cramp triggers do not apply
-            for m in mentions:
-                if m.role == "trigger" and m.status == "present":
-                    tid = m.concept[len(_TRIGGER):]
-                    if tid not in triggers:
-                        triggers.append(tid)
+        # A seizure is not a muscle cramp: cramp triggers do not apply, only the person's age.
+        for m in mentions:
+            if m.role == "trigger" and m.status == "present":
+                tid = m.concept[len(_TRIGGER):]
+                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS):
+                    triggers.append(tid)
+        if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
                 for tid in self.rules.findings[fid].triggers:
                     if tid not in triggers:
