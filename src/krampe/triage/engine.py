@@ -6,7 +6,7 @@ public call. Nothing here depends on the clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,6 +143,8 @@ class Engine:
             ]
         if not firsts:
             return None
+        if rule.within is not None:
+            return self._within(rule, firsts, pick)
         used = [firsts[0]]
         for ref in rule.all[1:]:
             got = pick(ref)
@@ -155,6 +157,30 @@ class Engine:
                 return None
             used.append(got[0])
         return used
+
+    @staticmethod
+    def _within(
+        rule: Rule, firsts: list[Mention], pick: Callable[[str], list[Mention]]
+    ) -> list[Mention] | None:
+        """The first `all` mention with each other one near it in its sentence ("kramperne
+        holder mig vågen", not "sover dårligt af stress ... og har fået lidt krampe")."""
+        assert rule.within is not None
+        for first in firsts:
+            used = [first]
+            for ref in rule.all[1:]:
+                near = [m for m in pick(ref) if m.sent == first.sent
+                        and max(m.start - first.end, first.start - m.end) < rule.within]
+                if not near:
+                    break
+                used.append(near[0])
+            else:
+                if rule.any:
+                    got = [m for ref in rule.any for m in pick(ref)]
+                    if not got:
+                        return None
+                    used.append(got[0])
+                return used
+        return None
 
     @staticmethod
     def _sentence_ok(m: Mention, rule: Rule, by: dict[str, list[Mention]]) -> bool:

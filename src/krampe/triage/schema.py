@@ -126,6 +126,8 @@ class Rule(_Strict):
     none_in_sentence: list[str] = []
     unless_in_sentence: list[str] = []
     none_later_in_sentence: list[str] = []
+    # every `all` mention within this many tokens of the first, in its sentence
+    within: int | None = Field(default=None, ge=1)
 
 
 class Finding(_Strict):
