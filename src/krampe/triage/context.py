@@ -170,9 +170,11 @@ class ContextEngine:
             if fam and any(
                 self.rules[m.owner].category == "PRESENT_TIME"
                 # a time named after the writer turns to themselves ("min bror havde en
-                # blodprop, jeg fik krampe i går") dates the writer's clause, not the relative's
+                # blodprop, jeg fik krampe i går"), or fronted before them ("..., så nu er
+                # jeg nervøs"), dates the writer's clause, not the relative's
                 and not any(
-                    not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[min(fam):m.start]
+                    not _FIRST_PERSON.isdisjoint(t.forms)
+                    for t in toks[min(fam):min(m.end + 2, e)]
                 )
                 for m in self.matcher.find(toks, s, e)  # also inside mentions ("pludselig")
             ):
