@@ -273,6 +273,13 @@ class Matcher(Generic[OwnerT]):
                 if alt.kind == "exact" and not alt.value.isalnum():
                     self._punct.setdefault(alt.value, []).append(idx)
         self._infix_items = list(self._infix.items())
+        # Per pattern, the later items that accept exact words only: one of each must be in
+        # a range for the pattern to match there.
+        self._required: list[tuple[frozenset[str], ...]] = [
+            tuple(it._exact for it in pat.items[1:]
+                  if not it.gap and it.alts and len(it._exact) == len(it.alts))
+            for pat in self.patterns
+        ]
         self._prefix_lengths = sorted({len(v) for v in self._prefix})
         self._suffix_lengths = sorted({len(v) for v in self._suffix})
         self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
@@ -317,8 +324,17 @@ class Matcher(Generic[OwnerT]):
 
     def find(self, toks: list[Token], start: int, end: int) -> list[Match[OwnerT]]:
         found: list[Match[OwnerT]] = []
+        words: set[str] | None = None  # every form in the range, made on first need
+        required = self._required
         for i in range(start, end):
             for idx in self.candidates(toks[i]):
+                need = required[idx]
+                if need:
+                    # Cheap exit: an item of exact words none of which is in the range.
+                    if words is None:
+                        words = {f for t in toks[start:end] for f in t.forms}
+                    if any(words.isdisjoint(n) for n in need):
+                        continue
                 pat = self.patterns[idx]
                 j = pat.match_at(toks, i, end)
                 if j > i:
