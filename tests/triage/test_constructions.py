@@ -101,3 +101,18 @@ def test_a_duration_belongs_to_the_thing_it_follows(text: str) -> None:
 ])
 def test_a_long_cramp_or_a_calf_still_hard_later(text: str) -> None:
     assert present(text, "persistent_cramp")
+
+
+@pytest.mark.parametrize("text", [
+    "Foden er svag, og svagheden er blevet værre",
+    "Tiltagende følelsesløshed i foden og den er svag",
+])
+def test_weakness_getting_worse_has_lasted(text: str) -> None:
+    assert present(text, "neuro_deficit")
+
+
+def test_every_named_construction_is_used():
+    rules = get_rules()
+    used = {u.use for c in [*rules.lexicon.concepts.values(), *rules.triggers.values()]
+            for u in c.constructions}
+    assert used == set(rules.constructions)
