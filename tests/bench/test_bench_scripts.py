@@ -116,3 +116,14 @@ def test_speed_bench_prints_growth_table(tmp_path):
             assert WALL_CPU.fullmatch(row[8]) and WALL_CPU.fullmatch(row[9]), row
     gen = [r for r in rows if r[0] == "gen 30" and r[3].startswith("SQLite")]
     assert int(gen[0][2]) > 30  # passages: generated articles have several each
+
+
+def test_rule_forms_bench_counts_rules_and_forms_per_concept():
+    out = _run(str(BENCH / "rule_forms.py"), "--all", cwd=BENCH.parent)
+    header, rows = _table(out)
+    assert header[0] == "concept"
+    by = {r[0]: r for r in rows}
+    # chest_pain: a few written rules (one construction), many accepted surface forms
+    rules, forms = int(by["chest_pain"][1]), int(by["chest_pain"][2].lstrip(">=").replace(",", ""))
+    assert 1 <= rules <= 8 and forms > 1000
+    assert "**all concepts**" in by and "**all triggers**" in by

@@ -84,6 +84,33 @@ def test_one_boundary_list_ends_sentences_clauses_and_scopes():
     assert "bortset fra" in cues.scope_phrases
 
 
+def test_words_as_written_gain_their_danish_word():
+    """Norwegian, Swedish, English and chat words inside Danish text: the token keeps its
+    own form and gains the Danish one; Swedish ä/ö are read as æ/ø."""
+    toks, _ = danish().tokenizer.tokenize("vondt i leggen, öm vad, no swelling, ik rød calf'en")
+    forms = {t.text: t.forms for t in toks if t.kind == "word"}
+    assert forms["vondt"][-1] == "ondt" and forms["leggen"][-1] == "læggen"
+    assert "øm" in forms["öm"]
+    assert forms["no"][-1] == "ingen" and forms["swelling"][-1] == "hævelse"
+    assert forms["ik"][-1] == "ikke"
+    assert forms["calf'en"][-1] == "læg"
+    assert danish().norm.is_english("swollen") and not danish().norm.is_english("vondt")
+
+
+def test_a_variant_table_listing_a_word_twice_is_refused(tmp_path):
+    path = _with(tmp_path, "variants",
+                 lambda d: d["languages"]["english"].update({"vondt": "ondt"}))
+    with pytest.raises(LanguageDataError, match="vondt"):
+        load(variants=path)
+
+
+def test_dictated_punctuation_is_read_as_marks():
+    toks, sents = danish().tokenizer.tokenize(
+        "den er hævet komma den venstre punktum jeg har ikke åndenød")
+    assert len(sents) == 2
+    assert [t.kind for t in toks].count("punct") == 1
+
+
 # --- lemmas, compounds ------------------------------------------------------------------
 
 def test_lemmas_curated_first_then_simplemma():

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from krampe.triage.engine import Engine
-from krampe.triage.patterns import expand, parse_pattern
+from krampe.triage.engine import Engine, written_patterns
+from krampe.triage.patterns import expand, expand_families, parse_pattern
 from krampe.triage.schema import get_rules
 from krampe.triage.text import tokenize
 
@@ -23,15 +23,19 @@ _NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
 
 
 def _all_patterns() -> Iterator[tuple[str, str]]:
+    """Every compiled pattern: constructions filled in, concept families written out."""
     rules = get_rules()
     for cid, c in rules.lexicon.concepts.items():
-        for p in [*c.patterns, *c.exclude]:
-            yield f"lexicon:{cid}", p
+        for p in [*written_patterns(rules, c), *c.exclude]:
+            for flat in expand_families(p):
+                yield f"lexicon:{cid}", flat
     for tid, t in rules.triggers.items():
-        for p in [*t.patterns, *t.exclude]:
-            yield f"trigger:{tid}", p
+        for p in [*written_patterns(rules, t), *t.exclude]:
+            for flat in expand_families(p):
+                yield f"trigger:{tid}", flat
     for r in rules.context.rules:
-        yield f"context:{r.category}", r.literal
+        for flat in expand_families(r.literal):
+            yield f"context:{r.category}", flat
     gq = rules.context.generic_questions
     if gq is not None:
         for p in [gq.starts, *gq.personal, *gq.consequences]:

@@ -2,9 +2,10 @@
 
 Cues are found per sentence (longest match wins; PSEUDO cues only block shorter cues
 inside them). A modifier cue's scope runs FORWARD and/or BACKWARD from the cue to the
-sentence edge, its `max_scope`, a TERMINATE cue, or a comma that does not start another
-mention (so "ingen hævelse, rødme eller varme" is one list, but "ingen feber, læggen er
-hævet" is not). A cue inside a mention is part of that mention ("kan ikke gå") and is
+sentence edge, its `max_scope`, a TERMINATE cue, or a comma, unless the scope has reached
+a mention and the next token starts another (so "ingen hævelse, rødme eller varme" is one
+list, but "ingen feber, læggen er hævet" and "en pude der ikke er der, følelsesløs i
+skridtet" are not). A cue inside a mention is part of that mention ("kan ikke gå") and is
 ignored.
 """
 
@@ -36,6 +37,7 @@ class Mention:
         return self.role != "location"
 
 
+_RELATIVE = ("FAMILY", "FAMILY_PAST")
 _MODIFIERS = {
     "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
 }
@@ -86,8 +88,10 @@ def _scope_ends(rules: list[ContextRule]) -> list[ContextRule]:
 
 
 class ContextEngine:
-    def __init__(self, rules: list[ContextRule], generic: GenericQuestions | None = None):
+    def __init__(self, rules: list[ContextRule], generic: GenericQuestions | None = None,
+                 background: list[str] | None = None):
         self.rules = rules = _scope_ends(rules)
+        self.background = frozenset(background or ())
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
         self.generic_start = parse_pattern(generic.starts) if generic else None
         self.generic_applies = set(generic.applies_to) if generic else set()
@@ -110,17 +114,25 @@ class ContextEngine:
         found = self.matcher.find(toks, s, e)
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken = [False] * (e - s)
+        spans: set[tuple[int, int]] = set()
         cues: list[_Cue] = []
         for m in found:
-            if any(taken[i - s] for i in range(m.start, m.end)):
+            # Rules with the same words all apply ("ikke" negates forward, and backward a
+            # verb right before it); a longer cue blocks a shorter one inside it.
+            if (m.start, m.end) not in spans and any(
+                    taken[i - s] for i in range(m.start, m.end)):
                 continue
+            spans.add((m.start, m.end))
             for i in range(m.start, m.end):
                 taken[i - s] = True
             rule = self.rules[m.owner]
             if rule.direction == "PSEUDO":
                 continue
-            # A cue inside a mention belongs to the mention ("kan ikke gå", "uden opvarmning").
-            if any(mt.is_target and mt.start < m.end and m.start < mt.end for mt in mentions):
+            # A cue inside a mention belongs to the mention ("kan ikke gå", "uden opvarmning"),
+            # but a relative named by a trigger word is still a relative ("min bedstemor").
+            if any(mt.is_target and mt.start < m.end and m.start < mt.end
+                   and not (mt.role == "trigger" and rule.category in _RELATIVE)
+                   for mt in mentions):
                 continue
             cues.append(_Cue(rule, m.start, m.end))
         cues.sort(key=lambda c: c.start)
@@ -154,13 +166,15 @@ class ContextEngine:
             cues = self._cues(toks, s, e, sent_mentions)
             if not cues:
                 continue
-            fam = [c.end for c in cues if c.rule.category == "FAMILY_PAST"]
+            fam = [c.end for c in cues if c.rule.category in ("FAMILY_PAST", "FAMILY")]
             if fam and any(
                 self.rules[m.owner].category == "PRESENT_TIME"
                 # a time named after the writer turns to themselves ("min bror havde en
-                # blodprop, jeg fik krampe i går") dates the writer's clause, not the relative's
+                # blodprop, jeg fik krampe i går"), or fronted before them ("..., så nu er
+                # jeg nervøs"), dates the writer's clause, not the relative's
                 and not any(
-                    t.forms[0] in _FIRST_PERSON for t in toks[min(fam):m.start]
+                    not _FIRST_PERSON.isdisjoint(t.forms)
+                    for t in toks[min(fam):min(m.end + 2, e)]
                 )
                 for m in self.matcher.find(toks, s, e)  # also inside mentions ("pludselig")
             ):
@@ -177,7 +191,12 @@ class ContextEngine:
                     lo = self._backward_start(toks, cue, cues, starts, s)
                 allowed = rule.allowed_types
                 for mt in sent_mentions:
-                    if not mt.is_target or (mt.start < cue.end and cue.start < mt.end):
+                    if not mt.is_target:
+                        continue
+                    if mt.start < cue.end and cue.start < mt.end:
+                        if not (mt.role == "trigger" and rule.category in _RELATIVE):
+                            continue
+                        mt.categories.add(rule.category)  # "min bedstemor": her age
                         continue
                     if allowed is not None and mt.concept not in allowed and not (
                         mt.role == "trigger" and "trigger:*" in allowed
@@ -185,27 +204,34 @@ class ContextEngine:
                         continue
                     if lo <= mt.start < hi:
                         mt.categories.add(rule.category)
-        self._family_past(toks, mentions, recent)
+        self._relatives(toks, mentions, recent)
         for mt in mentions:
             mt.status = resolve_status(mt.categories)
 
-    @staticmethod
-    def _family_past(toks: list[Token], mentions: list[Mention], recent: set[int]) -> None:
-        """A relative's past event ("min mor fik en blodprop") is background when the writer
-        then describes their own present symptom ("..., og jeg har krampe") and the sentence
-        names no recent time ("i går", "pludselig", "nu"); otherwise the relative is the
-        patient and the finding is read as theirs (FAMILY, still present)."""
+    def _relatives(self, toks: list[Token], mentions: list[Mention], recent: set[int]) -> None:
+        """Who the patient is. A relative's past event ("min mor fik en blodprop"), and a
+        relative's condition, medicine or history in any tense ("min bedstemor har
+        åreforkalkning og tager 100 piller", the `background` concepts), are background
+        when the writer then describes their own symptom ("..., men jeg fik krampe") and
+        the relative's sentence names no recent time ("i går", "pludselig", "nu");
+        otherwise the relative is the patient and the finding is read as theirs (FAMILY,
+        still present). A relative's own symptoms ("min far har en hævet læg") stay theirs."""
         for mt in mentions:
-            if "FAMILY_PAST" not in mt.categories:
+            past = "FAMILY_PAST" in mt.categories
+            if not past and not ("FAMILY" in mt.categories and self._background(mt)):
                 continue
             mt.categories.discard("FAMILY_PAST")
             own_later = mt.sent not in recent and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
-                and any(t.forms[0] in _FIRST_PERSON for t in toks[mt.end:m2.end])
+                and any(not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[mt.end:m2.end])
                 for m2 in mentions
             )
             mt.categories.add("FAMILY_HISTORY" if own_later else "FAMILY")
+
+    def _background(self, mt: Mention) -> bool:
+        return mt.concept in self.background or (
+            mt.role == "trigger" and "trigger:*" in self.background)
 
     @staticmethod
     def _terminates(cue: _Cue, other: _Cue) -> bool:
@@ -217,11 +243,13 @@ class ContextEngine:
     def _forward_end(self, toks, cue, cues, starts, e) -> int:
         limit = e if cue.rule.max_scope is None else min(e, cue.end + cue.rule.max_scope)
         term = {c.start for c in cues if c.start >= cue.end and self._terminates(cue, c)}
+        listed = False  # the scope has reached a mention: a comma may go on with the list
         for j in range(cue.end, limit):
             if j in term:
                 return j
-            if toks[j].kind == "punct" and (j + 1) not in starts:
+            if toks[j].kind == "punct" and (not listed or (j + 1) not in starts):
                 return j
+            listed = listed or j in starts
         return limit
 
     def _backward_start(self, toks, cue, cues, starts, s) -> int:

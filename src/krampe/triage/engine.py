@@ -6,7 +6,7 @@ public call. Nothing here depends on the clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,13 +16,20 @@ from krampe.policy import Level, get_policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
 from krampe.triage.context import ContextEngine, Mention
-from krampe.triage.patterns import Matcher, Token, longest_per_owner, parse_pattern
+from krampe.triage.patterns import (
+    Matcher,
+    Token,
+    longest_per_owner,
+    parse_pattern,
+    parse_patterns,
+)
 from krampe.triage.result import FindingOut, IfThen, Screen, Status, TriageResult
-from krampe.triage.schema import Finding, Rule, Rules, get_rules
+from krampe.triage.schema import Concept, Finding, Rule, Rules, Trigger, get_rules
 from krampe.triage.text import Sentence, tokenize
 
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
+_PERSON_TRIGGERS = frozenset({"age"})  # facts of the person, reported with a seizure too
 
 
 @dataclass
@@ -45,18 +52,19 @@ class Engine:
         for cid, c in concepts.items():
             self.role[cid] = c.role
             self.suppressed_by[cid] = list(c.suppressed_by)
-            pats += [parse_pattern(p, owner=cid) for p in c.patterns]
-            excl += [parse_pattern(p, owner=cid) for p in c.exclude]
+            pats += [q for p in written_patterns(rules, c) for q in parse_patterns(p, owner=cid)]
+            excl += [q for p in c.exclude for q in parse_patterns(p, owner=cid)]
         for tid, t in rules.triggers.items():
             key = _TRIGGER + tid
             self.role[key] = "trigger"
             self.suppressed_by[key] = [_TRIGGER + s for s in t.suppressed_by]
-            pats += [parse_pattern(p, owner=key) for p in t.patterns]
-            excl += [parse_pattern(p, owner=key) for p in t.exclude]
+            pats += [q for p in written_patterns(rules, t) for q in parse_patterns(p, owner=key)]
+            excl += [q for p in t.exclude for q in parse_patterns(p, owner=key)]
         self.matcher = Matcher(pats)
         self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
-        self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions)
+        self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions,
+                                     list(rules.context.background))
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()
@@ -119,7 +127,7 @@ class Engine:
     ) -> list[Mention] | None:
         def pick(ref: str) -> list[Mention]:
             cid, _, extra = ref.partition("@")
-            ok = statuses | ({"historical"} if extra else set())
+            ok = statuses | ({extra} if extra else set())
             return [m for m in by.get(cid, ()) if m.status in ok]
 
         if any(m.status == "present" for ref in rule.none for m in by.get(ref, ())):
@@ -135,6 +143,8 @@ class Engine:
             ]
         if not firsts:
             return None
+        if rule.within is not None:
+            return self._within(rule, firsts, pick)
         used = [firsts[0]]
         for ref in rule.all[1:]:
             got = pick(ref)
@@ -147,6 +157,30 @@ class Engine:
                 return None
             used.append(got[0])
         return used
+
+    @staticmethod
+    def _within(
+        rule: Rule, firsts: list[Mention], pick: Callable[[str], list[Mention]]
+    ) -> list[Mention] | None:
+        """The first `all` mention with each other one near it in its sentence ("kramperne
+        holder mig vågen", not "sover dårligt af stress ... og har fået lidt krampe")."""
+        assert rule.within is not None
+        for first in firsts:
+            used = [first]
+            for ref in rule.all[1:]:
+                near = [m for m in pick(ref) if m.sent == first.sent
+                        and max(m.start - first.end, first.start - m.end) < rule.within]
+                if not near:
+                    break
+                used.append(near[0])
+            else:
+                if rule.any:
+                    got = [m for ref in rule.any for m in pick(ref)]
+                    if not got:
+                        return None
+                    used.append(got[0])
+                return used
+        return None
 
     @staticmethod
     def _sentence_ok(m: Mention, rule: Rule, by: dict[str, list[Mention]]) -> bool:
@@ -212,10 +246,7 @@ class Engine:
 
         # An all-English text ("My calf is swollen and red") is not understood, even though
         # English words mixed into a Danish description count ("min calf er swollen og rød").
-        english = self._english_words
-        understood = any(
-            clean[m.char_start:m.char_end].lower() not in english for m in mentions
-        )
+        understood = any(not self._english(toks, m) for m in mentions)
         if not understood:
             mentions = []
         # A "ja" makes the question's signs present (overriding a negation in the text);
@@ -250,10 +281,15 @@ class Engine:
 
         seizure = "seizure" in present_ids
         triggers: list[str] = []
-        if not seizure:  # a seizure is not a muscle cramp: cramp triggers do not apply
-            for m in mentions:
-                if m.role == "trigger" and m.status == "present":
-                    tid = m.concept[len(_TRIGGER):]
+        # A seizure is not a muscle cramp: cramp triggers do not apply, only the person's age.
+        for m in mentions:
+            if m.role == "trigger" and m.status == "present":
+                tid = m.concept[len(_TRIGGER):]
+                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS):
+                    triggers.append(tid)
+        if not seizure:
+            for fid in present_ids:  # a finding names its own ("claudication": circulation)
+                for tid in self.rules.findings[fid].triggers:
                     if tid not in triggers:
                         triggers.append(tid)
 
@@ -313,6 +349,13 @@ class Engine:
             sources=refs,
             policy_version=policy.policy_version(),
         )
+
+    def _english(self, toks: list[Token], m: Mention) -> bool:
+        """A mention in English words only ("swollen", "my calf"): alone it does not make a
+        text understood."""
+        is_english = self.lang.norm.is_english
+        return all(t.kind != "word" or t.forms[0] in self._english_words
+                   or is_english(t.forms[0]) for t in toks[m.start:m.end])
 
     def _episode_now(
         self, toks: list[Token], sents: list[Sentence], mentions: list[Mention]
@@ -380,6 +423,12 @@ class Engine:
                 raise InputError(f"Ukendt fund {fid!r}.", code="unknown_finding")
             out.append(fid)
         return out
+
+
+def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:
+    """A concept's or trigger's patterns as written, then those of its constructions."""
+    return [*c.patterns,
+            *(p for u in c.constructions for p in rules.constructions[u.use].compile(u))]
 
 
 def _evidence(text: str, used: list[Mention]) -> tuple[str, tuple[int, int] | None]:

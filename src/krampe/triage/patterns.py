@@ -2,9 +2,12 @@
 
 Syntax (one item per token, space-separated): `word` exact, `stem*` prefix, `*end`
 suffix, `*part*` inside a word (compounds), `a|b*` alternatives, `@name` the words of a
-concept or cue list of the language layer (krampe.lang.da), `~N` up to N other tokens,
-`NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their first
-item so that matching a sentence only tries patterns that can start at a token.
+concept or cue list of the language layer (krampe.lang.da), `{NAME}` any form of a concept
+family of the layer (words and phrases: one written pattern becomes one compiled pattern
+per phrase, `parse_patterns`; `{A}|{B}|word` joins them), `~N` up to N other tokens, `~N!`
+the same within one clause (never over a word that starts a clause: "da", "når", "jeg"
+...), `NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their
+first item so that matching a sentence only tries patterns that can start at a token.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from krampe.lang.da import Token, danish
 
 _NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
-_GAP = re.compile(r"^~(\d+)$")
+_GAP = re.compile(r"^~(\d+)(!?)$")
+_FAMILY = re.compile(r"^\{([A-Z][A-Z_]*)\}$")
 
-__all__ = ["Alt", "Item", "Match", "Matcher", "Pattern", "Token", "expand", "longest_per_owner",
-           "parse_pattern"]
+__all__ = ["Alt", "Item", "Match", "Matcher", "Pattern", "Token", "expand", "expand_families",
+           "longest_per_owner", "parse_pattern", "parse_patterns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,7 @@ def _parse_alt(text: str) -> Alt:
 class Item:
     alts: tuple[Alt, ...] = ()
     gap: int = 0
+    tight: bool = False  # a gap that stays inside its clause (`~N!`)
     # Derived from `alts` in __post_init__; not part of the constructor, repr or equality.
     _exact: frozenset[str] = field(init=False, repr=False, compare=False)
     _prefix: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -125,6 +130,9 @@ class Pattern(Generic[OwnerT]):
 
 # A gap never skips these: "gør ikke ondt" must not match "gør ~1 ondt".
 NEGATION_WORDS = danish().cues.negation
+# A tight gap (`~N!`) never skips these either: a word that starts another clause, so a
+# duration belongs to the thing it follows ("krampe da jeg løb i en time" is no long cramp).
+CLAUSE_STARTS = frozenset(danish().cues.words("clause_starts"))
 
 
 def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int) -> int:
@@ -135,7 +143,9 @@ def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int)
         for skip in range(item.gap + 1):
             j = i + skip
             if j > end or (skip and (toks[j - 1].kind == "punct"
-                                     or toks[j - 1].forms[0] in NEGATION_WORDS)):
+                                     or not NEGATION_WORDS.isdisjoint(toks[j - 1].forms)
+                                     or (item.tight
+                                         and not CLAUSE_STARTS.isdisjoint(toks[j - 1].forms)))):
                 break
             r = _match(items, k + 1, toks, j, end)
             if r >= 0:
@@ -146,26 +156,70 @@ def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int)
     return -1
 
 
+def expand_families(text: str) -> list[str]:
+    """A written pattern as the flat patterns it stands for: each `{NAME}` becomes the
+    family's one-token forms as one item, or one of its phrases ("{PAIN} i brystet" ->
+    "ondt|smert*|... i brystet", "gør ondt i brystet")."""
+    if "{" not in text:
+        return [text]
+    variants = [""]
+    for word in text.split():
+        if "{" not in word and "}" not in word:
+            variants = [f"{v} {word}".strip() for v in variants]
+            continue
+        single: list[str] = []
+        phrases: list[str] = []
+        for alt in word.split("|"):
+            m = _FAMILY.match(alt)
+            if m is None:
+                if "{" in alt or "}" in alt:
+                    raise ValueError(f"bad family reference {alt!r} in {text!r}")
+                single.append(alt)
+                continue
+            try:
+                forms = danish().family(m.group(1))
+            except KeyError:
+                raise ValueError(f"unknown family {alt} (krampe.lang.da lexicon.yaml)") from None
+            single += [f for f in forms if " " not in f]
+            phrases += [f for f in forms if " " in f]
+        options = (["|".join(dict.fromkeys(single))] if single else []) + phrases
+        variants = [f"{v} {o}".strip() for v in variants for o in options]
+    return variants
+
+
+def parse_patterns(text: str, owner: Hashable = None) -> list[Pattern[Any]]:
+    """Parse one written pattern into its compiled patterns (one per family phrase)."""
+    return [_parse(t, owner, text) for t in expand_families(text)]
+
+
 @overload
 def parse_pattern(text: str) -> Pattern[None]: ...
 @overload
 def parse_pattern(text: str, owner: OwnerT) -> Pattern[OwnerT]: ...
 def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
-    """Parse one pattern; ValueError on bad syntax (checked when rule files load)."""
+    """Parse one pattern; ValueError on bad syntax (checked when rule files load). A
+    `{NAME}` here must stand for one-token forms only (else use parse_patterns)."""
+    flat = expand_families(text)
+    if len(flat) != 1:
+        raise ValueError(f"pattern {text!r}: a family with phrases needs parse_patterns")
+    return _parse(flat[0], owner, text)
+
+
+def _parse(flat: str, owner: Hashable, text: str) -> Pattern[Any]:
     words = ["|".join(a if _NUM.match(a) else a.lower() for a in expand(w))
-             for w in text.split()]
+             for w in flat.split()]
     if not words:
         raise ValueError("empty pattern")
     items: list[Item] = []
     for word in words:
         g = _GAP.match(word)
         if g:
-            items.append(Item(gap=int(g.group(1))))
+            items.append(Item(gap=int(g.group(1)), tight=bool(g.group(2))))
         else:
             items.append(Item(alts=tuple(_parse_alt(a) for a in word.split("|"))))
     if items[0].gap or items[-1].gap:
         raise ValueError(f"pattern {text!r} must not start or end with a gap")
-    return Pattern(text, tuple(items), owner)
+    return Pattern(flat, tuple(items), owner)
 
 
 def expand(word: str) -> list[str]:
@@ -219,6 +273,13 @@ class Matcher(Generic[OwnerT]):
                 if alt.kind == "exact" and not alt.value.isalnum():
                     self._punct.setdefault(alt.value, []).append(idx)
         self._infix_items = list(self._infix.items())
+        # Per pattern, the later items that accept exact words only: one of each must be in
+        # a range for the pattern to match there.
+        self._required: list[tuple[frozenset[str], ...]] = [
+            tuple(it._exact for it in pat.items[1:]
+                  if not it.gap and it.alts and len(it._exact) == len(it.alts))
+            for pat in self.patterns
+        ]
         self._prefix_lengths = sorted({len(v) for v in self._prefix})
         self._suffix_lengths = sorted({len(v) for v in self._suffix})
         self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
@@ -263,8 +324,17 @@ class Matcher(Generic[OwnerT]):
 
     def find(self, toks: list[Token], start: int, end: int) -> list[Match[OwnerT]]:
         found: list[Match[OwnerT]] = []
+        words: set[str] | None = None  # every form in the range, made on first need
+        required = self._required
         for i in range(start, end):
             for idx in self.candidates(toks[i]):
+                need = required[idx]
+                if need:
+                    # Cheap exit: an item of exact words none of which is in the range.
+                    if words is None:
+                        words = {f for t in toks[start:end] for f in t.forms}
+                    if any(words.isdisjoint(n) for n in need):
+                        continue
                 pat = self.patterns[idx]
                 j = pat.match_at(toks, i, end)
                 if j > i:

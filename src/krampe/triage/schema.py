@@ -8,6 +8,7 @@ policy's (krampe.policy); the rules cite them by id.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
-from krampe.triage.patterns import parse_pattern
+from krampe.triage.patterns import parse_pattern, parse_patterns
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -47,13 +48,56 @@ class _Strict(BaseModel):
 
 def _check_patterns(values: list[str]) -> list[str]:
     for v in values:
-        parse_pattern(v)
+        parse_patterns(v)
     return values
+
+
+_SLOT = re.compile(r"\{([a-z])\}")
+
+
+class Use(_Strict):
+    """A concept's (or trigger's) use of a named construction, its slots filled in."""
+
+    use: str
+    x: str
+    y: str | None = None
+    sources: list[str] = Field(min_length=1)
+
+    def slots(self) -> dict[str, str]:
+        return {k: v for k, v in (("x", self.x), ("y", self.y)) if v is not None}
+
+
+class Construction(_Strict):
+    doc: str
+    forms: list[str] = Field(min_length=1)
+
+    @field_validator("forms")
+    @classmethod
+    def _forms(cls, v: list[str]) -> list[str]:
+        for form in v:
+            if not _SLOT.search(form):
+                raise ValueError(f"form {form!r} has no slot")
+            parse_patterns(_SLOT.sub("x", form))
+        return v
+
+    def compile(self, use: Use) -> list[str]:
+        """The written patterns of one use: each form whose slots are exactly the use's."""
+        slots = use.slots()
+        out = []
+        for form in self.forms:
+            if set(_SLOT.findall(form)) == set(slots):
+                out.append(_SLOT.sub(lambda m: slots[m.group(1)], form))
+        return out
+
+
+class ConstructionsFile(_Strict):
+    constructions: dict[str, Construction]
 
 
 class Concept(_Strict):
     role: Literal["symptom", "location", "context"] = "symptom"
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[str] = []
+    constructions: list[Use] = []
     exclude: list[str] = []
     suppressed_by: list[str] = []
 
@@ -82,6 +126,8 @@ class Rule(_Strict):
     none_in_sentence: list[str] = []
     unless_in_sentence: list[str] = []
     none_later_in_sentence: list[str] = []
+    # every `all` mention within this many tokens of the first, in its sentence
+    within: int | None = Field(default=None, ge=1)
 
 
 class Finding(_Strict):
@@ -91,6 +137,8 @@ class Finding(_Strict):
     sources: list[str] = Field(min_length=1)
     key: list[str] = []
     rules: list[Rule] = Field(min_length=1)
+    # Triggers this finding names when present (claudication: the circulation)
+    triggers: list[str] = []
 
     @field_validator("level")
     @classmethod
@@ -108,7 +156,8 @@ class Trigger(_Strict):
     id: str
     label: str
     sources: list[str] = Field(min_length=1)
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[str] = []
+    constructions: list[Use] = []
     exclude: list[str] = []
     suppressed_by: list[str] = []
 
@@ -200,6 +249,9 @@ class GenericQuestions(_Strict):
 class ContextFile(_Strict):
     rules: list[ContextRule] = Field(min_length=1)
     generic_questions: GenericQuestions | None = None
+    # A relative's conditions, medicines and history: background once the writer turns to
+    # their own symptoms (concept ids, "trigger:<id>" or "trigger:*").
+    background: list[str] = []
 
 
 class Rules(BaseModel):
@@ -208,6 +260,7 @@ class Rules(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     lexicon: LexiconFile
+    constructions: dict[str, Construction]
     findings: dict[str, Finding]
     triggers: dict[str, Trigger]
     questions: list[Question]
@@ -238,8 +291,27 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     triggers_f = _read(d / "triggers.yaml", TriggersFile)
     questions_f = _read(d / "questions.yaml", QuestionsFile)
     context_f = _read(d / "context_da.yaml", ContextFile)
+    constructions = _read(d / "constructions.yaml", ConstructionsFile).constructions
 
     errors: list[str] = []
+
+    def need_uses(where: str, uses: list[Use]) -> None:
+        """Each use names a construction, has a form for its slots, and compiles."""
+        for u in uses:
+            cons = constructions.get(u.use)
+            if cons is None:
+                errors.append(f"{where}: unknown construction {u.use!r}")
+                continue
+            need_sources(f"{where} ({u.use})", u.sources)
+            written = cons.compile(u)
+            if not written:
+                errors.append(f"{where}: construction {u.use!r} has no form with slots "
+                              f"{sorted(u.slots())}")
+            for text in written:
+                try:
+                    parse_patterns(text)
+                except ValueError as exc:
+                    errors.append(f"{where} ({u.use}): {exc}")
 
     def need_sources(where: str, ids: list[str]) -> None:
         for sid in ids:
@@ -248,6 +320,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
     concepts = lexicon_f.concepts
     for cid, c in concepts.items():
+        if not c.patterns and not c.constructions:
+            errors.append(f"lexicon_da.yaml {cid}: no patterns and no constructions")
+        need_uses(f"lexicon_da.yaml {cid}", c.constructions)
         for ref in c.suppressed_by:
             if ref not in concepts:
                 errors.append(f"lexicon_da.yaml {cid}: unknown concept {ref!r} in suppressed_by")
@@ -255,8 +330,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     def need_concept(where: str, ref: str) -> None:
         if ref.split("@", 1)[0] not in concepts:
             errors.append(f"{where}: unknown concept {ref!r}")
-        if "@" in ref and ref.split("@", 1)[1] != "historical":
-            errors.append(f"{where}: only '@historical' is allowed after a concept ({ref!r})")
+        if "@" in ref and ref.split("@", 1)[1] not in ("historical", "hypothetical"):
+            errors.append(f"{where}: only '@historical' or '@hypothetical' may follow a "
+                          f"concept ({ref!r})")
 
     findings = {}
     for f in findings_f.findings:
@@ -282,12 +358,19 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             errors.append(f"triggers.yaml: duplicate trigger {t.id!r}")
         triggers[t.id] = t
         need_sources(f"triggers.yaml {t.id}", t.sources)
+        if not t.patterns and not t.constructions:
+            errors.append(f"triggers.yaml {t.id}: no patterns and no constructions")
+        need_uses(f"triggers.yaml {t.id}", t.constructions)
     if set(triggers) != POLICY_TRIGGERS:
         errors.append(
             "triggers.yaml: trigger ids must be the policy's 22 "
             f"(unknown {sorted(set(triggers) - POLICY_TRIGGERS)}, "
             f"missing {sorted(POLICY_TRIGGERS - set(triggers))})"
         )
+    for f in findings.values():
+        for tid in f.triggers:
+            if tid not in triggers:
+                errors.append(f"findings.yaml {f.id}: unknown trigger {tid!r}")
     for t in triggers.values():
         for ref in t.suppressed_by:
             if ref not in triggers:
@@ -322,7 +405,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
 
     negation = danish().cues.negation
     gq = context_f.generic_questions
-    for ref in gq.applies_to if gq else []:
+    for ref in [*(gq.applies_to if gq else []), *context_f.background]:
         if ref != "trigger:*" and ref.removeprefix("trigger:") not in triggers:
             need_concept("context_da.yaml generic_questions", ref)
     for i, cr in enumerate(context_f.rules):
@@ -348,6 +431,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         raise RuleError("; ".join(errors))
     return Rules(
         lexicon=lexicon_f,
+        constructions=constructions,
         findings=findings,
         triggers=triggers,
         questions=list(questions_f.questions),

@@ -45,7 +45,7 @@ class Danish:
 
     @cached_property
     def norm(self) -> Normaliser:
-        return Normaliser(self.data.spelling)
+        return Normaliser(self.data.spelling, self.data.variants)
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -85,6 +85,25 @@ class Danish:
         if name in self.data.lexicon.concepts:
             return self.lexicon.alternatives(name)
         return self.cues.words(name)
+
+    def family(self, name: str) -> list[str]:
+        """Every form of the concept family `{NAME}` (words, word patterns and phrases in
+        the rules' token-pattern syntax), its `@concept` and `{FAMILY}` forms written out.
+        KeyError for an unknown name; ValueError for a family that contains itself."""
+        return self._family(name, ())
+
+    def _family(self, name: str, seen: tuple[str, ...]) -> list[str]:
+        if name in seen:
+            raise ValueError(f"family {{{name}}} contains itself ({' > '.join(seen)})")
+        out: list[str] = []
+        for form in self.data.lexicon.families[name]:
+            if form.startswith("{"):
+                out += self._family(form[1:-1], (*seen, name))
+            elif form.startswith("@"):
+                out += self.lexicon.forms(form[1:])
+            else:
+                out.append(form)
+        return list(dict.fromkeys(out))
 
     def forms(self, name: str) -> list[str]:
         """Every form `@name` stands for, phrases included (content cues)."""

@@ -8,6 +8,7 @@ two lexicon concepts only where `shared` says why, and cue and concept names are
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -152,6 +153,7 @@ class Boundary(_Strict):
 
 class CuesFile(_Strict):
     boundaries: list[Boundary] = Field(min_length=1)
+    dictated: dict[str, str] = {}  # punctuation said aloud: word -> its mark
     words: dict[str, list[str]]
 
     @model_validator(mode="after")
@@ -163,15 +165,36 @@ class CuesFile(_Strict):
             _no_repeats(f"cues.yaml words.{name}", words)
             if any(" " in w or w != w.lower() for w in words):
                 raise ValueError(f"cues.yaml words.{name}: one lower-case word per entry")
+        marks = {b.form for b in self.boundaries if len(b.form) == 1}
+        for word, mark in self.dictated.items():
+            if mark not in marks or not word.isalpha() or word != word.lower():
+                raise ValueError(f"cues.yaml dictated: {word!r} -> {mark!r} is no boundary mark")
         for b in self.boundaries:
             if b.ends == "sentence" and len(b.form) != 1:
                 raise ValueError(f"cues.yaml: a sentence end is one character ({b.form!r})")
         return self
 
 
+_FAMILY_NAME = re.compile(r"^[A-Z][A-Z_]*$")
+_FAMILY_TOKEN = re.compile(r"^(?:NUM(?:[<>]=?\d+)?|[^\sA-Z{}]+)$")
+
+
+def _family_form(form: str) -> bool:
+    """A whole `{FAMILY}` or `@concept`, or tokens in the rules' pattern syntax."""
+    if re.fullmatch(r"\{[A-Z][A-Z_]*\}|@[a-z_]+", form):
+        return True
+    return bool(form) and form == form.strip() and all(
+        _FAMILY_TOKEN.match(alt) for t in form.split(" ") for alt in t.split("|"))
+
+
 class LexiconFile(_Strict):
     concepts: dict[str, list[str]]
     shared: dict[str, list[str]] = {}
+    # Concept families for triage's constructions ({PAIN}, {BREATHE}): every form of one
+    # idea, words and phrases, in the token-pattern syntax of the rules (`a|b`, `stem*`,
+    # `~N`); a form may be a whole store concept (`@pain`) or another family (`{LEG}`).
+    # Search does not read them (they are no synonym groups).
+    families: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _checks(self) -> LexiconFile:
@@ -187,7 +210,48 @@ class LexiconFile(_Strict):
             if "*" in forms[0]:
                 raise ValueError(f"lexicon.yaml {name}: the head (first form) is no pattern")
         _check_overlaps(self.concepts, self.shared, "a word means one concept unless shared")
+        for name, forms in self.families.items():
+            if not _FAMILY_NAME.match(name):
+                raise ValueError(f"lexicon.yaml families: {name!r} is not an upper-case name")
+            _no_repeats(f"lexicon.yaml families.{name}", forms)
+            for form in forms:
+                if not _family_form(form):
+                    raise ValueError(f"lexicon.yaml families.{name}: bad form {form!r}")
+                ref = form[1:].strip("{}") if form[0] in "@{" else None
+                if form.startswith("@") and ref not in self.concepts:
+                    raise ValueError(f"lexicon.yaml families.{name}: unknown concept {form!r}")
+                if form.startswith("{") and ref not in self.families:
+                    raise ValueError(f"lexicon.yaml families.{name}: unknown family {form!r}")
         return self
+
+
+class VariantsFile(_Strict):
+    """Words as written that are not Danish spelling (Norwegian, Swedish, English, chat):
+    each the Danish word a reader takes it for (data/variants.yaml)."""
+
+    foreign_letters: dict[str, str]
+    languages: dict[str, dict[str, str]]
+
+    @model_validator(mode="after")
+    def _checks(self) -> VariantsFile:
+        if any(len(k) != 1 or len(v) != 1 for k, v in self.foreign_letters.items()):
+            raise ValueError("variants.yaml: foreign_letters map one character to one")
+        seen: dict[str, str] = {}
+        for lang, table in self.languages.items():
+            for word, danish in table.items():
+                for w in (word, danish):
+                    if w != w.lower() or not w or not w.replace("-", "").isalpha():
+                        raise ValueError(f"variants.yaml {lang}: {w!r} is not one lower-case word")
+                if word == danish:
+                    raise ValueError(f"variants.yaml {lang}: {word!r} maps to itself")
+                if word in seen:
+                    raise ValueError(f"variants.yaml: {word!r} is in {seen[word]} and {lang}")
+                seen[word] = lang
+        return self
+
+    def table(self) -> dict[str, str]:
+        """Every listed word -> its Danish word, all languages in one table."""
+        return {w: d for table in self.languages.values() for w, d in table.items()}
 
 
 class LanguageData(_Strict):
@@ -197,6 +261,7 @@ class LanguageData(_Strict):
     spelling: SpellingFile
     cues: CuesFile
     lexicon: LexiconFile
+    variants: VariantsFile
 
     @model_validator(mode="after")
     def _across(self) -> LanguageData:
@@ -212,7 +277,8 @@ class LanguageData(_Strict):
 
 
 FILES = {"words": WordsFile, "compounds": CompoundsFile, "lemmas": LemmasFile,
-         "spelling": SpellingFile, "cues": CuesFile, "lexicon": LexiconFile}
+         "spelling": SpellingFile, "cues": CuesFile, "lexicon": LexiconFile,
+         "variants": VariantsFile}
 
 
 def load(directory: Path = DATA_DIR, **replace: Path) -> LanguageData:

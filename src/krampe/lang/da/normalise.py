@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from krampe.lang.da.data import SpellingFile
+from krampe.lang.da.data import SpellingFile, VariantsFile
 
 # Danish letters typed as plain ones: "andenod" for "åndenød".
 _BARE = str.maketrans({"å": "a", "ø": "o", "æ": "e"})
@@ -25,10 +25,15 @@ def bare(word: str) -> str:
 @dataclass
 class Normaliser:
     spelling: SpellingFile
+    variants: VariantsFile | None = None
     _accents: dict[int, str] = field(init=False, repr=False)
     _accented: re.Pattern[str] = field(init=False, repr=False)
     _quotes: dict[int, str] = field(init=False, repr=False)
     _folds: tuple[tuple[str, str], ...] = field(init=False, repr=False)
+    _variants: dict[str, str] = field(init=False, repr=False)
+    _english: frozenset[str] = field(init=False, repr=False)
+    _foreign: dict[int, str] = field(init=False, repr=False)
+    _foreign_set: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._accents = str.maketrans(self.spelling.accents)
@@ -36,6 +41,12 @@ class Normaliser:
         self._quotes = str.maketrans(self.spelling.quotes)
         # Longest first is not needed: the folds are disjoint pairs (aa, ae, oe).
         self._folds = tuple(self.spelling.ascii_folds.items())
+        v = self.variants
+        self._variants = v.table() if v is not None else {}
+        self._english = frozenset(v.languages.get("english", {})) if v is not None else frozenset()
+        letters = v.foreign_letters if v is not None else {}
+        self._foreign = str.maketrans(letters)
+        self._foreign_set = frozenset(letters)
 
     def lower(self, text: str) -> str:
         """Lower case without the accents Danish writes only sometimes (massér -> masser)."""
@@ -69,6 +80,21 @@ class Normaliser:
         letters = self.spelling.ascii_letters
         return [word[:i] + letter + word[i + 1:] for i, char in enumerate(word)
                 for letter in letters.get(char, ())]
+
+    def foreign_letters(self, word: str) -> str | None:
+        """Swedish ä/ö as Danish æ/ø ("öm" -> "øm"); None when the word has neither."""
+        if not self._foreign_set.intersection(word):
+            return None
+        return word.translate(self._foreign)
+
+    def variant(self, word: str) -> str | None:
+        """The Danish word a Norwegian, Swedish, English or chat word stands for
+        ("vondt" -> "ondt", "swollen" -> "hævet", "ik" -> "ikke"), or None."""
+        return self._variants.get(word)
+
+    def is_english(self, word: str) -> bool:
+        """An English word of the variants table ("swollen", "pain")."""
+        return word in self._english
 
     def spoken(self, word: str) -> str | None:
         """The written form of a spoken one ("bli'r" -> "bliver"), or None."""

@@ -25,7 +25,7 @@ class Token:
     text: str  # as written
     start: int  # character offsets in the input
     end: int
-    forms: tuple[str, ...]  # normalised form, ascii-folded or spoken variant, typo fix
+    forms: tuple[str, ...]  # as written, folded or spoken form, Danish variant, typo fix
     kind: str  # "word", "num" or "punct"
 
 
@@ -59,6 +59,7 @@ class Tokenizer:
             r"|(?<!\S)-(?!\S)")
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
         self._abbreviations = frozenset(spelling.abbreviations)
+        self.dictated = dict(cues.dictated)
         # Inside a sentence string: the clause marks and the sentence ends that may stand
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
         inner = (self.clause_marks | self.sentence_ends) - {"-", "\n", ".", "!", "?"}
@@ -100,11 +101,15 @@ class Tokenizer:
         sent_start = 0
         n = len(text)
         ends, marks = self.sentence_ends, self.clause_marks
+        dictated = self.dictated
         for m in self._token.finditer(low):
             s = m.group().lower()
             start, end = m.span()
+            said = s in dictated  # "komma", "punktum" from speech-to-text
+            if said:
+                s = dictated[s]
             if s in ends:
-                if s == "." and not self._ends_sentence(low, toks, end, n):
+                if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
                 if len(toks) > sent_start:
                     sents.append(Sentence(sent_start, len(toks), s == "?"))
@@ -118,18 +123,39 @@ class Tokenizer:
             if s.isascii() and s.isdigit():
                 toks.append(Token(s, start, end, (s,), "num"))
                 continue
-            forms = [s]
-            extra = self.norm.ascii_fold(s) if "'" not in s else self.norm.spoken(s)
-            if extra:
-                forms.append(extra)
-            if fix is not None:
-                fixed = fix(forms[-1])
-                if fixed:
-                    forms.append(fixed)
-            toks.append(Token(text[start:end], start, end, tuple(forms), "word"))
+            toks.append(Token(text[start:end], start, end, self._forms(s, fix), "word"))
         if len(toks) > sent_start:
             sents.append(Sentence(sent_start, len(toks), False))
         return toks, sents
+
+    def _forms(self, s: str, fix: Callable[[str], str | None] | None) -> tuple[str, ...]:
+        """A word's forms: as written, then æ/ø/å folded or the spoken form written out,
+        Swedish ä/ö as æ/ø, the Danish word of a neighbouring language's or an English
+        one ("vondt" -> "ondt"), else the spelling fix."""
+        norm = self.norm
+        forms = [s]
+        if "'" in s:
+            spoken = norm.spoken(s)
+            if spoken:
+                forms.append(spoken)
+            else:  # "calf'en": a foreign word with a Danish ending
+                s = s.split("'", 1)[0]
+                forms.append(s)
+        else:
+            folded = norm.ascii_fold(s)
+            if folded:
+                forms.append(folded)
+        letters = norm.foreign_letters(s)
+        if letters:
+            forms.append(letters)
+        variant = norm.variant(s) or (letters and norm.variant(letters))
+        if variant:
+            forms.append(variant)
+        elif fix is not None:
+            fixed = fix(forms[-1])
+            if fixed:
+                forms.append(fixed)
+        return tuple(dict.fromkeys(forms))
 
     def _ends_sentence(self, low: str, toks: list[Token], end: int, n: int) -> bool:
         """A full stop ends a sentence when followed by space/end and not after an

@@ -1,0 +1,155 @@
+"""Understanding descriptions as written: negation scope, who the patient is, time, and
+language as people write it (neighbouring languages, English words, missing æøå,
+dictation, chat). Our own wordings, in the voices of issue 13."""
+
+from __future__ import annotations
+
+import pytest
+
+from krampe.triage import triage
+from tests.triage.helpers import level, present, status_of, triggers
+
+
+# --- scope: negation never runs backwards across a clause, a trailing negation names one
+@pytest.mark.parametrize(("text", "want"), [
+    ("Læggen er hævet og øm, ikke rød dog.", "urgent"),
+    ("Min læg er hævet og varm. Ikke rød.", "urgent"),
+    ("læggen er hævet og gør ondt har ikke feber", "urgent"),
+    ("Hævet er den ikke, men den er rød og varm og gør ondt", "urgent"),
+    ("Læggen er øm efter krampen i nat. Hævet er den ikke, rød heller ikke.", "self_care"),
+    ("Krampe i nat. Ikke hævet, ikke rød, ikke varm.", "self_care"),
+    ("åndenød har jeg ikke og brystet er fint, det er bare en krampe i læggen", "self_care"),
+    ("Jeg har ikke ondt i brystet, men jeg har svært ved at få vejret", "emergency"),
+])
+def test_negation_scope(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_a_negation_with_nothing_before_the_comma_does_not_reach_past_it():
+    text = ("Jeg har iskias, og det føles som at sidde på en pude der ikke er der, "
+            "følelsesløs i skridtet.")
+    assert present(text, "cauda_equina")
+
+
+def test_never_before_is_no_negation():
+    text = "forpustet som aldrig før efter intervaltræning, og så krampe i læggen, nu væk"
+    assert level(text) == "self_care"  # breathless, but after hard exercise
+    assert "exercise" in triggers(text)
+
+
+def test_a_verb_is_negated_by_the_ikke_after_it():
+    assert "exercise" not in triggers("Jeg løber ikke og motionerer ikke, men får krampe")
+
+
+# --- who the patient is -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Min mor har diabetes og tager vanddrivende, men det er mig der får krampe efter løb.",
+    "Min bror har epilepsi. Jeg selv fik bare krampe i foden i går.",
+    "min bedstemor har åreforkalkning og tager mange piller, men jeg fik krampe i sengen",
+])
+def test_a_relatives_condition_or_medicine_is_background(text: str) -> None:
+    r = triage(text)
+    assert r.level == "self_care"
+    assert not {"age", "medication", "circulation", "diuretics"} & set(r.triggers)
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg ringer for min far på 84: hans højre læg er hævet, rød og varm siden i går.",
+    "Datter ringer om sin mor, 79 år: moren har et koldt, hvidt ben og kan ikke mærke foden.",
+    "min mormor på 90 har åreforkalkning og nu er hendes fod kold og blå",
+])
+def test_a_relative_who_is_the_patient_keeps_their_findings(text: str) -> None:
+    assert level(text) in ("urgent", "emergency")
+
+
+def test_a_neighbours_opinion_is_no_diagnosis():
+    text = ("Jeg er 80 og får natlige kramper. Min nabo siger kramper kan være epilepsi, "
+            "men jeg har aldrig besvimet.")
+    assert level(text) == "self_care"
+
+
+# --- time: cramps that keep coming vs one cramp that will not release -------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeg har haft kramper i læggen i tre uger, de bliver ved og ved trods udstrækning.",
+     "routine"),
+    ("Mine lægkramper vil ikke gå væk, jeg har haft dem hver nat i en måned.", "routine"),
+    ("Jeg får krampe hver nat og det går ikke over af sig selv.", "routine"),
+    ("Kramperne i læggen bliver ved, nu har det stået på i fem uger.", "routine"),
+    ("Krampen slipper ikke. Den startede for 15 minutter siden.", "urgent"),
+    ("krampen bliver ved og ved, det har varet en halv time nu", "urgent"),
+    ("fik krampe kl 3 i nat, den varede et minut", "self_care"),
+])
+def test_recurring_or_persistent(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_sleep_lost_to_something_else_is_not_the_cramps_doing():
+    text = ("Har haft en del stress og sover dårligt. Har fået krampe i læggen et par "
+            "gange den sidste uge.")
+    assert level(text) == "self_care"
+
+
+# --- lay wording of red flags and routine findings ----------------------------------------
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Hun blev helt stiv og rykkede med arme og ben, og vi kunne ikke vække hende", "seizure"),
+    ("han bed sig i tungen og rystede over det hele", "seizure"),
+    ("Ondt i lænden, og jeg kan ikke mærke toiletpapiret når jeg tørrer mig", "cauda_equina"),
+    ("Min ryg gør ondt og det føles dødt omkring numsen", "cauda_equina"),
+    ("Foden klasker i gulvet når jeg går, det har været sådan i flere uger", "neuro_deficit"),
+    ("Når jeg går tur må jeg stoppe efter et par hundrede meter, fordi læggen bliver tung og "
+     "stiv, så står jeg lidt og så kan jeg gå videre", "claudication"),
+    ("Jeg kan kun gå ned til købmanden, så må jeg stå stille til læggen slipper", "claudication"),
+    ("Jeg har i seks uger strakt ud, drukket vand og taget magnesium, men kramperne bliver ved.",
+     "self_care_failed"),
+    ("Jeg har nedsat nyrefunktion. Kan jeg tage magnesium for mine kramper?",
+     "supplement_risk"),
+])
+def test_lay_wording(text: str, finding: str) -> None:
+    assert present(text, finding)
+
+
+# --- language as written ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Når jeg går et par hundre meter blir leggen stiv og vond så jeg må stoppe", "routine"),
+    ("Foten ble plutselig iskald og hvit og jeg kan ikke bevege tærne", "emergency"),
+    ("Jag har ont i vaden och den är svullen och röd", "urgent"),
+    ("Min calf er swollen og red og det gør ondt", "urgent"),
+    ("min laeg er haevet og roed og gor ondt", "urgent"),
+    ("jeg har ondt i lægen og den er hævet og varm komma den venstre punktum", "urgent"),
+    ("fik krampe i læggen i nat men ik hævet eller noget", "self_care"),
+])
+def test_language_as_written(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_an_english_only_text_is_still_not_understood():
+    assert not triage("My calf is swollen and red after the flight").understood
+
+
+def test_no_swelling_in_english_is_a_negation():
+    assert status_of("Fik en cramp i calf'en i går. No swelling, no redness.",
+                     "dvt_signs") == "negated"
+
+
+# --- triggers as written ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "absent"), [
+    ("vil købe magnesium mod krampe i læggene", "electrolytes"),
+    ("et voldsomt jag i læggen under tennis", "stress"),
+    ("jeg har dårligt kredsløb og krampe i læggene", "exercise"),
+    ("faldt af cyklen og slog læggen", "exercise"),
+    ("tager vanddrivende piller og får krampe", "medication"),
+])
+def test_words_that_only_look_like_a_trigger(text: str, absent: str) -> None:
+    assert absent not in triggers(text)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("jeg mangler nok magnesium, for jeg får krampe", "electrolytes"),
+    ("Min mand (67) får krampe i læggen om natten", "age"),
+    ("løb tolv kilometer for første gang og fik krampe", "overload"),
+    ("svømmede dobbelt så meget som normalt og fik krampe", "overload"),
+    ("fik krampe da jeg badede, vandet var iskoldt", "cold"),
+    ("sprang opvarmningen over og fik krampe", "no_warmup"),
+])
+def test_triggers_as_written(text: str, trigger: str) -> None:
+    assert trigger in triggers(text)
