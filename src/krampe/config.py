@@ -77,7 +77,9 @@ class Settings(BaseSettings):
         return not self.database_url or self.database_url.startswith("sqlite")
 
     def ensure_home(self) -> Path:
-        self.home.mkdir(parents=True, exist_ok=True)
+        """KRAMPE_HOME, created owner-only (0700): it holds health data and the secret key."""
+        if not self.home.is_dir():
+            self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self.home
 
 

@@ -138,3 +138,20 @@ def test_csrf_field_sent_as_a_file_is_refused_not_a_crash(client):
     r = client.post("/dagbog", data=data, files={"csrf_token": ("token.txt", b"x")})
     assert r.status_code == 403
     assert client.get("/api/diary/entries").json() == []
+
+
+def test_non_finite_duration_is_a_danish_422_not_a_crash(client):
+    """Regression: duration_minutes=inf made round() raise OverflowError, a 500, on the
+    quick entry and on the edit form."""
+    register_page(client, "uendelig")
+    base = _quick_form(client)
+    assert client.post("/dagbog", data=base).status_code == 303
+    entry_id = client.get("/api/diary/entries").json()[0]["id"]
+    edit = f"/dagbog/registrering/{entry_id}"
+    for value in ("inf", "-inf", "Infinity", "nan", "1e400"):
+        r = client.post("/dagbog", data={**base, "duration_minutes": value})
+        assert r.status_code == 422 and "Varigheden skal være et antal minutter" in r.text
+        token = form_token(client, edit)
+        r = client.post(edit, data={**base, "csrf_token": token, "duration_minutes": value})
+        assert r.status_code == 422 and "Varigheden skal være et antal minutter" in r.text
+    assert len(client.get("/api/diary/entries").json()) == 1

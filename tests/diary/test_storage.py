@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -72,3 +75,31 @@ def test_db_cli_upgrade_and_status(_isolated_home):
     assert (_isolated_home / "krampe.db").exists()
     r = runner.invoke(app, ["db", "status"])
     assert "version 0002" in r.output
+
+
+def test_home_and_database_files_are_owner_only(tmp_path, monkeypatch):
+    """Regression: KRAMPE_HOME was created 0755 and krampe.db, -wal and -shm 0644, so other
+    users of the machine could read the diary."""
+    from krampe.config import get_settings
+    from krampe.db import Database
+
+    old = os.umask(0o022)
+    try:
+        home = tmp_path / "ny" / "krampe"
+        monkeypatch.setenv("KRAMPE_HOME", str(home))
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+        monkeypatch.delenv("KRAMPE_DATABASE_URL", raising=False)
+        get_settings.cache_clear()
+        db = Database.from_url()
+        with db.engine.begin() as conn:  # a write, so the -wal and -shm files exist
+            conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x)")
+            conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+            files = sorted(p.name for p in home.iterdir())
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in home.iterdir()}
+        db.dispose()
+    finally:
+        os.umask(old)
+        get_settings.cache_clear()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert {"krampe.db", "krampe.db-wal", "krampe.db-shm"} <= set(files), files
+    assert all(mode & 0o077 == 0 for mode in modes.values()), modes

@@ -176,3 +176,13 @@ def test_odd_unicode_never_500(client, text):
         client.post("/api/triage", json={"text": text}),
     ):
         assert resp.status_code in (200, 422), (text, resp.status_code, resp.text[:200])
+
+
+@pytest.mark.parametrize("path,field", [("/api/ask", "q"), ("/api/triage", "text")])
+def test_lone_surrogate_is_a_danish_422_not_a_500(client, path, field):
+    """Regression: JSON may carry a lone surrogate ("\\ud800"); writing the text back out as
+    UTF-8 failed, a 500."""
+    body = '{"' + field + '": "krampe i l\\u00e6ggen \\ud800 om natten"}'
+    resp = client.post(path, content=body, headers={"content-type": "application/json"})
+    _is_error(resp, 422)
+    assert "ugyldige tegn" in resp.json()["message"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def _upgrade_lock(engine: Engine):
             yield
             return
         lock_path = Path(db_path).with_suffix(".migrate.lock")
-        with open(lock_path, "w") as fh:
+        fd = os.open(lock_path, os.O_WRONLY | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "w") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield

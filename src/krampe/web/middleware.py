@@ -1,7 +1,8 @@
 """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): body limit, headers, access log.
 
 Privacy: the access log records method, path, status and duration only; never the
-query string (GET /api/ask?q=... carries health text) and never a body.
+query string (GET /api/ask?q=... carries health text) and never a body. Control
+characters in the path are escaped, so a decoded CR/LF cannot forge a log line.
 """
 
 from __future__ import annotations
@@ -107,8 +108,8 @@ class WebMiddleware:
         finally:
             access_log.info(
                 "%s %s %s %.1fms",
-                scope.get("method", "-"),
-                path,
+                _printable(scope.get("method", "-")),
+                _printable(path),
                 status_holder["status"] or "-",
                 (time.perf_counter() - start) * 1000,
             )
@@ -134,6 +135,15 @@ class WebMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _printable(text: str) -> str:
+    """The text with control characters escaped: a CR/LF (%0d%0a) in a URL path must not
+    start a forged line in the access log."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 def _content_length(scope: Scope) -> int | None:
