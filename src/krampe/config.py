@@ -27,6 +27,11 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("DATABASE_URL", "KRAMPE_DATABASE_URL")
     )
     secret_key: str | None = None
+    # Database time limits (seconds). A stalled database answers 503 after these instead of
+    # holding requests, and worker threads, for ever. The statement timeout is PostgreSQL's
+    # statement_timeout (also for lock waits) and SQLite's busy_timeout.
+    db_connect_timeout: float = Field(default=5.0, gt=0)
+    db_statement_timeout: float = Field(default=10.0, gt=0)
 
     # Database connections per worker process: `db_pool_size` kept open, up to
     # `db_max_overflow` more under load. The whole deployment must stay below

@@ -18,27 +18,20 @@ from krampe.accounts import csrf
 from krampe.accounts.cookies import cookie_header
 from krampe.accounts.deps import SESSION_COOKIE
 from krampe.accounts.models import User
-from krampe.accounts.service import create_session, end_session, resolve_session
+from krampe.accounts.service import create_session, end_session
 from krampe.accounts.settings import account_settings
-from krampe.db import get_database
 
 log = logging.getLogger("krampe.accounts")
 
 
 def account_user(request: Request):
-    """Jinja global for the nav: the logged-in user on any page, also the web app's own."""
-    if "user" in request.state._state:
-        return request.state.user
-    user = None
-    if request.cookies.get(SESSION_COOKIE):
-        try:
-            with get_database(request.app.state).sessions() as db:
-                user = resolve_session(db, request.cookies.get(SESSION_COOKIE))
-        except Exception:  # the nav must never break the web app's own pages
-            log.exception("could not look up the session for the nav")
-            user = None
-    request.state.user = user
-    return user
+    """Jinja global for the nav: the user the request's dependencies looked up, if any.
+
+    Never queries the database: rendering may run on the event loop. The user is looked
+    up before rendering (`deps.optional_user`/`page_user`, or the web app's nav
+    middleware in its database pool); without that the nav is a visitor's.
+    """
+    return request.state._state.get("user")
 
 
 def set_templates(app_state: State, templates: Jinja2Templates) -> None:

@@ -42,7 +42,10 @@ def _upgrade_lock(engine: Engine):
                 fcntl.flock(fh, fcntl.LOCK_UN)
     elif engine.dialect.name == "postgresql":
         with engine.connect() as conn:
+            # Another worker may be migrating: wait for it beyond the statement timeout.
+            conn.execute(text("SET LOCAL statement_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_lock(4711)"))
+            conn.commit()
             try:
                 yield
             finally:

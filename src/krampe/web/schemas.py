@@ -74,6 +74,11 @@ class Health(BaseModel):
     knowledge_base: list[str]
 
 
+class Ready(BaseModel):
+    status: Literal["ok"]
+    database: Literal["ok"]
+
+
 ERROR_RESPONSES: dict[int | str, dict] = {
     400: {"model": ErrorResponse, "description": "Ugyldig JSON"},
     413: {"model": ErrorResponse, "description": "For stor forespørgsel"},
