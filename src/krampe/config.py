@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     engine_executor: Literal["thread", "process"] = "process"
     engine_workers: int = Field(2, ge=1, le=64)
     engine_queue: int = Field(32, ge=0, le=10_000)
+    # Questions and triage per client address (each worker counts its own), as
+    # "N/second|minute|hour"; more gets a Danish 429.
+    api_rate_limit: str = "60/minute"
 
     # Addresses or networks of the load balancers in front of krampe: only a request from
     # one of them has its X-Forwarded-For (client address) and X-Forwarded-Proto honoured.

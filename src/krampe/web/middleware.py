@@ -16,7 +16,7 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from krampe.accounts.deps import SESSION_COOKIE
+from krampe.accounts.cookies import SESSION_COOKIE, cookie_name, read_cookie
 from krampe.accounts.service import resolve_session
 from krampe.db import get_database
 from krampe.errors import Overloaded
@@ -176,7 +176,7 @@ class NavUserMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] == "http" and not scope.get("path", "").startswith(_NO_NAV)
-                and _has_cookie(scope, SESSION_COOKIE)):
+                and _has_cookie(scope, cookie_name(scope, SESSION_COOKIE))):
             state = scope.setdefault("state", {})
             if "user" not in state:
                 state["user"] = await _nav_user(scope)
@@ -186,7 +186,7 @@ class NavUserMiddleware:
 async def _nav_user(scope: Scope):
     request = Request(scope)
     pools = get_pools(request.app)
-    token = request.cookies.get(SESSION_COOKIE)
+    token = read_cookie(request, SESSION_COOKIE)
 
     def lookup():
         with get_database(request.app.state).sessions() as db:

@@ -83,4 +83,5 @@ ERROR_RESPONSES: dict[int | str, dict] = {
     400: {"model": ErrorResponse, "description": "Ugyldig JSON"},
     413: {"model": ErrorResponse, "description": "For stor forespørgsel"},
     422: {"model": ErrorResponse, "description": "Ugyldige felter"},
+    429: {"model": ErrorResponse, "description": "For mange forespørgsler fra samme adresse"},
 }
