@@ -98,6 +98,7 @@ def install_accounts_and_diary(app: FastAPI) -> None:
     templating.add_template_dir(accounts.TEMPLATE_DIR)
     templating.add_template_dir(diary.TEMPLATE_DIR)
     templating.env.globals.update(accounts.JINJA_GLOBALS)
+    templating.env.globals.update(diary.JINJA_GLOBALS)
     accounts.install(app, templating.templates)
     diary.install(app)
 
