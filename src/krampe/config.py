@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # Questions and triage per client address (each worker counts its own), as
     # "N/second|minute|hour"; more gets a Danish 429.
     api_rate_limit: str = "60/minute"
+    # Expired log-in counters, ended sessions and old write keys are deleted this often
+    # (seconds), also right after start-up: the privacy page promises 15 minutes.
+    purge_interval_seconds: float = Field(default=60.0, gt=0)
 
     # Addresses or networks of the load balancers in front of krampe: only a request from
     # one of them has its X-Forwarded-For (client address) and X-Forwarded-Proto honoured.
