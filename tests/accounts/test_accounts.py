@@ -631,3 +631,19 @@ def test_deleted_account_leaves_no_copy_in_the_sqlite_files(client_factory, data
         if os.path.exists(path + suffix):
             found[suffix] = Path(path + suffix).read_bytes().count(marker.encode())
     assert found and not any(found.values()), found
+
+
+def test_data_download_csv_runs_no_formula_in_danish_excel(client):
+    """Regression: the download escaped only a cell's first character, so a note
+    ";=1+1;" became a formula where Danish Excel splits the comma file on ';'. Every CSV
+    now goes through the one writer (krampe.csvout)."""
+    token = register_api(client, "regneark")
+    h = {"X-CSRF-Token": token}
+    for note in (";=1+1;", 'kaffe;"=HYPERLINK(1)', "a,@SUM(A1)", "nat;\t=2"):
+        assert client.post("/api/diary/entries", json={"note": note}, headers=h
+                           ).status_code == 201
+    text = client.get("/konto/data.csv").text
+    for separator in (",", ";", "\t"):
+        cells = [c for row in csv.reader(io.StringIO(text), delimiter=separator) for c in row]
+        running = [c for c in cells if c.lstrip(' "').startswith(("=", "+", "-", "@"))]
+        assert not running, (separator, running)
