@@ -609,14 +609,18 @@ def test_failed_logins_are_purged_on_schedule(database):
     assert keys == {"b" * 64}
 
 
-def test_deleted_account_leaves_no_copy_in_the_sqlite_files(client_factory, database):
+def test_deleted_account_leaves_no_copy_in_the_sqlite_files(_isolated_home):
     """Regression: after deleting an account the SQLite WAL still held 15 copies of the
     deleted notes. Secure delete zeroes them in the database file, and a WAL checkpoint
-    (TRUNCATE) empties the -wal file."""
-    if database.engine.dialect.name != "sqlite":
-        pytest.skip("the file check is SQLite's; PostgreSQL's vacuum is the server's")
+    (TRUNCATE) empties the -wal file. (SQLite only: PostgreSQL's vacuum is the server's.)"""
+    from fastapi.testclient import TestClient
+
+    from krampe.db import Database
+    from tests.diary.fixtures_db import build_app
+
+    database = Database.from_url(f"sqlite:///{_isolated_home / 'krampe.db'}")
+    c = TestClient(build_app(database), follow_redirects=False)
     marker = "HEMMELIG-NOTE-7f3a"
-    c = client_factory()
     token = register_api(c, "slettes")
     h = {"X-CSRF-Token": token}
     ids = [c.post("/api/diary/entries", json={"note": f"{marker} {n}"}, headers=h).json()["id"]
@@ -630,6 +634,7 @@ def test_deleted_account_leaves_no_copy_in_the_sqlite_files(client_factory, data
     for suffix in ("", "-wal", "-journal"):
         if os.path.exists(path + suffix):
             found[suffix] = Path(path + suffix).read_bytes().count(marker.encode())
+    database.dispose()
     assert found and not any(found.values()), found
 
 
