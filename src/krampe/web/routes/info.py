@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import text
 
+from krampe.accounts.cookies import cookie_name
 from krampe.accounts.csrf import CSRF_COOKIE
 from krampe.db import get_database
 from krampe.web import region
@@ -28,7 +29,8 @@ async def sources_page(request: Request):
 @router.get("/privatliv", response_class=HTMLResponse, include_in_schema=False)
 async def privacy_page(request: Request):
     return render(request, "privacy.html",
-                  {"region_cookie": region.COOKIE, "csrf_cookie": CSRF_COOKIE})
+                  {"region_cookie": cookie_name(request.scope, region.COOKIE),
+                   "csrf_cookie": cookie_name(request.scope, CSRF_COOKIE)})
 
 
 @router.get("/healthz", response_model=Health, tags=["drift"],
