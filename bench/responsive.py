@@ -44,6 +44,11 @@ SENTENCES = [
 ]
 
 
+# Benchmarks load the server from one address: the per-client limits would throttle them.
+BENCH_LIMITS = {"KRAMPE_API_RATE_LIMIT": "1000000/minute",
+                "KRAMPE_REGISTER_MAX_PER_WINDOW": "1000000"}
+
+
 def long_question(chars: int = 4990) -> str:
     words: list[str] = []
     i = 0
@@ -148,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("KRAMPE_")}
     base_env.pop("DATABASE_URL", None)
     base_env["OMP_NUM_THREADS"] = "1"  # numpy's BLAS threads would only add contention
+    # A benchmark is one client asking as fast as it can: lift the per-client limits.
+    base_env.update(BENCH_LIMITS)
     home = tmp / "home"  # one home: the index is built once and then read from its cache
     home.mkdir()
     runs: list[tuple[str, dict[str, str]]] = []

@@ -66,3 +66,16 @@ def pytest_runtest_makereport(item, call):
     if ON_CI and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped on CI (CI=true), which counts as a failure: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def _roomy_limits(monkeypatch: pytest.MonkeyPatch):
+    """Many tests register several accounts and ask many questions from one test client:
+    the registration and API limits are raised for them (a test of a limit sets its own)."""
+    monkeypatch.setenv("KRAMPE_REGISTER_MAX_PER_WINDOW", "100000")
+    monkeypatch.setenv("KRAMPE_API_RATE_LIMIT", "100000/minute")
+    from krampe.accounts.settings import account_settings
+
+    account_settings.cache_clear()
+    yield
+    account_settings.cache_clear()

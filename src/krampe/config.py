@@ -27,6 +27,11 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("DATABASE_URL", "KRAMPE_DATABASE_URL")
     )
     secret_key: str | None = None
+    # Database time limits (seconds). A stalled database answers 503 after these instead of
+    # holding requests, and worker threads, for ever. The statement timeout is PostgreSQL's
+    # statement_timeout (also for lock waits) and SQLite's busy_timeout.
+    db_connect_timeout: float = Field(default=5.0, gt=0)
+    db_statement_timeout: float = Field(default=10.0, gt=0)
 
     # Database connections per worker process: `db_pool_size` kept open, up to
     # `db_max_overflow` more under load. The whole deployment must stay below
@@ -42,6 +47,12 @@ class Settings(BaseSettings):
     engine_executor: Literal["thread", "process"] = "process"
     engine_workers: int = Field(2, ge=1, le=64)
     engine_queue: int = Field(32, ge=0, le=10_000)
+    # Questions and triage per client address (each worker counts its own), as
+    # "N/second|minute|hour"; more gets a Danish 429.
+    api_rate_limit: str = "60/minute"
+    # Expired log-in counters, ended sessions and old write keys are deleted this often
+    # (seconds), also right after start-up: the privacy page promises 15 minutes.
+    purge_interval_seconds: float = Field(default=60.0, gt=0)
 
     # Addresses or networks of the load balancers in front of krampe: only a request from
     # one of them has its X-Forwarded-For (client address) and X-Forwarded-Proto honoured.
@@ -77,7 +88,9 @@ class Settings(BaseSettings):
         return not self.database_url or self.database_url.startswith("sqlite")
 
     def ensure_home(self) -> Path:
-        self.home.mkdir(parents=True, exist_ok=True)
+        """KRAMPE_HOME, created owner-only (0700): it holds health data and the secret key."""
+        if not self.home.is_dir():
+            self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self.home
 
 

@@ -30,9 +30,20 @@ def validate_text(
         raise InputError(
             f"Teksten i {what} er for lang: højst {limit} tegn.", code="too_long"
         )
-    if "\x00" in text:
+    if "\x00" in text or not _encodable(text):
         raise InputError(f"Der er ugyldige tegn i {what}.", code="invalid_text")
     stripped = text.strip()
     if not stripped:
         raise InputError(f"Feltet med {what} er tomt. Skriv mindst et ord.", code="empty")
     return CheckedText(stripped)
+
+
+def _encodable(text: str) -> bool:
+    """False for a lone surrogate (JSON allows "\\ud800"): it cannot be written out as UTF-8."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -26,7 +26,8 @@ from krampe.db import Database
 from tests.conftest import _need
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/krampe_test"
-TABLES = ["diary_entries", "diary_days", "user_sessions", "login_failures", "users"]
+TABLES = ["idempotency_keys", "diary_entries", "diary_days", "user_sessions", "rate_limits",
+          "users"]
 
 
 def _ensure_database(url: str) -> None:

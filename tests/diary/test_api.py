@@ -144,3 +144,45 @@ def test_edge_input_is_4xx_never_5xx(client, clock, method, path, body):
     r = client.request(method, path, json=body, headers={"X-CSRF-Token": token})
     assert 400 <= r.status_code < 500, (r.status_code, r.text)
     assert r.json()["message"]
+
+
+def test_retry_with_the_same_idempotency_key_writes_once(client, client_factory, database):
+    """Regression: a retry after a lost answer created a duplicate (5 in 22,164 writes)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    token = register_api(client, "gentag")
+    h = {"X-CSRF-Token": token, "Idempotency-Key": "nogle-nr-1"}
+    first = client.post("/api/diary/entries", json={"intensity": 7, "note": "en gang"}, headers=h)
+    again = client.post("/api/diary/entries", json={"intensity": 7, "note": "en gang"}, headers=h)
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json()
+    assert len(client.get("/api/diary/entries").json()) == 1
+    # The same key for another request is refused, not answered with the first result.
+    r = client.post("/api/diary/entries", json={"intensity": 2}, headers=h)
+    assert r.status_code == 422 and r.json()["error"] == "idempotency_key_reused"
+    r = client.post("/api/diary/entries", json={}, headers={**h, "Idempotency-Key": "kort"})
+    assert r.status_code == 422 and r.json()["error"] == "invalid_idempotency_key"
+
+    # Parallel retries of one write: exactly one row, every answer the same.
+    clients = [client_factory() for _ in range(6)]
+    for c in clients:
+        c.cookies.update(client.cookies)
+    burst = {**h, "Idempotency-Key": "parallel-key-42"}
+
+    def post(c):
+        return c.post("/api/diary/entries", json={"intensity": 3, "note": "parallel"},
+                      headers=burst)
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(post, clients))
+    assert {r.status_code for r in answers} == {201}
+    assert len({r.json()["id"] for r in answers}) == 1
+    assert len(client.get("/api/diary/entries").json()) == 2
+
+    # A retried delete answers like the first one (204), not 404.
+    eid = first.json()["id"]
+    dh = {**h, "Idempotency-Key": "slet-nogle-1"}
+    assert client.delete(f"/api/diary/entries/{eid}", headers=dh).status_code == 204
+    assert client.delete(f"/api/diary/entries/{eid}", headers=dh).status_code == 204
+    # Another request under a key in use is refused.
+    assert client.delete(f"/api/diary/entries/{eid}", headers=burst).status_code == 422

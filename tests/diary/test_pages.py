@@ -61,6 +61,7 @@ def test_spring_gap_and_autumn_fold_in_the_form(client):
     assert 'name="fold" value="1"' in r.text  # the choice is offered
     r = client.post("/dagbog", data={**base, "date": "2026-10-25", "time": "02:30", "fold": "1"})
     assert r.status_code == 303
+    base = _quick_form(client)  # the page after saving: a new form, a new write key
     r = client.post("/dagbog", data={**base, "date": "2026-10-25", "time": "02:30", "fold": "0"})
     assert r.status_code == 303
     starts = sorted(e["started_at"][:19] for e in client.get("/api/diary/entries").json())
@@ -138,3 +139,35 @@ def test_csrf_field_sent_as_a_file_is_refused_not_a_crash(client):
     r = client.post("/dagbog", data=data, files={"csrf_token": ("token.txt", b"x")})
     assert r.status_code == 403
     assert client.get("/api/diary/entries").json() == []
+
+
+def test_non_finite_duration_is_a_danish_422_not_a_crash(client):
+    """Regression: duration_minutes=inf made round() raise OverflowError, a 500, on the
+    quick entry and on the edit form."""
+    register_page(client, "uendelig")
+    base = _quick_form(client)
+    assert client.post("/dagbog", data=base).status_code == 303
+    entry_id = client.get("/api/diary/entries").json()[0]["id"]
+    edit = f"/dagbog/registrering/{entry_id}"
+    for value in ("inf", "-inf", "Infinity", "nan", "1e400"):
+        r = client.post("/dagbog", data={**base, "duration_minutes": value})
+        assert r.status_code == 422 and "Varigheden skal være et antal minutter" in r.text
+        token = form_token(client, edit)
+        r = client.post(edit, data={**base, "csrf_token": token, "duration_minutes": value})
+        assert r.status_code == 422 and "Varigheden skal være et antal minutter" in r.text
+    assert len(client.get("/api/diary/entries").json()) == 1
+
+
+def test_a_resubmitted_form_saves_once(client):
+    """Regression: the browser re-sending the same form (a retry after a crash or a lost
+    answer) saved the cramp twice. The form's write key makes the second send a replay."""
+    register_page(client, "dobbeltklik")
+    form = {**_quick_form(client), "note": "kun én gang"}
+    first = client.post("/dagbog", data=form)
+    second = client.post("/dagbog", data=form)
+    assert first.status_code == second.status_code == 303
+    assert first.headers["location"] == second.headers["location"]
+    assert len(client.get("/api/diary/entries").json()) == 1
+    # A new page shows a new key: the next cramp is saved as a new one.
+    assert client.post("/dagbog", data={**_quick_form(client), "note": "ny"}).status_code == 303
+    assert len(client.get("/api/diary/entries").json()) == 2

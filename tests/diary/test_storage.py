@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -12,7 +15,7 @@ from krampe.db.migrate import current_revision, downgrade, upgrade
 
 
 def test_migrations_match_the_models_and_go_down_and_up(database):
-    assert current_revision(database.engine) == "0002"
+    assert current_revision(database.engine) == "0003"
     with database.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                 Base.metadata)
@@ -34,7 +37,7 @@ def test_migrations_match_the_models_and_go_down_and_up(database):
     assert "diary_entries" not in inspect(database.engine).get_table_names()
     upgrade(database.engine)
     upgrade(database.engine)  # idempotent
-    assert current_revision(database.engine) == "0002"
+    assert current_revision(database.engine) == "0003"
 
 
 def test_sqlite_runs_wal_full_sync_and_foreign_keys(tmp_path):
@@ -68,7 +71,35 @@ def test_db_cli_upgrade_and_status(_isolated_home):
     r = runner.invoke(app, ["db", "status"])
     assert r.exit_code == 0 and "ikke oprettet endnu" in r.output
     r = runner.invoke(app, ["db", "upgrade"])
-    assert r.exit_code == 0 and "version 0002" in r.output
+    assert r.exit_code == 0 and "version 0003" in r.output
     assert (_isolated_home / "krampe.db").exists()
     r = runner.invoke(app, ["db", "status"])
-    assert "version 0002" in r.output
+    assert "version 0003" in r.output
+
+
+def test_home_and_database_files_are_owner_only(tmp_path, monkeypatch):
+    """Regression: KRAMPE_HOME was created 0755 and krampe.db, -wal and -shm 0644, so other
+    users of the machine could read the diary."""
+    from krampe.config import get_settings
+    from krampe.db import Database
+
+    old = os.umask(0o022)
+    try:
+        home = tmp_path / "ny" / "krampe"
+        monkeypatch.setenv("KRAMPE_HOME", str(home))
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+        monkeypatch.delenv("KRAMPE_DATABASE_URL", raising=False)
+        get_settings.cache_clear()
+        db = Database.from_url()
+        with db.engine.begin() as conn:  # a write, so the -wal and -shm files exist
+            conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS t (x)")
+            conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+            files = sorted(p.name for p in home.iterdir())
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in home.iterdir()}
+        db.dispose()
+    finally:
+        os.umask(old)
+        get_settings.cache_clear()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert {"krampe.db", "krampe.db-wal", "krampe.db-shm"} <= set(files), files
+    assert all(mode & 0o077 == 0 for mode in modes.values()), modes

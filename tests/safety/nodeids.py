@@ -41,3 +41,16 @@ def node_exists(node_id: str) -> bool:
     if not name or not path.is_file():
         return False
     return name in _tests_in(path)
+
+
+def is_xfail(node_id: str) -> bool:
+    """True when the named test carries a `pytest.mark.xfail` decorator."""
+    file_part, _, name = node_id.partition("::")
+    name = name.split("[", 1)[0].split("::")[-1]
+    path = REPO / file_part
+    if not path.is_file():
+        return False
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name:
+            return any("xfail" in ast.unparse(d) for d in node.decorator_list)
+    return False

@@ -14,6 +14,8 @@ def web_app(tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("web_home")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KRAMPE_HOME", str(home))
+        # One test client asks many questions: the per-client limit is raised here.
+        mp.setenv("KRAMPE_API_RATE_LIMIT", "100000/minute")
         get_settings.cache_clear()
         app = create_app(["bundled"])
         with TestClient(app, raise_server_exceptions=False) as client:

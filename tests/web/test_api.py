@@ -176,3 +176,41 @@ def test_odd_unicode_never_500(client, text):
         client.post("/api/triage", json={"text": text}),
     ):
         assert resp.status_code in (200, 422), (text, resp.status_code, resp.text[:200])
+
+
+@pytest.mark.parametrize("path,field", [("/api/ask", "q"), ("/api/triage", "text")])
+def test_lone_surrogate_is_a_danish_422_not_a_500(client, path, field):
+    """Regression: JSON may carry a lone surrogate ("\\ud800"); writing the text back out as
+    UTF-8 failed, a 500."""
+    body = '{"' + field + '": "krampe i l\\u00e6ggen \\ud800 om natten"}'
+    resp = client.post(path, content=body, headers={"content-type": "application/json"})
+    _is_error(resp, 422)
+    assert "ugyldige tegn" in resp.json()["message"]
+
+
+def test_questions_and_triage_are_limited_per_client(monkeypatch):
+    """A 5,000-character question costs up to 300 ms: one client may not keep a worker
+    busy. Past the limit a Danish 429 with Retry-After; another client is not affected."""
+    from fastapi.testclient import TestClient
+
+    from krampe.config import get_settings
+    from krampe.web.app import create_app
+
+    monkeypatch.setenv("KRAMPE_API_RATE_LIMIT", "4/minute")
+    get_settings.cache_clear()
+    app = create_app(["bundled"])
+    with TestClient(app, raise_server_exceptions=False, client=("10.7.0.1", 1)) as busy:
+        assert busy.post("/api/ask", json={"q": "hjælper magnesium?"}).status_code == 200
+        assert busy.get("/api/ask", params={"q": "udstrækning"}).status_code == 200
+        assert busy.post("/api/triage", json={"text": "krampe i nat"}).status_code == 200
+        assert busy.post("/triage", data={"text": "krampe i nat"}).status_code == 200
+        for r in (busy.post("/api/triage", json={"text": "krampe"}),
+                  busy.post("/api/ask", json={"q": "krampe"})):
+            body = _is_error(r, 429, "too_many_requests")
+            assert "Vent" in body["message"] and "112" in body["message"]
+            assert int(r.headers["retry-after"]) > 0
+        page = busy.post("/", data={"q": "krampe"})
+        assert page.status_code == 429 and "text/html" in page.headers["content-type"]
+        assert busy.get("/healthz").status_code == 200  # not limited
+    with TestClient(app, raise_server_exceptions=False, client=("10.7.0.2", 1)) as other:
+        assert other.post("/api/ask", json={"q": "krampe"}).status_code == 200

@@ -76,3 +76,16 @@ def test_serve_disables_uvicorn_access_log():
 
     assert LOG_CONFIG["loggers"]["uvicorn.access"]["handlers"] == []
     assert LOG_CONFIG["loggers"]["uvicorn.access"]["propagate"] is False
+
+
+def test_crlf_in_path_cannot_forge_an_access_log_line(client, caplog):
+    """Regression: a %0d%0a in the path was decoded into the log line, which let a client
+    write a forged second line ("GET /konto 200") into the access log."""
+    with caplog.at_level(logging.INFO, logger="krampe.access"):
+        client.get("/findes-ikke%0d%0aGET%20/konto%20200%201.0ms%0b%1b[31m")
+    lines = [r.getMessage() for r in caplog.records if r.name == "krampe.access"]
+    forged = [line for line in lines if "findes-ikke" in line]
+    assert forged, lines
+    for line in forged:
+        assert not any(c in line for c in "\r\n\x0b\x1b"), repr(line)
+        assert "\\r\\nGET /konto 200" in line and line.startswith("GET /findes-ikke")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from krampe.accounts import csrf, service, userdata
 from krampe.accounts.deps import SESSION_COOKIE, api_user, db_session, user_data
-from krampe.accounts.schemas import AccountOut, Credentials, PasswordConfirm
+from krampe.accounts.schemas import AccountOut, Credentials, PasswordConfirm, SessionOut
 from krampe.accounts.service import CurrentUser
 from krampe.accounts.userdata import UserData
 from krampe.accounts.web import client_ip, log_in, log_out
@@ -47,10 +47,11 @@ router = APIRouter(prefix="/api/account", tags=["konto"], responses=ERRORS)
 
 
 @router.post("/register", status_code=201, response_model=AccountOut,
-             summary="Opret konto (brugernavn + adgangskode) og log ind")
+             summary="Opret konto (brugernavn + adgangskode) og log ind",
+             responses={429: {"description": "For mange nye konti fra samme adresse"}})
 def api_register(body: Credentials, request: Request, response: Response,
                  db: Session = Depends(db_session)) -> AccountOut:
-    user = service.register(db, body.username, body.password)
+    user = service.register(db, body.username, body.password, client_ip(request))
     log_in(request, response, db, user)
     return AccountOut(username=user.username, csrf_token=csrf.csrf_token(request))
 
@@ -75,6 +76,22 @@ def api_logout(request: Request, db: Session = Depends(db_session)) -> Response:
 @router.get("", response_model=AccountOut, summary="Den indloggede konto og dens CSRF-token")
 def api_account(request: Request, user: CurrentUser = Depends(authed)) -> AccountOut:
     return AccountOut(username=user.username, csrf_token=csrf.csrf_token(request))
+
+
+@router.get("/sessions", response_model=list[SessionOut],
+            summary="Dine aktive sessioner (steder, du er logget ind)")
+def api_sessions(user: CurrentUser = Depends(authed),
+                 db: Session = Depends(db_session)) -> list[SessionOut]:
+    return [SessionOut(created_at=s.created_at, last_seen_at=s.last_seen_at, current=s.current)
+            for s in service.list_sessions(db, user)]
+
+
+@router.post("/sessions/log-out-others", status_code=204, dependencies=[Depends(require_csrf)],
+             summary="Log ud alle andre steder")
+def api_logout_others(user: CurrentUser = Depends(authed),
+                      db: Session = Depends(db_session)) -> Response:
+    service.end_other_sessions(db, user)
+    return Response(status_code=204)
 
 
 @router.delete("", status_code=204, dependencies=[Depends(require_csrf)],

@@ -3,12 +3,15 @@
 Each browser gets a random nonce in an HttpOnly cookie. Forms carry the nonce signed
 with the secret key (hidden field `csrf_token`); API calls send it in the
 `X-CSRF-Token` header. A cross-site page can neither read the cookie nor forge the
-signature, and the nonce is rotated at log in and log out so a token never outlives
-its session.
+signature. The token is also bound to the session: it signs a hash of the session
+cookie with the nonce, so a token (and nonce cookie) an attacker obtained for their own
+session, or planted in a victim's browser, is refused in any other session. The nonce
+is rotated at log in and log out.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 
@@ -18,7 +21,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from krampe.accounts.cookies import cookie_header
+from krampe.accounts.cookies import SESSION_COOKIE, cookie_header, read_cookie
 from krampe.accounts.settings import secret_key
 from krampe.errors import KrampeError
 
@@ -41,7 +44,7 @@ def _nonce(conn: HTTPConnection) -> str:
     state = conn.scope.setdefault("state", {})
     nonce = state.get("csrf_nonce")
     if nonce is None:
-        nonce = conn.cookies.get(CSRF_COOKIE) or ""
+        nonce = read_cookie(conn, CSRF_COOKIE) or ""
         if len(nonce) < 20:
             nonce = secrets.token_urlsafe(24)
             state["csrf_new"] = True
@@ -57,8 +60,22 @@ def rotate(conn: HTTPConnection) -> str:
     return state["csrf_nonce"]
 
 
+def _binding(conn: HTTPConnection) -> str:
+    """A hash of this request's session token: the one set by a log-in during this request
+    (or "" after a log-out), else the session cookie's."""
+    state = conn.scope.setdefault("state", {})
+    token = state["session_token"] if "session_token" in state else (
+        read_cookie(conn, SESSION_COOKIE) or "")
+    return hashlib.sha256(f"krampe-csrf-session\x1f{token}".encode()).hexdigest()[:32]
+
+
+def bind_session(conn: HTTPConnection, token: str) -> None:
+    """This request logged in (token) or out (""): tokens made from now on bind to it."""
+    conn.scope.setdefault("state", {})["session_token"] = token
+
+
 def csrf_token(conn: HTTPConnection) -> str:
-    return _serializer().dumps(_nonce(conn))
+    return _serializer().dumps([_nonce(conn), _binding(conn)])
 
 
 def csrf_input(request: HTTPConnection) -> Markup:
@@ -69,12 +86,17 @@ def csrf_input(request: HTTPConnection) -> Markup:
 
 def check(conn: HTTPConnection, token: str | UploadFile | None) -> None:
     """`token` may be a raw form value: a file posted in its place counts as no token."""
-    cookie = conn.cookies.get(CSRF_COOKIE)
+    cookie = read_cookie(conn, CSRF_COOKIE)
     try:
         signed = _serializer().loads(token if isinstance(token, str) else "")
     except BadSignature:
         signed = None
-    if not cookie or not isinstance(signed, str) or not hmac.compare_digest(signed, cookie):
+    valid = (isinstance(signed, list) and len(signed) == 2
+             and all(isinstance(part, str) for part in signed))
+    if not cookie or not valid or not (
+        hmac.compare_digest(signed[0], cookie)
+        and hmac.compare_digest(signed[1], _binding(conn))
+    ):
         raise CSRFError(
             "Formularen er udløbet eller kom fra en anden side. Genindlæs siden og prøv igen."
         )

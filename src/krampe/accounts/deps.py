@@ -10,12 +10,14 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from krampe.accounts.cookies import SESSION_COOKIE, read_cookie
 from krampe.accounts.service import CurrentUser, resolve_session
 from krampe.accounts.userdata import UserData, registered
 from krampe.db import Database, get_database
 from krampe.errors import KrampeError
 
-SESSION_COOKIE = "krampe_session"
+__all__ = ["SESSION_COOKIE", "api_user", "db_session", "optional_user", "page_user",
+           "user_data"]
 
 
 async def db_session(request: Request) -> AsyncIterator[Session]:
@@ -45,7 +47,7 @@ def user_data(request: Request) -> tuple[UserData, ...]:
 
 
 def optional_user(request: Request, db: Session = Depends(db_session)) -> CurrentUser | None:
-    user = resolve_session(db, request.cookies.get(SESSION_COOKIE))
+    user = resolve_session(db, read_cookie(request, SESSION_COOKIE))
     request.state.user = user
     return user
 

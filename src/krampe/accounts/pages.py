@@ -12,7 +12,15 @@ from krampe.accounts import csrf, service, userdata
 from krampe.accounts.deps import db_session, optional_user, page_user, user_data
 from krampe.accounts.service import CurrentUser
 from krampe.accounts.userdata import UserData
-from krampe.accounts.web import client_ip, log_in, log_out, redirect, render, safe_next
+from krampe.accounts.web import (
+    client_ip,
+    danish_time,
+    log_in,
+    log_out,
+    redirect,
+    render,
+    safe_next,
+)
 from krampe.errors import KrampeError
 
 router = APIRouter(include_in_schema=False)
@@ -33,7 +41,7 @@ def register_submit(request: Request, username: str = Form(""), password: str = 
     try:
         if password != password2:
             raise KrampeError("De to adgangskoder er ikke ens.", code="mismatch", status=422)
-        user = service.register(db, username, password)
+        user = service.register(db, username, password, client_ip(request))
     except KrampeError as exc:
         return render(request, "account_register.html", exc.status, username=username[:64],
                       error=exc.message)
@@ -73,11 +81,26 @@ def logout(request: Request, csrf_token: str = Form(""), db: Session = Depends(d
     return response
 
 
+def _account(request: Request, db: Session, user: CurrentUser, status: int = 200, *,
+             message: str | None = None, error: str | None = None) -> HTMLResponse:
+    return render(request, "account.html", status, user=user, message=message, error=error,
+                  sessions=service.list_sessions(db, user), when=danish_time)
+
+
 @router.get("/konto", response_class=HTMLResponse)
 def account_page(request: Request, user: CurrentUser = Depends(page_user),
-                 done: str | None = None):
-    message = {"adgangskode": "Adgangskoden er skiftet."}.get(done or "")
-    return render(request, "account.html", user=user, message=message, error=None)
+                 db: Session = Depends(db_session), done: str | None = None):
+    message = {"adgangskode": "Adgangskoden er skiftet.",
+               "andre": "Du er logget ud alle andre steder."}.get(done or "")
+    return _account(request, db, user, message=message)
+
+
+@router.post("/konto/log-ud-andre")
+def logout_others(request: Request, csrf_token: str = Form(""),
+                  user: CurrentUser = Depends(page_user), db: Session = Depends(db_session)):
+    csrf.check(request, csrf_token)
+    service.end_other_sessions(db, user)
+    return redirect("/konto?done=andre")
 
 
 @router.post("/konto/adgangskode", response_class=HTMLResponse)
@@ -91,8 +114,7 @@ def change_password(request: Request, old_password: str = Form(""),
             raise KrampeError("De to nye adgangskoder er ikke ens.", code="mismatch", status=422)
         service.change_password(db, user, old_password, new_password)
     except KrampeError as exc:
-        return render(request, "account.html", exc.status, user=user, message=None,
-                      error=exc.message)
+        return _account(request, db, user, exc.status, error=exc.message)
     return redirect("/konto?done=adgangskode")
 
 
@@ -104,8 +126,7 @@ def delete_account(request: Request, password: str = Form(""), csrf_token: str =
     try:
         service.delete_account(db, user, password, parts)
     except KrampeError as exc:
-        return render(request, "account.html", exc.status, user=user, message=None,
-                      error=exc.message)
+        return _account(request, db, user, exc.status, error=exc.message)
     request.state.user = None
     response = render(request, "account_deleted.html", user=None)
     log_out(request, response, db)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -19,3 +21,9 @@ class PasswordConfirm(BaseModel):
 class AccountOut(BaseModel):
     username: str
     csrf_token: str = Field(description="Send som X-CSRF-Token ved POST/PUT/DELETE")
+
+
+class SessionOut(BaseModel):
+    created_at: datetime = Field(description="Logget ind (UTC)")
+    last_seen_at: datetime = Field(description="Sidst brugt (UTC)")
+    current: bool = Field(description="Denne session")

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from krampe.config import get_settings
@@ -20,11 +21,21 @@ class AccountSettings(BaseSettings):
     # "auto": Secure when the request came over HTTPS (uvicorn --proxy-headers turns a
     # proxy's X-Forwarded-Proto into the request scheme); "always"/"never" override.
     cookie_secure: Literal["auto", "always", "never"] = "auto"
-    session_days: int = 30
-    login_max_failures: int = 5
-    # Across all IPs, so spreading guesses over many addresses does not help much.
-    login_max_failures_account: int = 50
-    login_window_minutes: int = 15
+    # Sessions end 30 days after the log-in (absolute) or after 7 days unused (idle).
+    session_days: int = Field(default=30, ge=1)
+    session_idle_days: float = Field(default=7.0, gt=0)
+
+    # Log-in limits. Per (account, client): the first failures are free, then each attempt
+    # waits a delay that doubles from login_delay_seconds up to the window. Per client,
+    # across accounts: at most login_client_max_failures failures per window. There is no
+    # limit per account alone, so nobody can lock the owner out from elsewhere.
+    login_free_failures: int = Field(default=5, ge=1)
+    login_delay_seconds: float = Field(default=30.0, gt=0)
+    login_window_minutes: int = Field(default=15, ge=1)
+    login_client_max_failures: int = Field(default=30, ge=1)
+    # New accounts per client address.
+    register_max_per_window: int = Field(default=10, ge=1)
+    register_window_minutes: int = Field(default=60, ge=1)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from krampe.db.migrate import upgrade
 if TYPE_CHECKING:
     from starlette.datastructures import State
 
-__all__ = ["Base", "Database", "UTCDateTime", "get_database", "utcnow"]
+__all__ = ["Base", "Database", "UTCDateTime", "get_database", "scrub", "utcnow"]
 
 
 class Database:
@@ -40,6 +40,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def scrub(bind: object) -> None:
+    """After deleting personal data: on SQLite, copy the WAL into the database file and
+    truncate it, so deleted rows are not left in the -wal file (secure_delete, set on every
+    connection, has zeroed them in the database file). PostgreSQL: nothing here; its
+    autovacuum reclaims dead rows."""
+    engine = getattr(bind, "engine", bind)
+    if not isinstance(engine, Engine) or engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 _lock = threading.Lock()

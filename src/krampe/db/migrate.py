@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def _upgrade_lock(engine: Engine):
             yield
             return
         lock_path = Path(db_path).with_suffix(".migrate.lock")
-        with open(lock_path, "w") as fh:
+        fd = os.open(lock_path, os.O_WRONLY | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "w") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield
@@ -40,7 +42,10 @@ def _upgrade_lock(engine: Engine):
                 fcntl.flock(fh, fcntl.LOCK_UN)
     elif engine.dialect.name == "postgresql":
         with engine.connect() as conn:
+            # Another worker may be migrating: wait for it beyond the statement timeout.
+            conn.execute(text("SET LOCAL statement_timeout = 0"))
             conn.execute(text("SELECT pg_advisory_lock(4711)"))
+            conn.commit()
             try:
                 yield
             finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -79,10 +80,14 @@ def parse(form) -> EntryForm:
 
     raw_minutes = str(values["duration_minutes"]).strip().replace(",", ".")
     try:
-        seconds = round(float(raw_minutes) * 60)
+        minutes = float(raw_minutes)
+        # "inf" and "nan" parse as floats; round() of either raises (OverflowError for inf).
+        if not math.isfinite(minutes):
+            raise ValueError
+        seconds = round(minutes * 60)
         if not 1 <= seconds <= 24 * 3600:
             raise ValueError
-    except ValueError:
+    except (ValueError, OverflowError):
         errors["duration_minutes"] = "Varigheden skal være et antal minutter, fx 1 eller 0,5."
         seconds = 60
     raw_intensity = str(values["intensity"]).strip()

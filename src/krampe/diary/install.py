@@ -13,8 +13,11 @@ from fastapi import FastAPI
 from krampe.accounts import userdata
 from krampe.diary import api, pages
 from krampe.diary.export import USER_DATA
+from krampe.diary.idempotency import idempotency_input
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+# Every diary form carries `{{ idempotency_input() }}`: a new write key per page shown.
+JINJA_GLOBALS = {"idempotency_input": idempotency_input}
 
 
 def install(app: FastAPI) -> None:

@@ -67,3 +67,25 @@ class DayRecord(Base):
     day: Mapped[date] = mapped_column(Date)
     contexts: Mapped[list[str]] = mapped_column(JSON, default=list)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class IdempotencyKey(Base):
+    """The first result of a diary write sent with a client-generated key.
+
+    A retry with the same key (the browser or app did not see the answer: a crash, a lost
+    connection) gets this result back instead of writing again. The row is written in the
+    same transaction as the write it describes, so either both exist or neither does.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(100))
+    # SHA-256 of what was asked (method, route, input): the same key for another request
+    # is refused rather than answered with the wrong result.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -14,6 +14,7 @@ from krampe.accounts.deps import db_session, page_user
 from krampe.accounts.service import CurrentUser
 from krampe.accounts.web import redirect, render
 from krampe.diary import forms
+from krampe.diary import idempotency as idem
 from krampe.diary import repository as repo
 from krampe.diary.api import EntryId, clock, compute_patterns
 from krampe.diary.charts import Bar, bar_chart, describe_counts
@@ -101,16 +102,25 @@ def create(request: Request, user: CurrentUser = Depends(page_user),
            db: Session = Depends(db_session), now: datetime = Depends(clock),
            data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
+    key = idem.check_key(data.get(idem.FIELD))
     parsed = forms.parse(data)
     if parsed.entry is None:
         return _overview(request, db, user, now, form=parsed.values, errors=parsed.errors,
                          ambiguous=parsed.ambiguous, status=422)
+    entry_in = parsed.entry
+
+    def write() -> idem.Result:
+        entry = repo.create_entry(db, user.id, entry_in, now=now, commit=False)
+        return idem.Result(303, f"/dagbog?gemt={entry.id}#gemt")
+
     try:
-        entry = repo.create_entry(db, user.id, parsed.entry, now=now)
+        result = idem.once(db, user.id, key,
+                           idem.fingerprint("POST /dagbog", entry_in.model_dump_json()),
+                           write, now=now)
     except InputError as exc:
         return _overview(request, db, user, now, form=parsed.values,
                          errors={"time": exc.message}, status=422)
-    return redirect(f"/dagbog?gemt={entry.id}#gemt")
+    return redirect(result.body)
 
 
 @router.get("/dagbog/registrering/{entry_id}", response_class=HTMLResponse)
@@ -127,24 +137,39 @@ def edit_submit(request: Request, entry_id: EntryId,
                 now: datetime = Depends(clock), data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
     repo.get_entry(db, user.id, entry_id)  # 404 before anything else for others' ids
+    key = idem.check_key(data.get(idem.FIELD))
     parsed = forms.parse(data)
     if parsed.entry is None:
         return _form_page(request, "diary_edit.html", parsed.values, parsed.errors,
                           status=422, entry_id=entry_id, ambiguous=parsed.ambiguous)
+    entry_in = parsed.entry
+
+    def write() -> idem.Result:
+        repo.update_entry(db, user.id, entry_id, entry_in, now=now, commit=False)
+        return idem.Result(303, f"/dagbog?gemt={entry_id}#gemt")
+
     try:
-        repo.update_entry(db, user.id, entry_id, parsed.entry, now=now)
+        result = idem.once(db, user.id, key, idem.fingerprint(
+            f"POST /dagbog/registrering/{entry_id}", entry_in.model_dump_json()), write, now=now)
     except InputError as exc:
         return _form_page(request, "diary_edit.html", parsed.values, {"time": exc.message},
                           status=422, entry_id=entry_id, ambiguous=parsed.ambiguous)
-    return redirect(f"/dagbog?gemt={entry_id}#gemt")
+    return redirect(result.body)
 
 
 @router.post("/dagbog/registrering/{entry_id}/slet")
 def delete(request: Request, entry_id: EntryId, user: CurrentUser = Depends(page_user),
            db: Session = Depends(db_session), data: FormData = Depends(form_data)):
     csrf.check(request, data.get(csrf.CSRF_FIELD))
-    repo.delete_entry(db, user.id, entry_id)
-    return redirect("/dagbog")
+    key = idem.check_key(data.get(idem.FIELD))
+
+    def write() -> idem.Result:
+        repo.delete_entry(db, user.id, entry_id, commit=False)
+        return idem.Result(303, "/dagbog")
+
+    result = idem.once(db, user.id, key,
+                       idem.fingerprint(f"POST /dagbog/registrering/{entry_id}/slet"), write)
+    return redirect(result.body)
 
 
 @router.post("/dagbog/dag", response_class=HTMLResponse)
@@ -166,8 +191,14 @@ def save_day(request: Request, user: CurrentUser = Depends(page_user),
     if errors:
         return _overview(request, db, user, now, errors={f"day_{k}": v for k, v in
                                                         errors.items()}, status=422)
-    repo.set_day(db, user.id, day, contexts, now=now)
-    return redirect("/dagbog?dag=gemt#dag")
+    key = idem.check_key(data.get(idem.FIELD))
+
+    def write() -> idem.Result:
+        repo.set_day(db, user.id, day, contexts, now=now, commit=False)
+        return idem.Result(303, "/dagbog?dag=gemt#dag")
+
+    fp = idem.fingerprint("POST /dagbog/dag", day.isoformat(), ",".join(contexts))
+    return redirect(idem.once(db, user.id, key, fp, write, now=now).body)
 
 
 @router.get("/dagbog/moenster", response_class=HTMLResponse)

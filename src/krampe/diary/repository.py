@@ -14,7 +14,7 @@ from sqlalchemy import CursorResult, String, cast, delete, select
 from sqlalchemy.orm import Session
 
 from krampe.db.base import utcnow
-from krampe.diary.models import DayRecord, Entry
+from krampe.diary.models import DayRecord, Entry, IdempotencyKey
 from krampe.diary.schemas import EntryIn
 from krampe.diary.timeutil import to_local
 from krampe.errors import InputError, KrampeError
@@ -38,7 +38,16 @@ def _check_not_future(started_at: datetime | None, now: datetime) -> None:
                          code="future_time")
 
 
-def create_entry(db: Session, user_id: int, data: EntryIn, now: datetime | None = None) -> Entry:
+def _done(db: Session, commit: bool) -> None:
+    """Commit, or only flush when the caller commits (an idempotent write with its key)."""
+    if commit:
+        db.commit()
+    else:
+        db.flush()
+
+
+def create_entry(db: Session, user_id: int, data: EntryIn, now: datetime | None = None,
+                 *, commit: bool = True) -> Entry:
     now = now or utcnow()
     _check_not_future(data.started_at, now)
     entry = Entry(
@@ -46,7 +55,7 @@ def create_entry(db: Session, user_id: int, data: EntryIn, now: datetime | None 
         created_at=now, updated_at=now,
     )
     db.add(entry)
-    db.commit()
+    _done(db, commit)
     return entry
 
 
@@ -77,7 +86,7 @@ def list_entries(db: Session, user_id: int, *, since: datetime | None = None,
 
 
 def update_entry(db: Session, user_id: int, entry_id: int, data: EntryIn,
-                 now: datetime | None = None) -> Entry:
+                 now: datetime | None = None, *, commit: bool = True) -> Entry:
     entry = get_entry(db, user_id, entry_id)
     _check_not_future(data.started_at, now or utcnow())
     if data.started_at is not None:
@@ -85,11 +94,11 @@ def update_entry(db: Session, user_id: int, entry_id: int, data: EntryIn,
     for key, value in _fields(data).items():
         setattr(entry, key, value)
     entry.updated_at = now or utcnow()
-    db.commit()
+    _done(db, commit)
     return entry
 
 
-def delete_entry(db: Session, user_id: int, entry_id: int) -> None:
+def delete_entry(db: Session, user_id: int, entry_id: int, *, commit: bool = True) -> None:
     # A DELETE gives a CursorResult (with rowcount); Session.execute is typed as plain Result.
     result = typing.cast(
         CursorResult[typing.Any],
@@ -98,11 +107,14 @@ def delete_entry(db: Session, user_id: int, entry_id: int) -> None:
     if result.rowcount == 0:
         db.rollback()
         raise EntryNotFound()
-    db.commit()
+    # A stored answer of an idempotent write holds the entry's note: it goes too.
+    db.execute(delete(IdempotencyKey).where(IdempotencyKey.user_id == user_id,
+                                            IdempotencyKey.body.startswith(f'{{"id":{entry_id},')))
+    _done(db, commit)
 
 
 def set_day(db: Session, user_id: int, day: date, contexts: list[str],
-            now: datetime | None = None) -> DayRecord:
+            now: datetime | None = None, *, commit: bool = True) -> DayRecord:
     record = db.scalar(select(DayRecord).where(DayRecord.user_id == user_id,
                                                DayRecord.day == day))
     if record is None:
@@ -112,7 +124,7 @@ def set_day(db: Session, user_id: int, day: date, contexts: list[str],
     else:
         record.contexts = contexts
         record.updated_at = now or utcnow()
-    db.commit()
+    _done(db, commit)
     return record
 
 

@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,17 +20,20 @@ from starlette.concurrency import run_in_threadpool
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from krampe.accounts import install as accounts
+from krampe.accounts import service as account_service
 from krampe.config import Settings, get_settings
 from krampe.db import get_database
+from krampe.diary import idempotency
 from krampe.diary import install as diary
 from krampe.policy import get_policy
 from krampe.web import apidocs, errors, templating
 from krampe.web.middleware import NavUserMiddleware, WebMiddleware
-from krampe.web.offload import Pools
+from krampe.web.offload import Pools, get_pools
 from krampe.web.routes import ask, coverage, info, region, selfcare, triage
 from krampe.web.services import get_services
 from krampe.web.templating import STATIC_DIR
 
+log = logging.getLogger("krampe.web")
 KB_ENV = "KRAMPE_WEB_KB"
 MAX_BODY_BYTES = 64 * 1024
 
@@ -51,7 +57,11 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
         app.state.pools = pools
         pools.start()
         await run_in_threadpool(get_database, app.state)
+        purger = asyncio.create_task(_purge_on_schedule(app))
         yield
+        purger.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purger
         pools.shutdown()
         db = getattr(app.state, "krampe_db", None)
         if db is not None:
@@ -89,6 +99,25 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     return app
 
 
+def purge_expired(app_state) -> int:
+    """Blocking: delete what has outlived its promise (log-in counters after 15 minutes,
+    ended sessions, write keys after a day). Returns the number of rows."""
+    with get_database(app_state).sessions() as db:
+        n = account_service.purge_expired(db)
+        n += idempotency.purge(db)
+        db.commit()
+        return n
+
+
+async def _purge_on_schedule(app: FastAPI) -> None:
+    while True:
+        try:
+            await get_pools(app).run_db(purge_expired, app.state)
+        except Exception as exc:  # the database may be down; the next round tries again
+            log.warning("purge of expired rows failed: %s", type(exc).__name__)
+        await asyncio.sleep(app.state.settings.purge_interval_seconds)
+
+
 def install_accounts_and_diary(app: FastAPI) -> None:
     """Accounts and the diary on `app`, rendering in the site's layout.
 
@@ -98,6 +127,7 @@ def install_accounts_and_diary(app: FastAPI) -> None:
     templating.add_template_dir(accounts.TEMPLATE_DIR)
     templating.add_template_dir(diary.TEMPLATE_DIR)
     templating.env.globals.update(accounts.JINJA_GLOBALS)
+    templating.env.globals.update(diary.JINJA_GLOBALS)
     accounts.install(app, templating.templates)
     diary.install(app)
 

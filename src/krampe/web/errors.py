@@ -25,7 +25,7 @@ from krampe.web.templating import env
 
 log = logging.getLogger("krampe.web")
 
-_JSON_PATHS = ("/api/", "/healthz", "/openapi.json")
+_JSON_PATHS = ("/api/", "/healthz", "/readyz", "/openapi.json")
 
 _HTTP_MESSAGES = {
     400: ("bad_request", "Forespørgslen kunne ikke læses."),

@@ -1,7 +1,8 @@
 """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): body limit, headers, access log.
 
 Privacy: the access log records method, path, status and duration only; never the
-query string (GET /api/ask?q=... carries health text) and never a body.
+query string (GET /api/ask?q=... carries health text) and never a body. Control
+characters in the path are escaped, so a decoded CR/LF cannot forge a log line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import anyio.to_thread
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from krampe.accounts.deps import SESSION_COOKIE
+from krampe.accounts.cookies import SESSION_COOKIE, cookie_name, read_cookie
 from krampe.accounts.service import resolve_session
 from krampe.db import get_database
 from krampe.errors import Overloaded
@@ -107,8 +108,8 @@ class WebMiddleware:
         finally:
             access_log.info(
                 "%s %s %s %.1fms",
-                scope.get("method", "-"),
-                path,
+                _printable(scope.get("method", "-")),
+                _printable(path),
                 status_holder["status"] or "-",
                 (time.perf_counter() - start) * 1000,
             )
@@ -134,6 +135,15 @@ class WebMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _printable(text: str) -> str:
+    """The text with control characters escaped: a CR/LF (%0d%0a) in a URL path must not
+    start a forged line in the access log."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -166,7 +176,7 @@ class NavUserMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (scope["type"] == "http" and not scope.get("path", "").startswith(_NO_NAV)
-                and _has_cookie(scope, SESSION_COOKIE)):
+                and _has_cookie(scope, cookie_name(scope, SESSION_COOKIE))):
             state = scope.setdefault("state", {})
             if "user" not in state:
                 state["user"] = await _nav_user(scope)
@@ -176,7 +186,7 @@ class NavUserMiddleware:
 async def _nav_user(scope: Scope):
     request = Request(scope)
     pools = get_pools(request.app)
-    token = request.cookies.get(SESSION_COOKIE)
+    token = read_cookie(request, SESSION_COOKIE)
 
     def lookup():
         with get_database(request.app.state).sessions() as db:

@@ -14,7 +14,7 @@ from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
 from krampe.accounts import csrf
-from krampe.accounts.cookies import cookie_header
+from krampe.accounts.cookies import cookie_header, read_cookie
 from krampe.policy import REGION_IDS, RegionId
 
 COOKIE = "krampe_region"
@@ -25,7 +25,7 @@ REMEMBER = "husk_region"
 
 def current(conn: HTTPConnection) -> RegionId | None:
     """The remembered region, or None (no cookie, or one we do not know)."""
-    value = conn.cookies.get(COOKIE)
+    value = read_cookie(conn, COOKIE)  # __Host-<name> over HTTPS, as it was set
     return next((r for r in REGION_IDS if r == value), None)
 
 

@@ -74,8 +74,14 @@ class Health(BaseModel):
     knowledge_base: list[str]
 
 
+class Ready(BaseModel):
+    status: Literal["ok"]
+    database: Literal["ok"]
+
+
 ERROR_RESPONSES: dict[int | str, dict] = {
     400: {"model": ErrorResponse, "description": "Ugyldig JSON"},
     413: {"model": ErrorResponse, "description": "For stor forespørgsel"},
     422: {"model": ErrorResponse, "description": "Ugyldige felter"},
+    429: {"model": ErrorResponse, "description": "For mange forespørgsler fra samme adresse"},
 }

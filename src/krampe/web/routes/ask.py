@@ -9,6 +9,7 @@ from krampe.errors import InputError
 from krampe.knowledge.kb import MAX_TOP
 from krampe.web import region
 from krampe.web.offload import run_engine
+from krampe.web.ratelimit import LIMITED
 from krampe.web.schemas import ERROR_RESPONSES, AskRequest, AskResponse
 from krampe.web.services import get_services
 from krampe.web.templating import render
@@ -21,7 +22,8 @@ async def home(request: Request):
     return render(request, "home.html")
 
 
-@router.post("/", response_class=HTMLResponse, include_in_schema=False)
+@router.post("/", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=LIMITED)
 async def answer_page(request: Request, q: str = Form("")):
     try:
         result = await run_engine(request, "ask_json", q, 5)
@@ -49,6 +51,7 @@ async def answer_page(request: Request, q: str = Form("")):
     responses=ERROR_RESPONSES,
     summary="Svar på et spørgsmål",
     tags=["spørgsmål"],
+    dependencies=LIMITED,
 )
 async def api_ask(body: AskRequest, request: Request):
     # The engine's model is the contract; skip re-validating it on every request.
@@ -62,6 +65,7 @@ async def api_ask(body: AskRequest, request: Request):
     responses=ERROR_RESPONSES,
     summary="Svar på et spørgsmål (GET)",
     tags=["spørgsmål"],
+    dependencies=LIMITED,
 )
 async def api_ask_get(
     request: Request,

@@ -17,6 +17,7 @@ from krampe.errors import InputError
 from krampe.policy import get_policy
 from krampe.web import region as regions
 from krampe.web.offload import run_engine
+from krampe.web.ratelimit import LIMITED
 from krampe.web.schemas import ERROR_RESPONSES, REGIONS, TriageApiResponse, TriageRequest
 from krampe.web.services import Services, get_services
 from krampe.web.templating import render
@@ -74,7 +75,8 @@ async def triage_form(request: Request):
                   {"regions": REGIONS, "region": regions.current(request)})
 
 
-@router.post("/triage", response_class=HTMLResponse, include_in_schema=False)
+@router.post("/triage", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=LIMITED)
 async def triage_page(request: Request):
     form = await request.form()
     response = await _triage_page(request, form)
@@ -174,6 +176,7 @@ def _unsure(t: dict) -> list[dict]:
     responses=ERROR_RESPONSES,
     summary="Vurdér en symptombeskrivelse",
     tags=["triage"],
+    dependencies=LIMITED,
 )
 async def api_triage(body: TriageRequest, request: Request):
     result = await run_engine(request, "triage_json", body.text, region=body.region,
