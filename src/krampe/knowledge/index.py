@@ -69,6 +69,14 @@ class Index:
     article_of: np.ndarray  # passage -> article
     head_indptr: np.ndarray  # heading postings: term -> sections whose heading holds it
     head_sections: np.ndarray
+    # Per posting (parallel to docs): the term is in the passage's own text, not only in
+    # its heading or the article's title. A heading alone is never an answer.
+    in_body: np.ndarray
+    # Per passage: the article's lead (its opening text before the first heading of its
+    # own), a summary that mentions everything and answers little.
+    lead: np.ndarray
+    # Per article: the title's content terms (a question sharing one is on its topic).
+    article_topics: list[frozenset[int]]
     known: set[str]
     surface_vocab: list[str]
     declared: list[list[str]]
@@ -125,6 +133,15 @@ class Index:
     def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = self.indptr[term], self.indptr[term + 1]
         return self.docs[start:end], self.impacts[start:end]
+
+    def body_has(self, term: int, passages: np.ndarray) -> np.ndarray:
+        """Boolean per passage: does its own text hold the term (not just its heading)?"""
+        start, end = self.indptr[term], self.indptr[term + 1]
+        docs = self.docs[start:end]
+        if docs.size == 0:
+            return np.zeros(passages.shape, dtype=bool)
+        pos = np.minimum(np.searchsorted(docs, passages), docs.size - 1)
+        return (docs[pos] == passages) & self.in_body[start:end][pos]
 
     def contains(self, term: int, passages: np.ndarray) -> np.ndarray:
         """Boolean per passage: does it hold the term (in body, heading or title)?"""
@@ -211,6 +228,22 @@ class _Weigher:
         return acc, kept
 
 
+def _lead_sections(article: Article, title_words: list[str],
+                   headings: list[list[str]]) -> set[int]:
+    """Sections holding the article's lead: the text before its first heading of its own.
+
+    That is the first section when it has no heading, or when its heading is the title
+    again (an HTML h1, a Markdown "#", the title's words); only when a later section has
+    a heading, else the whole article is the answer's text.
+    """
+    if len(article.sections) < 2 or not any(headings[1:]):
+        return set()
+    first = article.sections[0]
+    if not headings[0] or first.level <= 1 or headings[0] == title_words:
+        return {0}
+    return set()
+
+
 def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     cfg = search_settings()
     # Pass 1: words of every text, vocabulary and declared synonyms, so compounds and
@@ -260,12 +293,24 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     heading_terms: list[frozenset[int]] = []
     heading_stems: list[list[tuple[int, float]]] = []
     body_df: Counter[int] = Counter()
+    body_col = array("b")
+    lead_col = array("b")
+    article_topics: list[frozenset[int]] = []
+    weak_kinds = (STOP, WEAK, QUESTION)
     for a_idx, (article, (title_words, sections)) in enumerate(zip(articles, layout,
                                                                    strict=True)):
         article_start.append(len(texts))
         title_w, title_kept = weigher.weigh(title_words)
         title_terms.append(frozenset(title_w))
-        for section, (head_words, bodies) in zip(article.sections, sections, strict=True):
+        article_topics.append(frozenset(t for t, kind in title_kept if kind not in weak_kinds))
+        leading = _lead_sections(article, title_words, [h for h, _ in sections])
+        for s_idx, (section, (head_words, bodies)) in enumerate(
+                zip(article.sections, sections, strict=True)):
+            if s_idx in leading:
+                # The title repeated as the first heading (an HTML h1, a Markdown "#") is
+                # no section heading: the title field already carries it.
+                title_set = set(title_words)
+                head_words = [w for w in head_words if w not in title_set]
             head_w, head_kept = weigher.weigh(head_words)
             heading_terms.append(frozenset(head_w))
             section_headings.append(section.heading)
@@ -286,6 +331,9 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
                 term_col.extend(combined.keys())
                 tf_col.extend(combined.values())
                 doc_col.extend([doc] * len(combined))
+                body_col.extend([t in body_w for t in combined])
+                # A reader may mark the lead itself (a kind "lead").
+                lead_col.append(s_idx in leading or str(passage.kind) == "lead")
                 lengths.append(w_body * len(body_kept) + fixed_len)
                 section_of.append(len(heading_terms) - 1)
                 texts.append(passage.text)
@@ -297,6 +345,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     tfs = np.frombuffer(tf_col, dtype=np.float32)
     order = np.argsort(terms, kind="stable")  # docs stay ascending within a term
     terms, docs, tfs = terms[order], docs[order], tfs[order]
+    in_body = np.frombuffer(body_col, dtype=np.int8).astype(bool)[order]
     n_terms = len(vocab)
     df = np.bincount(terms, minlength=n_terms)
     indptr = np.zeros(n_terms + 1, dtype=np.int64)
@@ -334,6 +383,9 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
         article_of=np.frombuffer(article_of, dtype=np.int32).astype(np.int64),
         head_indptr=head_indptr,
         head_sections=np.asarray([s for _, s in pairs], dtype=np.int32),
+        in_body=np.ascontiguousarray(in_body),
+        lead=np.frombuffer(lead_col, dtype=np.int8).astype(bool),
+        article_topics=article_topics,
         article_ids=[a.id for a in articles],
         article_start=np.asarray(article_start, dtype=np.int64),
         vocab=vocab,

@@ -264,6 +264,7 @@ class _Coverage:
         self.articles = index.article_of[candidates]
         self._in_passage: dict[int, np.ndarray] = {}
         self._in_article: dict[int, np.ndarray] = {}
+        self._in_body: dict[int, np.ndarray] = {}
 
     def _passage_has(self, term: int) -> np.ndarray:
         if term not in self._in_passage:
@@ -274,6 +275,11 @@ class _Coverage:
         if term not in self._in_article:
             self._in_article[term] = self.index.in_articles(term, self.articles)
         return self._in_article[term]
+
+    def _body_has(self, term: int) -> np.ndarray:
+        if term not in self._in_body:
+            self._in_body[term] = self.index.body_has(term, self.candidates)
+        return self._in_body[term]
 
     def _credit(self, alts: list[Alt], where) -> np.ndarray:
         credit = np.zeros(self.candidates.shape, dtype=np.float32)
@@ -302,8 +308,14 @@ class _Coverage:
         return own, np.maximum(own, elsewhere)
 
     def on_topic(self, word: QueryWord, own: np.ndarray) -> np.ndarray:
-        topical = any(t in self.index.topic_terms for t in _terms(word))
-        return own > 0 if topical else np.zeros(own.shape, dtype=bool)
+        """Per candidate: the word is what the knowledge base, or the candidate's own
+        article (a word of its title), is about, and the passage has it."""
+        terms = _terms(word)
+        if any(t in self.index.topic_terms for t in terms):
+            return own > 0
+        topics = self.index.article_topics
+        titled = {a: any(t in topics[a] for t in terms) for a in set(self.articles.tolist())}
+        return (own > 0) & np.asarray([titled[a] for a in self.articles.tolist()], dtype=bool)
 
     def heading_dice(self, words: list[QueryWord]) -> np.ndarray:
         """IDF-weighted Dice overlap of the question with each candidate's section heading.
@@ -369,6 +381,11 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
             stem_alts = [alt for alt in word.full if alt[1] == 1.0]
             marker_missing |= cov._credit(stem_alts, cov._passage_has) < 1.0
     coverage = covered / max(float(weights.sum()), 1e-9)
+    # A passage none of whose own words answer (only its heading or title matched) is
+    # never an answer: a heading alone says nothing.
+    in_body = np.zeros(candidates.shape, dtype=bool)
+    for word in informative:
+        in_body |= cov.word_credit(word, cov._body_has) > 0
 
     mix = cfg.query.coverage_mix
     dice = cov.heading_dice([w for w in words if w.known])
@@ -376,10 +393,17 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
     final *= 1 + cfg.query.heading_boost * dice
     sections = index.section_of
     first = (candidates == 0) | (sections[candidates] != sections[np.maximum(candidates - 1, 0)])
-    final *= np.where(first, 1 + cfg.query.first_in_section_boost, 1.0)
+    lead = index.lead[candidates]
+    final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
+    # The lead mentions everything the article goes on to explain: the section that
+    # explains it answers better.
+    final *= np.where(lead, cfg.query.lead, 1.0)
+    final *= np.where(in_body, 1.0, cfg.query.no_body)
     order = np.argsort(-final, kind="stable")
     # The gate asks whether any of the leading passages covers the question.
     leading = order[: max(top, 3)]
+    if in_body[leading].any():
+        leading = leading[in_body[leading]]
     gate_at = leading[np.argmax(coverage[leading])]
     threshold = cfg.gate.min_coverage_on_topic if topic[gate_at] else cfg.gate.min_coverage
     outcome = SearchOutcome(False, coverage=float(coverage[gate_at]),
@@ -405,6 +429,8 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
     for i in order:
         if final[i] < floor or len(outcome.hits) >= top:
             break
+        if not in_body[i]:
+            continue
         section = int(index.section_of[candidates[i]])
         if per_section.get(section, 0) >= cfg.answers.max_per_section:
             continue  # variety: the next best section may answer a different reading

@@ -39,6 +39,8 @@ class QueryWeights(BaseModel):
     heading_boost: float = Field(ge=0)
     first_in_section_boost: float = Field(ge=0)
     story: float = Field(default=1.0, ge=0, le=1)
+    lead: float = Field(default=1.0, ge=0, le=1)
+    no_body: float = Field(default=1.0, ge=0, le=1)
 
 
 class Answers(BaseModel):
