@@ -13,6 +13,7 @@ every word and never loses negations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -206,6 +207,44 @@ class Analyzer:
                                tuple(sorted({*head.concepts, *concepts})), head.part_concepts,
                                head.confidence, head.original)
         return kept
+
+    # -- queries: modifiers of the corpus's compounds -----------------------------------
+    def modifier_of(self, word: str) -> list[str]:
+        """Corpus compounds a word unknown to the index is the modifier of: "kinin" in
+        "kininpræparater", "astma" in "astmamidler". The rest must be a word that can
+        stand as a compound's head (after a linking letter), so "kin" finds nothing."""
+        if len(word) < 4 or not word.isalpha():
+            return []
+        vocab = self.surface_vocab
+        found: list[str] = []
+        i = bisect_left(vocab, word)
+        while i < len(vocab) and vocab[i].startswith(word) and len(found) < 8:
+            rest = vocab[i][len(word):]
+            heads = [rest] + [rest[len(link):] for link in self.lang.data.compounds.linking
+                              if rest.startswith(link)]
+            if any(len(h) >= 4 and self._splitter.part(h) for h in heads):
+                found.append(vocab[i])
+            i += 1
+        return found
+
+    def split_unknown_modifier(self, word: str) -> tuple[list[str], str] | None:
+        """A compound whose head the index knows and whose modifier only its compounds
+        hold ("astmamedicin": astma as in "astmamidler", medicin): (modifier's corpus
+        compounds, head word), or None."""
+        if len(word) < 8 or not word.isalpha():
+            return None
+        for i in range(len(word) - 4, 3, -1):  # the longest known head first
+            head = word[i:]
+            if not self._splitter.part(head):
+                continue
+            left = word[:i]
+            lefts = [left] + [left[: -len(link)] for link in self.lang.data.compounds.linking
+                              if left.endswith(link) and len(left) > len(link) + 3]
+            for candidate in lefts:
+                found = self.modifier_of(candidate)
+                if found:
+                    return found, head
+        return None
 
     # -- queries: typos and spellings ------------------------------------------------
     def correct(self, word: str) -> tuple[str, float] | None:

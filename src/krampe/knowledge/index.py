@@ -98,10 +98,21 @@ class Index:
 
     @property
     def markers(self) -> set[str]:
-        """Stems of the words that mark another domain (search.yaml gate.other_domain)."""
+        """Stems of the words, and concepts of the phrases, that mark another domain
+        (search.yaml gate.other_domain)."""
         if self._markers is None:
-            words = search_settings().gate.other_domain
-            self._markers = {self.analyzer.stem(w) for w in words}
+            markers: set[str] = set()
+            for entry in search_settings().gate.other_domain:
+                if " " not in entry:
+                    markers.add(self.analyzer.stem(entry))
+                    continue
+                # A phrase ("hold i siden") marks through the synonym concept the lexicon
+                # gives it: its words alone mean other things.
+                tokens = self.analyzer.analyse(entry)
+                if not tokens or not tokens[-1].concepts:
+                    raise ValueError(f"other_domain: {entry!r} is no phrase of the lexicon")
+                markers.update(c for c in tokens[-1].concepts if c.startswith("~"))
+            self._markers = markers
         return self._markers
 
     def heading_has(self, term: int, sections: np.ndarray) -> np.ndarray:

@@ -36,6 +36,7 @@ class QueryWord:
     parts: list[list[Alt]]
     importance: float = 0.0
     other_domain: bool = False
+    marker_concepts: tuple[str, ...] = ()  # the other-domain phrases it ends
     remedy: bool = False  # the treatment the question asks about
     story: bool = False  # in a sentence told before or around the question itself
 
@@ -81,6 +82,33 @@ def _word(index: Index, tok: Token, confidence: float = 1.0) -> QueryWord:
     return QueryWord(tok.surface, tok.kind, confidence, full, parts)
 
 
+def _as_modifier(index: Index, tok: Token, word: QueryWord) -> QueryWord:
+    """A word the index lacks may be the modifier of its compounds ("kinin" in
+    "kininpræparater"), or a compound whose modifier only they hold ("astmamedicin" beside
+    "astmamidler"): it matches those compounds a little less than itself."""
+    analyzer = index.analyzer
+    concept_w = search_settings().query.concept
+
+    def alts_of(words: list[str]) -> list[Alt]:
+        found: dict[int, float] = {}
+        for surface in words:
+            for term, weight in _word(index, analyzer.token(surface)).full:
+                found[term] = max(found.get(term, 0.0), weight * concept_w)
+        return list(found.items())
+
+    compounds = analyzer.modifier_of(tok.surface)
+    if compounds:
+        return QueryWord(tok.surface, tok.kind, word.confidence, alts_of(compounds), [])
+    split = analyzer.split_unknown_modifier(tok.surface)
+    if split is None:
+        return word
+    modifier = alts_of(split[0])
+    head = _word(index, analyzer.token(split[1])).full
+    if not modifier or not head:
+        return word
+    return QueryWord(tok.surface, tok.kind, word.confidence, [], [modifier, head])
+
+
 def remedy_words(words: list[str]) -> set[str]:
     """Words in the places where a question names a treatment (see search.yaml)."""
     cfg = search_settings().gate.remedy
@@ -124,7 +152,11 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
                         if corrected[0].kind != CONTENT:
                             candidate.kind = corrected[0].kind
                         word = candidate
-        word.other_domain = tok.stem in markers or any(p in markers for p in tok.parts)
+        if tok.kind == CONTENT and not word.known:
+            word = _as_modifier(index, tok, word)
+        word.other_domain = (tok.stem in markers or any(p in markers for p in tok.parts)
+                             or any(c in markers for c in tok.concepts))
+        word.marker_concepts = tuple(c for c in tok.concepts if c in markers)
         word.importance = _importance(index, word, unknown_idf)
         if word.story and not word.other_domain:
             word.importance *= cfg.gate.story
@@ -378,8 +410,12 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
         covered += weight * wider
         topic |= cov.on_topic(word, own)
         if word.other_domain:  # must be there literally, not through its parts
-            stem_alts = [alt for alt in word.full if alt[1] == 1.0]
-            marker_missing |= cov._credit(stem_alts, cov._passage_has) < 1.0
+            marked = [index.vocab.get(c) for c in word.marker_concepts]
+            if marked:  # a phrase ("blodprop i hjertet"): the passage must say it
+                alts = [(t, 1.0) for t in marked if t is not None]
+            else:
+                alts = [alt for alt in word.full if alt[1] == 1.0]
+            marker_missing |= cov._credit(alts, cov._passage_has) < 1.0
     coverage = covered / max(float(weights.sum()), 1e-9)
     # A passage none of whose own words answer (only its heading or title matched) is
     # never an answer: a heading alone says nothing.
