@@ -381,6 +381,31 @@ class _Coverage:
         return 2 * matched / np.maximum(q_total + h_total, 1e-9)
 
 
+def _asks_definition(question: str) -> bool:
+    """The question asks what something is: "hvad" and a defining verb first."""
+    words = tokenize(question)
+    verbs = danish().cues.words("definition_verbs")
+    return len(words) >= 3 and words[0] == "hvad" and words[1] in verbs
+
+
+def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord]) -> np.ndarray:
+    """Per candidate: its first sentence names every informative word of the question."""
+    sentences = danish().tokenizer.sentences
+    analyzer = index.analyzer
+    out = np.zeros(candidates.shape, dtype=bool)
+    if not words:
+        return out
+    for i, passage in enumerate(candidates.tolist()):
+        first = sentences(index.texts[passage])[:1]
+        terms: set[int] = set()
+        for tok in analyzer.analyse(first[0]) if first else []:
+            terms.update(t for t in (index.vocab.get(tok.stem),
+                                     *(index.vocab.get(c) for c in tok.concepts),
+                                     *(index.vocab.get(p) for p in tok.parts)) if t is not None)
+        out[i] = all(any(t in terms for t in _terms(w)) for w in words)
+    return out
+
+
 def _terms(word: QueryWord) -> list[int]:
     return [t for t, _ in word.full] + [t for alts in word.parts for t, _ in alts]
 
@@ -431,6 +456,12 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
     first = (candidates == 0) | (sections[candidates] != sections[np.maximum(candidates - 1, 0)])
     lead = index.lead[candidates]
     final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
+    if _asks_definition(question):
+        # "Hvad er iskias?": the passage that opens by naming it defines it (often the
+        # lead: "Iskias er betegnelsen for ...").
+        opens = _opens_with(index, candidates, informative)
+        final *= np.where(opens, 1 + cfg.query.definition_boost, 1.0)
+        lead &= ~opens
     # The lead mentions everything the article goes on to explain: the section that
     # explains it answers better.
     final *= np.where(lead, cfg.query.lead, 1.0)
