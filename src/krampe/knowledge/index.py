@@ -87,6 +87,8 @@ class Index:
     article_meta: list[dict[str, object]] = field(default_factory=list)
     # Each article's content hash: what a clinical review record must name.
     article_hashes: list[str] = field(default_factory=list)
+    # Unit vectors of the passages (float16) for the semantic stage, or None.
+    embeddings: np.ndarray | None = None
     _analyzer: Analyzer | None = field(default=None, repr=False)
     _markers: set[str] | None = field(default=None, repr=False)
 

@@ -6,15 +6,18 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel
 
 from krampe.bundled import resolve_specs
 from krampe.config import get_settings
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge import index as index_mod
+from krampe.knowledge import semantic
 from krampe.knowledge.readers import article_files, load_articles
 from krampe.knowledge.search import SearchOutcome, search
 from krampe.lang import da as lang_da
@@ -57,6 +60,8 @@ class SearchResult(BaseModel):
 
 def _cache_key(files: list[Path]) -> str:
     digest = hashlib.sha256(index_mod.ENGINE_VERSION.encode())
+    # An index built with the semantic stage holds its vectors; one without does not.
+    digest.update((semantic.MODEL_ID if semantic.enabled() else "lexical").encode())
     # Lexicons and the engine's own code change the index too.
     for engine_file in sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py"),
                                *_LANG_DIR.rglob("*.yaml"), *_LANG_DIR.rglob("*.py")]):
@@ -80,8 +85,12 @@ def _stat_signature(files: list[Path]) -> tuple | None:
 
 
 def _signature_path(signature: tuple) -> Path:
-    engine = _stat_signature(sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py")]))
-    digest = hashlib.sha256(repr((index_mod.ENGINE_VERSION, engine, signature)).encode())
+    # The language layer's data and code change the index too, and so does whether the
+    # semantic stage adds its vectors.
+    engine = _stat_signature(sorted([*_DATA_DIR.glob("*.yaml"), *_ENGINE_DIR.rglob("*.py"),
+                                     *_LANG_DIR.rglob("*.yaml"), *_LANG_DIR.rglob("*.py")]))
+    mode = semantic.MODEL_ID if semantic.enabled() else "lexical"
+    digest = hashlib.sha256(repr((index_mod.ENGINE_VERSION, engine, mode, signature)).encode())
     return get_settings().home / "index" / f"stat-{digest.hexdigest()[:32]}.key"
 
 
@@ -142,6 +151,17 @@ def _write_cache(path: Path, idx: index_mod.Index) -> None:
         pass  # a read-only home only costs speed
 
 
+def _add_vectors(idx: index_mod.Index) -> None:
+    """The semantic stage's passage vectors, when it runs and the budget allows."""
+    if not semantic.enabled() or idx.size == 0:
+        return
+    texts = [semantic.passage_text(rec.title, rec.section, rec.text)
+             for rec in (idx.record(i) for i in range(idx.size))]
+    idx.embeddings, reason = semantic.passage_vectors(texts)
+    if reason:
+        idx.warnings.append(f"Semantisk søgning er slået fra for denne samling: {reason}.")
+
+
 def forget_loaded() -> None:
     """Drop the in-process knowledge bases (the disk cache stays)."""
     _LOADED.clear()
@@ -199,6 +219,7 @@ class KnowledgeBase:
         if idx is None:
             articles, warnings = load_articles(paths)
             idx = index_mod.build(articles, warnings)
+            _add_vectors(idx)
             if use_cache:
                 _write_cache(path, idx)
         kb = cls(idx, key, from_cache)
@@ -208,13 +229,19 @@ class KnowledgeBase:
 
     def explain(self, question: str, top: int = 5) -> SearchOutcome:
         """The full outcome (coverage, gate reason): for evaluation and debugging."""
-        return search(self.index, validate_text(question, what="spørgsmålet"), top)
+        text = validate_text(question, what="spørgsmålet")
+        return search(self.index, text, top, self._query_vector(text))
+
+    def _query_vector(self, text: str) -> Callable[[], np.ndarray] | None:
+        if self.index.embeddings is None or not semantic.enabled():
+            return None
+        return lambda: semantic.encode_query(text)
 
     def search(self, question: str, top: int = 5) -> SearchResult:
         text = validate_text(question, what="spørgsmålet")
         if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
             raise InputError(f"Antal svar skal være mellem 1 og {MAX_TOP}.", code="invalid_top")
-        outcome = search(self.index, text, top)
+        outcome = search(self.index, text, top, self._query_vector(text))
         answers = []
         for hit in outcome.hits:
             rec = self.index.record(hit.passage)

@@ -14,6 +14,7 @@ covered literally. Thresholds live in data/search.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -381,6 +382,20 @@ class _Coverage:
         return 2 * matched / np.maximum(q_total + h_total, 1e-9)
 
 
+def _semantic_order(index: Index, candidates: np.ndarray, final: np.ndarray, floor: float,
+                    query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The passages the lexical ranking would show, reordered by their cosine with the
+    question: final * exp(weight * (cos - best cos)). The others are not shown."""
+    assert index.embeddings is not None
+    shown = final >= floor
+    cos = index.embeddings[candidates[shown]].astype(np.float32) @ query_vector
+    weight = search_settings().semantic.weight
+    reranked = np.zeros(final.shape, dtype=np.float32)
+    reranked[shown] = final[shown] * np.exp(weight * (cos - cos.max()))
+    order = np.argsort(-reranked, kind="stable")
+    return order[: int(shown.sum())], reranked
+
+
 def _asks_definition(question: str) -> bool:
     """The question asks what something is: "hvad" and a defining verb first."""
     words = tokenize(question)
@@ -410,7 +425,10 @@ def _terms(word: QueryWord) -> list[int]:
     return [t for t, _ in word.full] + [t for alts in word.parts for t, _ in alts]
 
 
-def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
+def search(index: Index, question: str, top: int = 5,
+           query_vector: Callable[[], np.ndarray] | None = None) -> SearchOutcome:
+    """Rank, gate and pick the answers; `query_vector` (the semantic stage) is called
+    only for a question that passes the gate."""
     cfg = search_settings()
     words = analyse_question(index, question)
     informative = [w for w in words if w.kind == CONTENT]
@@ -492,6 +510,9 @@ def search(index: Index, question: str, top: int = 5) -> SearchOutcome:
         return outcome
     outcome.answered = True
     floor = final[order[0]] * cfg.answers.min_ratio
+    if query_vector is not None and index.embeddings is not None:
+        order, final = _semantic_order(index, candidates, final, floor, query_vector())
+        floor = 0.0  # the lexical floor already chose which passages may be shown
     per_section: dict[int, int] = {}
     for i in order:
         if final[i] < floor or len(outcome.hits) >= top:

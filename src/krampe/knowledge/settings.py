@@ -74,6 +74,14 @@ class Gate(BaseModel):
     remedy: Remedy
 
 
+class Semantic(BaseModel):
+    """The semantic stage (krampe.knowledge.semantic)."""
+
+    weight: float = Field(ge=0)
+    max_passages: int = Field(ge=0)
+    threads: int = Field(ge=1)
+
+
 class SearchSettings(BaseModel):
     # A word of the layer's lexicon store whose synonym group the policy's four-digit
     # out-of-hours codes join (krampe.knowledge.danish.synonym_groups).
@@ -84,6 +92,7 @@ class SearchSettings(BaseModel):
     query: QueryWeights
     answers: Answers
     gate: Gate
+    semantic: Semantic
 
 
 @lru_cache(maxsize=1)
