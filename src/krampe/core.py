@@ -7,6 +7,7 @@ hævet og rød, hvad gør jeg?") gets the triage object above the answers.
 from __future__ import annotations
 
 from krampe.knowledge.kb import KnowledgeBase, SearchResult
+from krampe.selfcare.acute import is_acute
 from krampe.textinput import validate_text
 from krampe.triage import TriageResult, triage
 
@@ -18,6 +19,9 @@ class AskResult(SearchResult):
     # The question reports a present finding or a current episode ("jeg har ondt i læggen
     # nu"), so the red-flag screen should be offered; a trigger alone does not.
     screen_link: bool = False
+    # Asked during a cramp happening now ("krampe nu", "av av", "hjælp, den slipper ikke"):
+    # pages lead with the acute steps of the bundled guide (krampe.selfcare.acute).
+    acute: bool = False
 
 
 def reports_symptoms(result: TriageResult) -> bool:
@@ -42,7 +46,7 @@ def ask(question: object, kb: KnowledgeBase, top: int = 5) -> AskResult:
     text = validate_text(question, what="spørgsmålet")
     result = kb.search(text, top)
     banner = triage(text)
-    out = AskResult(**result.model_dump())
+    out = AskResult(**result.model_dump(), acute=is_acute(text))
     if reports_symptoms(banner):
         out.triage = banner
         out.screen_link = banner.understood and (
