@@ -52,6 +52,9 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     """Every test gets its own KRAMPE_HOME so caches and databases never leak between tests."""
     home = tmp_path_factory.mktemp("krampe_home")
     monkeypatch.setenv("KRAMPE_HOME", str(home))
+    # The semantic stage encodes every passage a test indexes (about 0.1 s each): tests
+    # of it switch it on (tests/knowledge/test_semantic.py).
+    monkeypatch.setenv("KRAMPE_SEMANTIC", "0")
     from krampe.config import get_settings
 
     get_settings.cache_clear()

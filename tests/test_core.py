@@ -67,3 +67,15 @@ def test_wrap_never_splits_a_phone_number():
     for width in range(30, 90):
         for line in wrap(text, width=width):
             assert not line.rstrip().endswith(("70", "70 11", "70 11 31"))
+
+
+@pytest.mark.parametrize(("question", "acute"), [
+    ("krampe nu, hvad gør jeg", True),
+    ("av av av", True),
+    ("hjælp, den slipper ikke", True),
+    ("hvad gør jeg, hvis jeg får krampe i læggen?", False),
+    ("hvorfor får jeg krampe om natten?", False),
+])
+def test_acute_field_marks_a_cramp_happening_now(kb, question, acute):
+    assert core.ask(question, kb).acute is acute
+    assert "acute" in core.ask(question, kb).model_dump()

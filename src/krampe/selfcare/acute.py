@@ -14,8 +14,8 @@ the rules are here:
 - a cramp word with a now-word meaning right now in the same clause ("krampe nu",
   "låser stadig"), outside a clause about habits, conditions or before and after;
 - a cramp that will not let go: a let-go word with a negation ("slipper ikke", "vil ikke
-  give slip") in a text that names the cramp or cries, outside a clause about habits or
-  conditions.
+  give slip") in a text that names the cramp or cries, outside a sentence about habits
+  or conditions.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class _Words:
         self.habit = frozenset(cues.words("acute_habit"))
         self.not_now = self.habit | frozenset(cues.words("acute_before_after"))
         self.since = frozenset(cues.words("acute_since"))
+        self.past = frozenset(cues.words("acute_past"))
         self.negation = cues.negation
         self.cramp = frozenset(w for w in lang.macro("cramp") if "*" not in w)
         self.tokenizer = lang.tokenizer
@@ -57,16 +58,17 @@ def _norm(word: str) -> str:
 def is_acute(text: str) -> bool:
     """True when the text asks for help with a cramp happening now."""
     w = _words()
-    clauses = [[_norm(x) for x in clause]
-               for sentence in w.tokenizer.sentences(text)
-               for clause in w.tokenizer.clauses(sentence)]
-    clauses = [c for c in clauses if c]
+    sentences = [[[_norm(x) for x in clause] for clause in w.tokenizer.clauses(sentence)]
+                 for sentence in w.tokenizer.sentences(text)]
+    clauses = [c for sentence in sentences for c in sentence if c]
     if not clauses:
         return False
     calls = w.cry | w.help
     cramp = any(x in w.cramp for c in clauses for x in c)
-    stuck = any(_not_letting_go(c, w) for c in clauses
-                if not any(x in w.habit for x in c))
+    # A habit or condition anywhere in a sentence governs it ("når jeg får krampe om
+    # natten, slipper den ikke").
+    stuck = any(_not_letting_go(c, w) for sentence in sentences
+                if not any(x in w.habit for c in sentence for x in c) for c in sentence)
     called = any(x in calls for c in clauses for x in c)
     first = clauses[0]
     # A cry stands for itself ("av av"); a call for help needs the cramp ("hjælp, den
@@ -105,10 +107,13 @@ def _now(clause: list[str], w: _Words) -> bool:
 
 
 def _not_letting_go(clause: list[str], w: _Words) -> bool:
-    """A negation within three words before or after a let-go word."""
+    """A negation up to six words before a let-go word or two after it ("kan ikke få den
+    til at give slip", "slipper ikke")."""
+    if any(x in w.past for x in clause):
+        return False  # "jeg kunne ikke få den til at slippe": then, not now
     for i, word in enumerate(clause):
         if word in w.let_go:
-            window = clause[max(0, i - 3):i + 3]
+            window = clause[max(0, i - 6):i + 3]
             if any(x in w.negation for x in window):
                 return True
     return False
