@@ -194,6 +194,28 @@ def krampe_target(label: str, n_articles: int, cold: list[float], p50: list[floa
     return ", ".join(out)
 
 
+def _semantic_row(args: argparse.Namespace, label: str, slug: str, path: Path, articles: int,
+                  tmp: Path, queries_file: Path, env_extra: dict[str, str],
+                  notes: list[str]) -> list[str]:
+    """krampe with its semantic stage (KRAMPE_SEMANTIC=1, one encoder thread): the cold
+    build encodes every passage (over the budget it serves lexically), and a question
+    that passes the gate is encoded too."""
+    env = {**env_extra, "KRAMPE_SEMANTIC": "1", "OMP_NUM_THREADS": "1"}
+    home = tmp / f"home-{slug}-semantic"
+    cold = run_worker("krampe", [str(path)], home, queries_file, args.rounds, args.timeout,
+                      load_only=True, env_extra=env)
+    warm = run_worker("krampe", [str(path)], home, queries_file, args.rounds, args.timeout,
+                      env_extra=env)
+    name = "krampe (+ semantic)"
+    if "error" in cold or "error" in warm:
+        notes.append(f"{name} on {label}: {cold.get('error') or warm.get('error')}")
+        return [label, str(articles), "", name, "not available", *[""] * 7]
+    pcts = [_both(_pcts(warm[k], 50), 3) if warm.get(k) else "" for k in ("triage", "ask")]
+    return [label, str(articles), str(warm["passages"]), name, _both(cold["load"], 1),
+            _both(warm["load"], 2), _both(_pcts(warm["lat"], 50), 3),
+            _both(_pcts(warm["lat"], 99), 2), *pcts, "", ""]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="generated corpus sizes")
@@ -211,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="regenerate corpora from the current seeds and pack")
     parser.add_argument("--no-snapshot", action="store_true",
                         help="run the live src/krampe instead of a copy frozen at the start")
+    parser.add_argument("--semantic-on", default="",
+                        help="corpora besides the seeds to time with the semantic stage too, "
+                             "e.g. 'gen 1000' (over its budget it serves lexically)")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile krampe's queries into bench/out/profile-*.txt")
     # worker mode (internal)
@@ -254,7 +279,8 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
         # and the warm run would turn the warm load into a rebuild. Freeze a copy.
         shutil.copytree(REPO / "src" / "krampe", tmp / "engine" / "krampe",
                         ignore=shutil.ignore_patterns("__pycache__"))
-        env_extra["PYTHONPATH"] = str(tmp / "engine")
+        env_extra["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(tmp / "engine"), os.environ.get("PYTHONPATH", "")) if p)
     print(f"# speed benchmark · {machine_line()} · {engine_version(REPO)}")
     print(f"{len(queries)} queries (set {args.set}: its questions + paraphrases) × up to "
           f"{args.rounds} rounds; latency in-process, start-up and index excluded; times are "
@@ -285,13 +311,14 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
                                       "", "", f"{p50[1] / base_p50[name]:.1f}", ""])
         if "krampe" in systems:
             home = tmp / f"home-{slug}"
+            lexical = {**env_extra, "KRAMPE_SEMANTIC": "0"}
             cold = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
-                              args.timeout, load_only=True, env_extra=env_extra)
+                              args.timeout, load_only=True, env_extra=lexical)
             profile = OUT / f"profile-{slug}.txt" if args.profile else None
             if profile:
                 OUT.mkdir(parents=True, exist_ok=True)
             warm = run_worker("krampe", [str(path)], home, queries_file, args.rounds,
-                              args.timeout, profile=profile, env_extra=env_extra)
+                              args.timeout, profile=profile, env_extra=lexical)
             if "error" in cold or "error" in warm:
                 err = cold.get("error") or warm.get("error")
                 rows.append([label, str(articles), passages, "krampe (lexical)", "not available",
@@ -316,6 +343,9 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
                     # e.g. the engine or its data changed between the two runs
                     notes.append(f"krampe on {label}: the warm load did NOT come from the "
                                  "cache; its warm load time is a rebuild")
+            if label == "seeds" or label in args.semantic_on.split(","):
+                rows.append(_semantic_row(args, label, slug, path, articles, tmp, queries_file,
+                                          env_extra, notes))
         rows.extend(peer_rows)
     print()
     print(render(HEADERS, rows))
