@@ -6,8 +6,8 @@ hævet og rød, hvad gør jeg?") gets the triage object above the answers.
 
 from __future__ import annotations
 
+from krampe.knowledge.acute import is_acute
 from krampe.knowledge.kb import KnowledgeBase, SearchResult
-from krampe.selfcare.acute import is_acute
 from krampe.textinput import validate_text
 from krampe.triage import TriageResult, triage
 
@@ -20,7 +20,7 @@ class AskResult(SearchResult):
     # nu"), so the red-flag screen should be offered; a trigger alone does not.
     screen_link: bool = False
     # Asked during a cramp happening now ("krampe nu", "av av", "hjælp, den slipper ikke"):
-    # pages lead with the acute steps of the bundled guide (krampe.selfcare.acute).
+    # pages lead with the acute steps of the bundled guide (krampe.knowledge.acute).
     acute: bool = False
 
 

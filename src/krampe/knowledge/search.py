@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from krampe.knowledge.acute import is_acute
 from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
@@ -40,6 +41,7 @@ class QueryWord:
     marker_concepts: tuple[str, ...] = ()  # the other-domain phrases it ends
     remedy: bool = False  # the treatment the question asks about
     story: bool = False  # in a sentence told before or around the question itself
+    expansion: bool = False  # added for an acute question: ranks, never gates
 
     @property
     def known(self) -> bool:
@@ -110,6 +112,22 @@ def _as_modifier(index: Index, tok: Token, word: QueryWord) -> QueryWord:
     return QueryWord(tok.surface, tok.kind, word.confidence, [], [modifier, head])
 
 
+def _acute_words(index: Index) -> list[QueryWord]:
+    """Asked during a cramp now: what the acute steps say (search.yaml `acute.expand`,
+    concepts of the lexicon store) ranks, so the steps beat an explanation that merely
+    shares the question's words."""
+    lang = index.analyzer.lang
+    words: list[QueryWord] = []
+    for name in search_settings().acute.expand:
+        head = lang.lexicon.forms(name)[0]
+        tokens = index.analyzer.analyse(head)
+        concepts = tokens[-1].concepts if tokens else ()
+        alts = [(t, 1.0) for c in concepts if (t := index.vocab.get(c)) is not None]
+        if alts:
+            words.append(QueryWord(head, CONTENT, 1.0, alts, [], expansion=True))
+    return words
+
+
 def remedy_words(words: list[str]) -> set[str]:
     """Words in the places where a question names a treatment (see search.yaml)."""
     cfg = search_settings().gate.remedy
@@ -162,6 +180,8 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         if word.story and not word.other_domain:
             word.importance *= cfg.gate.story
         words.append(word)
+    if is_acute(question):
+        words.extend(_acute_words(index))
     raw = [analyzer.respell(w) for w in tokenize(question)]
     remedies = remedy_words([spelled.get(w, w) for w in raw])
     for word in words:
@@ -257,6 +277,8 @@ def score(index: Index, words: list[QueryWord]) -> np.ndarray:
     total = np.zeros(index.size, dtype=np.float32)
     for word in words:
         weight = kind_weight.get(word.kind, 0.0) * word.confidence
+        if word.expansion:
+            weight = search_settings().acute.weight
         if word.story:
             weight *= q.story
         if weight <= 0:
@@ -431,7 +453,7 @@ def search(index: Index, question: str, top: int = 5,
     only for a question that passes the gate."""
     cfg = search_settings()
     words = analyse_question(index, question)
-    informative = [w for w in words if w.kind == CONTENT]
+    informative = [w for w in words if w.kind == CONTENT and not w.expansion]
     if index.size == 0 or not informative:
         return SearchOutcome(False, reason="no informative words", words=words)
     _weigh_for_topic(index, informative)
@@ -467,7 +489,7 @@ def search(index: Index, question: str, top: int = 5,
         in_body |= cov.word_credit(word, cov._body_has) > 0
 
     mix = cfg.query.coverage_mix
-    dice = cov.heading_dice([w for w in words if w.known])
+    dice = cov.heading_dice([w for w in words if w.known and not w.expansion])
     final = scores[candidates] * (1 - mix + mix * coverage)
     final *= 1 + cfg.query.heading_boost * dice
     sections = index.section_of

@@ -74,6 +74,13 @@ class Gate(BaseModel):
     remedy: Remedy
 
 
+class Acute(BaseModel):
+    """An acute question (krampe.knowledge.acute) also ranks by these lexicon concepts."""
+
+    expand: list[str]
+    weight: float = Field(ge=0)
+
+
 class Semantic(BaseModel):
     """The semantic stage (krampe.knowledge.semantic)."""
 
@@ -92,6 +99,7 @@ class SearchSettings(BaseModel):
     query: QueryWeights
     answers: Answers
     gate: Gate
+    acute: Acute
     semantic: Semantic
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from krampe.selfcare.acute import is_acute
+from krampe.knowledge.acute import is_acute
 
 
 @pytest.mark.parametrize("text", [
