@@ -426,20 +426,34 @@ def _asks_definition(question: str) -> bool:
 
 
 def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord]) -> np.ndarray:
-    """Per candidate: its first sentence names every informative word of the question."""
-    sentences = danish().tokenizer.sentences
+    """Per candidate: its opening clause defines what the question names: it holds every
+    informative word, one of them within two words of a defining verb ("Iskias er
+    betegnelsen for", "... kaldes dyb venetrombose")."""
+    lang = danish()
+    verbs = set(lang.cues.words("definition_verbs"))
     analyzer = index.analyzer
+    wanted = [set(_terms(w)) for w in words]
     out = np.zeros(candidates.shape, dtype=bool)
     if not words:
         return out
     for i, passage in enumerate(candidates.tolist()):
-        first = sentences(index.texts[passage])[:1]
-        terms: set[int] = set()
-        for tok in analyzer.analyse(first[0]) if first else []:
-            terms.update(t for t in (index.vocab.get(tok.stem),
-                                     *(index.vocab.get(c) for c in tok.concepts),
-                                     *(index.vocab.get(p) for p in tok.parts)) if t is not None)
-        out[i] = all(any(t in terms for t in _terms(w)) for w in words)
+        sentences = lang.tokenizer.sentences(index.texts[passage])
+        clauses = lang.tokenizer.clauses(sentences[0]) if sentences else []
+        clause = clauses[0] if clauses else []
+        hits: list[set[int]] = []
+        for word in clause:
+            tok = analyzer.token(word)
+            terms = {t for t in (index.vocab.get(tok.stem),
+                                 *(index.vocab.get(c) for c in tok.concepts),
+                                 *(index.vocab.get(p) for p in tok.parts)) if t is not None}
+            hits.append(terms)
+        for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
+            hits[last].update(t for c in concepts if (t := index.vocab.get(c)) is not None)
+        matched = [any(terms & want for want in wanted) for terms in hits]
+        if not all(any(terms & want for terms in hits) for want in wanted):
+            continue
+        out[i] = any(word in verbs and any(matched[max(0, j - 2):j + 3])
+                     for j, word in enumerate(clause))
     return out
 
 
@@ -495,13 +509,13 @@ def search(index: Index, question: str, top: int = 5,
     sections = index.section_of
     first = (candidates == 0) | (sections[candidates] != sections[np.maximum(candidates - 1, 0)])
     lead = index.lead[candidates]
-    final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
     if _asks_definition(question):
         # "Hvad er iskias?": the passage that opens by naming it defines it (often the
         # lead: "Iskias er betegnelsen for ...").
         opens = _opens_with(index, candidates, informative)
         final *= np.where(opens, 1 + cfg.query.definition_boost, 1.0)
         lead &= ~opens
+    final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
     # The lead mentions everything the article goes on to explain: the section that
     # explains it answers better.
     final *= np.where(lead, cfg.query.lead, 1.0)
