@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from krampe.knowledge.acute import is_acute
+from krampe.knowledge.acute import asks_relief, is_acute
 
 
 @pytest.mark.parametrize("text", [
@@ -18,6 +18,7 @@ from krampe.knowledge.acute import is_acute
     "krampen vil ikke give slip, hvad skal jeg gøre",
     "min læg er låst og det går ikke over",
     "jeg har stadig krampe i foden",
+    "hvad gør jeg lige nu? læggen er helt låst",
     "jeg fik krampe for et kvarter siden og kan ikke få den til at give slip",
 ])
 def test_a_cramp_happening_now_is_acute(text: str):
@@ -42,3 +43,15 @@ def test_a_cramp_happening_now_is_acute(text: str):
 ])
 def test_a_question_about_cramps_in_general_is_not(text: str):
     assert not is_acute(text)
+
+
+@pytest.mark.parametrize(("text", "relief"), [
+    ("hvad gør jeg, når jeg vågner med krampe?", True),
+    ("krampe nu", True),
+    ("hvad kan man gøre ved kramper i benene om natten", True),
+    ("hvad gør jeg for at undgå kramper?", False),  # prevention
+    ("jeg får krampe til sidst i løbet. hvad gør jeg forkert?", False),
+    ("hvorfor får jeg kramper?", False),
+])
+def test_asking_what_to_do_about_a_cramp(text: str, relief: bool):
+    assert asks_relief(text) is relief

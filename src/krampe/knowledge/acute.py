@@ -12,7 +12,8 @@ the rules are here:
 - a call for help that opens the text or fills its clause, when the text names the cramp
   or one that will not let go ("Hjælp, den slipper ikke");
 - a cramp word with a now-word meaning right now in the same clause ("krampe nu",
-  "låser stadig"), outside a clause about habits, conditions or before and after;
+  "låser stadig"), outside a clause about habits, conditions or before and after, or
+  anywhere with "lige nu";
 - a cramp that will not let go: a let-go word with a negation ("slipper ikke", "vil ikke
   give slip") in a text that names the cramp or cries, outside a sentence about habits
   or conditions.
@@ -41,6 +42,8 @@ class _Words:
         self.not_now = self.habit | frozenset(cues.words("acute_before_after"))
         self.since = frozenset(cues.words("acute_since"))
         self.past = frozenset(cues.words("acute_past"))
+        self.relief = frozenset(cues.words("relief_verbs"))
+        self.prevent = frozenset(w for w in lang.macro("prevent") if "*" not in w)
         self.negation = cues.negation
         self.cramp = frozenset(w for w in lang.macro("cramp") if "*" not in w)
         self.tokenizer = lang.tokenizer
@@ -77,6 +80,8 @@ def is_acute(text: str) -> bool:
         return True
     if first[0] in w.help and (cramp or stuck):
         return True
+    if cramp and any(a == "lige" and b == "nu" for c in clauses for a, b in pairwise(c)):
+        return True  # "hvad gør jeg lige nu? læggen er låst"
     for clause in clauses:
         cries = [x in w.cry for x in clause]
         if all(cries) or any(a and b for a, b in pairwise(cries)):
@@ -116,4 +121,19 @@ def _not_letting_go(clause: list[str], w: _Words) -> bool:
             window = clause[max(0, i - 6):i + 3]
             if any(x in w.negation for x in window):
                 return True
+    return False
+
+
+def asks_relief(text: str) -> bool:
+    """True when the text asks what to do about a cramp: acute, or a sentence with "hvad",
+    a verb of doing ("gør", "gøre") and a cramp word, not about preventing it ("hvad gør
+    jeg, når jeg vågner med krampe?"; not "hvad gør jeg for at undgå kramper?")."""
+    if is_acute(text):
+        return True
+    w = _words()
+    for sentence in w.tokenizer.sentences(text):
+        words = [_norm(x) for x in w.tokenizer.words(sentence)]
+        if ("hvad" in words and any(x in w.relief for x in words)
+                and any(x in w.cramp for x in words) and not any(x in w.prevent for x in words)):
+            return True
     return False

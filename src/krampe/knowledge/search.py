@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from krampe.knowledge.acute import is_acute
+from krampe.knowledge.acute import asks_relief
 from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
@@ -180,7 +180,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         if word.story and not word.other_domain:
             word.importance *= cfg.gate.story
         words.append(word)
-    if is_acute(question):
+    if asks_relief(question):
         words.extend(_acute_words(index))
     raw = [analyzer.respell(w) for w in tokenize(question)]
     remedies = remedy_words([spelled.get(w, w) for w in raw])
