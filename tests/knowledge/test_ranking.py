@@ -24,7 +24,9 @@ kompressionsærme, som mindsker hævelsen.</p>
 <p>Lægen tager en blodprøve og får lavet en ultralydsscanning af armens vener.</p>
 <h2>Risiko</h2>
 <p>Risikoen stiger efter operationer, ved kræft og hos dem, der tidligere har haft en
-blodprop.</p>
+blodprop. Stop ikke selv medicinen: blodsukkeret kan stige hos nogle med sukkersyge.</p>
+<h2>Tegn på fare</h2>
+<p>Ring 112 ved pludselig åndenød eller blodig hoste (hæmoptyse).</p>
 </main></body></html>
 """
 
@@ -99,3 +101,9 @@ def test_lay_words_meet_the_article_medical_ones(clinic: KnowledgeBase):
 ])
 def test_a_near_domain_phrase_is_not_answered(clinic: KnowledgeBase, question: str):
     assert not clinic.search(question).answered
+
+
+def test_a_thing_only_mentioned_is_not_explained(clinic: KnowledgeBase):
+    assert not clinic.search("hvad er et normalt blodsukker?").answered
+    # Named in brackets, it is explained.
+    assert "hæmoptyse" in _top(clinic, "hvad betyder hæmoptyse")

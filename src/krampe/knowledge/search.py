@@ -14,6 +14,7 @@ covered literally. Thresholds live in data/search.yaml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from krampe.knowledge.settings import search_settings
 from krampe.lang.da import danish
 
 Alt = tuple[int, float]  # (term id, weight)
+_BRACKETS = re.compile(r"(\w+)?\s*\(([^()]{1,60})\)")
 
 
 
@@ -425,6 +427,44 @@ def _asks_definition(question: str) -> bool:
     return len(words) >= 3 and words[0] == "hvad" and words[1] in verbs
 
 
+def _explained(index: Index, passages: np.ndarray, opens: np.ndarray,
+               word: QueryWord) -> bool:
+    """Some leading passage explains the word: it opens by defining it, names it in
+    brackets ("indersiden af lårene (ridebukseanæstesi)", "vanddrivende midler
+    (diuretika)"), or its heading or its article's title holds it."""
+    if opens.any():
+        return True
+    # The word itself or a synonym; a compound's parts only all together (a title on
+    # "blodprop" does not explain "blodsukker").
+    wanted = [{t for t, _ in word.full}] if word.full else [{t for t, _ in alts}
+                                                             for alts in word.parts]
+    analyzer = index.analyzer
+    for passage in passages.tolist():
+        article = int(index.article_of[passage])
+        around = [index.article_titles[article],
+                  index.section_headings[int(index.section_of[passage])] or "",
+                  *_bracketed(index.texts[passage])]
+        for text in around:
+            found: set[int | None] = set()
+            for tok in analyzer.analyse(text):
+                found |= {index.vocab.get(tok.stem), *(index.vocab.get(c) for c in tok.concepts),
+                          *(index.vocab.get(p) for p in tok.parts)}
+            if wanted and all(found & terms for terms in wanted):
+                return True
+    return False
+
+
+def _bracketed(text: str) -> list[str]:
+    """What brackets name in a text, and the word just before each: "(diuretika)",
+    "midler (diuretika)"."""
+    out: list[str] = []
+    for match in _BRACKETS.finditer(text):
+        out.append(match[2])
+        if match[1]:
+            out.append(match[1])
+    return out
+
+
 def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord]) -> np.ndarray:
     """Per candidate: its opening clause defines what the question names: it holds every
     informative word, one of them within two words of a defining verb ("Iskias er
@@ -509,7 +549,9 @@ def search(index: Index, question: str, top: int = 5,
     sections = index.section_of
     first = (candidates == 0) | (sections[candidates] != sections[np.maximum(candidates - 1, 0)])
     lead = index.lead[candidates]
-    if _asks_definition(question):
+    opens = np.zeros(candidates.shape, dtype=bool)
+    definition = _asks_definition(question)
+    if definition:
         # "Hvad er iskias?": the passage that opens by naming it defines it (often the
         # lead: "Iskias er betegnelsen for ...").
         opens = _opens_with(index, candidates, informative)
@@ -543,6 +585,12 @@ def search(index: Index, question: str, top: int = 5,
             return outcome
     if coverage[gate_at] < threshold:
         outcome.reason = f"coverage {coverage[gate_at]:.2f} < {threshold:.2f}"
+        return outcome
+    if definition and len(informative) == 1 and not _explained(
+            index, candidates[leading], opens[leading], informative[0]):
+        # "Hvad er et normalt kolesteroltal?" over an article that only mentions it: the
+        # knowledge base names the thing but never says what it is.
+        outcome.reason = f"mentioned but never explained: {informative[0].surface}"
         return outcome
     outcome.answered = True
     floor = final[order[0]] * cfg.answers.min_ratio
