@@ -107,3 +107,12 @@ def test_a_thing_only_mentioned_is_not_explained(clinic: KnowledgeBase):
     assert not clinic.search("hvad er et normalt blodsukker?").answered
     # Named in brackets, it is explained.
     assert "hæmoptyse" in _top(clinic, "hvad betyder hæmoptyse")
+
+
+def test_a_compound_of_words_the_lexicon_knows_is_split(clinic: KnowledgeBase):
+    # "håndboldtræning": the index has neither part as a word; the lexicon store knows
+    # "håndbold" (training) and the index knows "træning" through its concept.
+    from krampe.knowledge.search import analyse_question
+
+    words = analyse_question(clinic.index, "giver håndboldtræning blodprop i armen")
+    assert any(w.surface == "håndboldtræning" and w.parts for w in words)

@@ -79,6 +79,12 @@ class Analyzer:
         self._cache: dict[str, Token] = {}
         self._surface_set = set(self.surface_vocab)
         self._splitter = lang.splitter(self.known)  # adds the layer's compound parts
+        # A compound of words only the lexicon store knows ("fodbold" in "fodboldtræning",
+        # "kinin" in "kininpræparater"), when the index's words do not split it; a word
+        # the store lists itself keeps its own meaning.
+        self._store_words = lang.lexicon.words()
+        store = {self._stem(w) for w in self._store_words if len(w) >= 4 and w.isalpha()}
+        self._store_splitter = lang.splitter(self.known | store)
         self._single: dict[str, set[str]] = {}
         self._phrases: dict[tuple[str, ...], set[str]] = {}
         for group in [*synonym_groups(lang), *self.declared]:
@@ -119,7 +125,10 @@ class Analyzer:
     # -- compounds ------------------------------------------------------------------
     def split(self, word: str) -> tuple[str, ...]:
         """Stems of a compound's parts (lægkramper -> læg, kramp), or () if not one."""
-        return self._splitter.split(word)
+        parts = self._splitter.split(word)
+        if parts or word in self._store_words:
+            return parts
+        return self._store_splitter.split(word)
 
     # -- tokens -----------------------------------------------------------------------
     def token(self, word: str) -> Token:

@@ -111,9 +111,13 @@ class Index:
                 # A phrase ("hold i siden") marks through the synonym concept the lexicon
                 # gives it: its words alone mean other things.
                 tokens = self.analyzer.analyse(entry)
-                if not tokens or not tokens[-1].concepts:
+                # The phrase's own concept, not those of its last word ("siden" is also
+                # a form of "sidde").
+                own = set(self.analyzer.token(tokens[-1].surface).concepts) if tokens else set()
+                phrase = set(tokens[-1].concepts) - own if tokens else set()
+                if not phrase:
                     raise ValueError(f"other_domain: {entry!r} is no phrase of the lexicon")
-                markers.update(c for c in tokens[-1].concepts if c.startswith("~"))
+                markers.update(phrase)
             self._markers = markers
         return self._markers
 

@@ -557,14 +557,17 @@ def search(index: Index, question: str, top: int = 5,
         opens = _opens_with(index, candidates, informative)
         final *= np.where(opens, 1 + cfg.query.definition_boost, 1.0)
         lead &= ~opens
+    # The gate asks whether any of the leading passages covers the question; the lead
+    # counts there as any passage (what it says is in the knowledge base).
+    relevance = final * np.where(first, 1 + cfg.query.first_in_section_boost, 1.0)
     final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
     # The lead mentions everything the article goes on to explain: the section that
     # explains it answers better.
     final *= np.where(lead, cfg.query.lead, 1.0)
     final *= np.where(in_body, 1.0, cfg.query.no_body)
     order = np.argsort(-final, kind="stable")
-    # The gate asks whether any of the leading passages covers the question.
-    leading = order[: max(top, 3)]
+    by_relevance = np.argsort(-np.where(in_body, relevance, 0.0), kind="stable")
+    leading = by_relevance[: max(top, 3)]
     if in_body[leading].any():
         leading = leading[in_body[leading]]
     gate_at = leading[np.argmax(coverage[leading])]
