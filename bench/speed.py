@@ -6,10 +6,12 @@ Corpora: the seed articles and generated corpora of N articles (bench/corpus.py)
 system runs in its own subprocess, so imports and start-up are excluded and memory does not
 leak between systems. krampe: cold build (empty KRAMPE_HOME), then a warm load from the
 cache in a fresh process, which then answers every query `--rounds` times after a short
-untimed warm-up. Peers read the same passages with krampe's readers (read time is part of
-their build). Every time is given as wall clock and as CPU time (the process and its
-reaped children, e.g. a reading pool): on a shared 2-core machine the CPU time is the number
-that does not depend on the neighbours; with parallel work it sums the cores.
+untimed warm-up, with its semantic stage off (KRAMPE_SEMANTIC=0); the seeds and the
+corpora named by --semantic-on get a row with it on. Peers read the same passages with
+krampe's readers (read time is part of their build). Every time is given as wall clock
+and as CPU time (the process and its reaped children, e.g. a reading pool): on a shared
+2-core machine the CPU time is the number that does not depend on the neighbours; with
+parallel work it sums the cores.
 """
 
 from __future__ import annotations
