@@ -23,7 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _run(src: Path, args: list[str]) -> dict | None:
-    env = {**os.environ, "PYTHONPATH": str(src)}
+    # src/ first; a PYTHONPATH already set (e.g. an optional package) stays after it.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(src), os.environ.get("PYTHONPATH", "")) if p)}
     proc = subprocess.run([sys.executable, "-m", "krampe", "eval", *args, "--json"],
                           capture_output=True, text=True, cwd=REPO, env=env, check=False)
     if proc.returncode != 0:
