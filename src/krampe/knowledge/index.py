@@ -350,7 +350,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
                 doc_col.extend([doc] * len(combined))
                 body_col.extend([t in body_w for t in combined])
                 # A reader may mark the lead itself (a kind "lead").
-                lead_col.append(s_idx in leading or str(passage.kind) == "lead")
+                lead_col.append(s_idx in leading or passage.kind == "lead")
                 lengths.append(w_body * len(body_kept) + fixed_len)
                 section_of.append(len(heading_terms) - 1)
                 texts.append(passage.text)
