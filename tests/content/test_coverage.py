@@ -55,8 +55,18 @@ def test_statuses_follow_their_definitions(clinic_report) -> None:
                 assert q.margin is not None
                 assert q.lead or q.margin < margin or "noget andet" in q.reason
     assert seen == set(STATUSES)
-    # Questions only the opening paragraphs speak to are weak, never answered.
-    assert any(q.lead and q.status == "weak" for t in clinic_report.topics for q in t.questions)
+
+
+def test_questions_only_the_lead_speaks_to_are_weak(tmp_path: Path) -> None:
+    # The ranking puts a section that answers before the lead, so a lead is the best
+    # passage only where nothing else speaks to the question: such a question is weak.
+    (tmp_path / "kramper.md").write_text(
+        "# Kramper i benene\n\nMagnesium, kinin og salttabletter nævnes tit mod kramper, men "
+        "her handler det om udstrækning.\n\n## Stræk før sengetid\n\nStræk læggen i et "
+        "halvt minut, før du går i seng.\n", encoding="utf-8")
+    report = run(KnowledgeBase.load([str(tmp_path)], use_cache=False), [str(tmp_path)])
+    leads = [q for t in report.topics for q in t.questions if q.lead]
+    assert leads and all(q.status == "weak" for q in leads)
 
 
 def test_three_clinic_articles_leave_pregnancy_uncovered(clinic_report) -> None:
