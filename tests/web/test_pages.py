@@ -85,6 +85,13 @@ def test_bad_question_re_renders_home_with_danish_error(client, q):
     assert "Hvad vil du vide om krampe i læggen?" in page
 
 
+def test_triage_start_page_offers_112_as_a_call_button(client):
+    """Someone who opens the triage page in an emergency can call from it, not only read
+    the number."""
+    page = _html(client.get("/triage"))
+    assert re.search(r'<a class="call call-emergency" href="tel:112">', page)
+
+
 def test_triage_flow_carries_state_in_the_form(client):
     """No health text in URLs: every step POSTs, and the text and the answers so far
     travel in hidden fields (the screen itself: tests/web/test_screen_pages.py)."""
