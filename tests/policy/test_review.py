@@ -78,6 +78,31 @@ def test_selfcare_data_takes_the_same_values():
         AcuteGuide.model_validate({**data, "clinical_review": "reviewed"})
 
 
+def test_programme_review_names_the_programme_material():
+    """The programme is built per person, so its record names the material every plan is
+    built from (plan.yaml and the exercises): a plan shows it as reviewed while that
+    material is unchanged, and pending after a rule's text changes."""
+    from krampe.selfcare import plan as plans
+    from krampe.selfcare.text import as_text, plan_lines
+
+    cfg = plans.plan_config()
+    assert cfg.clinical_review == "pending" and review_label(
+        cfg.clinical_review, plans.programme_hash(cfg)) == PENDING_LABEL
+    record = {**RECORD, "content_hash": plans.programme_hash(cfg)}
+    reviewed = cfg.model_copy(update={"clinical_review": record})
+    assert plans.programme_hash(reviewed) == plans.programme_hash(cfg)
+    assert is_reviewed(reviewed.clinical_review, plans.programme_hash(reviewed))
+    first = reviewed.cautions[0]
+    edited = reviewed.model_copy(update={"cautions": [
+        first.model_copy(update={"text": first.text + " Ny sætning."}), *reviewed.cautions[1:]]})
+    assert not is_reviewed(edited.clinical_review, plans.programme_hash(edited))
+    plan = plans.build_plan(dt.date(2026, 3, 2), 2)
+    assert plan.content_hash == plans.programme_hash(cfg)
+    assert f"Indholdet er {PENDING_LABEL}." in as_text(plan_lines(plan))
+    shown = plan.model_copy(update={"clinical_review": record})
+    assert "fagligt gennemgået af Anne Læge" in as_text(plan_lines(shown))
+
+
 FRONT = ("---\ntitle: T\nsummary: S\npublished: 2026-01-01\nupdated: 2026-01-01\n"
          "sources: [nhs-dvt]\n")
 BODY = "---\n\n# T\n\n## A\n<!-- sources: nhs-dvt -->\n\nTekst.\n"

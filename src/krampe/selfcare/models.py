@@ -329,6 +329,8 @@ class Plan(BaseModel):
     cautions: list[PlanRule]
     sessions: list[Session]
     clinical_review: ClinicalReview = "pending"
+    # The programme material's hash (plan.programme_hash), which a review record must name.
+    content_hash: str = ""
 
     def sessions_in_week(self, week: int) -> list[Session]:
         return [s for s in self.sessions if s.week == week]

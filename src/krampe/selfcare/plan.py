@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from krampe.errors import InputError
+from krampe.policy.review import ClinicalReview, content_hash
 from krampe.selfcare.exercises import exercise, exercises
 from krampe.selfcare.loading import SelfcareDataError, load_yaml
 from krampe.selfcare.models import (
@@ -25,7 +26,7 @@ from krampe.selfcare.models import (
 )
 from krampe.selfcare.wording import RuleTemplate, fill_rules, plan_facts
 
-__all__ = ["Profile", "build_plan", "plan_config", "validate_reminder"]
+__all__ = ["Profile", "build_plan", "plan_config", "programme_hash", "validate_reminder"]
 
 
 class _C(BaseModel):
@@ -91,6 +92,8 @@ class PlanConfig(_C):
     rules: list[RuleTemplate]
     cautions: list[PlanRule]
     profiles: dict[str, ProfileRules]
+    # The review record of the programme's material: this file and the exercises.
+    clinical_review: ClinicalReview = "pending"
 
     @model_validator(mode="after")
     def _consistent(self) -> PlanConfig:
@@ -131,6 +134,15 @@ def plan_config() -> PlanConfig:
         return PlanConfig.model_validate(load_yaml("plan.yaml"))
     except ValidationError as exc:
         raise SelfcareDataError(f"plan.yaml er ugyldig: {exc}") from exc
+
+
+def programme_hash(cfg: PlanConfig | None = None) -> str:
+    """What a review record of the programme names: every rule, time and exercise text a
+    plan is built from (not the record itself), so changing any of them lapses the review."""
+    cfg = cfg or plan_config()
+    material = cfg.model_dump_json(exclude={"clinical_review"}) + "".join(
+        e.model_dump_json() for e in exercises())
+    return content_hash(material)
 
 
 def _by_week(steps, week: int):
@@ -334,6 +346,8 @@ def build_plan(start: date, weeks: int = 6, profile: Profile | None = None) -> P
         rules=fill_rules(templates, facts, conditions),
         cautions=list(cfg.cautions),
         sessions=sessions,
+        clinical_review=cfg.clinical_review,
+        content_hash=programme_hash(cfg),
     )
 
 

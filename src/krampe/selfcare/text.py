@@ -125,7 +125,7 @@ def plan_lines(plan: Plan) -> list[Line]:
         for c in ex.cautions_for(flags):
             out += _wrap(f"Pas på: {c.text} {refs.cite(c.sources)}", "    ", "    ")
     out += refs.lines()
-    out += [("", None), _review_note(plan.clinical_review)]
+    out += [("", None), _review_note(plan.clinical_review, plan.content_hash)]
     return out
 
 
