@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     # leaves; lang: how krampe reads Danish
     {"__init__", "errors", "config", "bundled", "csvout", "plural", "lang"},
     {"textinput", "policy"},  # free text against config's limits; levels, numbers, sources
-    {"knowledge"},  # articles, Danish analysis, search
+    {"knowledge", "clinic"},  # articles, Danish analysis, search; a clinic's profile
     {"content"},  # the bundled pack, read with knowledge's readers
     {"triage", "selfcare"},  # engines citing the pack
     {"core", "evaluation", "db"},  # ask = search + triage; QA scoring; the database

@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     # (seconds), also right after start-up: the privacy page promises 15 minutes.
     purge_interval_seconds: float = Field(default=60.0, gt=0)
 
+    # The clinic profile (KRAMPE_CLINIC, or `--clinic`): its name, booking and articles on
+    # the pages, and the sites that may embed /embed (docs/clinic.md). None: as shipped.
+    clinic: Path | None = None
+
     # Addresses or networks of the load balancers in front of krampe: only a request from
     # one of them has its X-Forwarded-For (client address) and X-Forwarded-Proto honoured.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)

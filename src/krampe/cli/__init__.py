@@ -13,6 +13,7 @@ import typer
 
 from krampe.cli import (
     ask,
+    clinic,
     content,
     coverage,
     danish,
@@ -39,7 +40,8 @@ app.add_typer(content_app, name="content")
 
 
 def _register_all() -> None:
-    for module in (ask, triage, eval_qa, eval_triage, content, coverage, selfcare, serve, diary):
+    for module in (ask, clinic, triage, eval_qa, eval_triage, content, coverage, selfcare,
+                   serve, diary):
         module.register(app=app, eval_app=eval_app, content_app=content_app)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import typer
 
 from krampe import core
+from krampe.cli.clinic import clinic_option, load_profile
 from krampe.cli.text import fail, wrap
 from krampe.content import pack
 from krampe.errors import InputError, KrampeError
@@ -110,8 +112,12 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
             None, "--kb", help="Artikelfil eller -mappe (kan gentages); 'bundled' = pakken."),
         top: str | None = typer.Option(None, "--top", help="Højst så mange svar (standard 5)."),
         as_json: bool = typer.Option(False, "--json", help="Skriv JSON efter kontrakten."),
+        clinic: Path | None = clinic_option(),
     ) -> None:
         """Besvar et spørgsmål om krampe i læggen ud fra artiklerne, med kilder."""
+        profile = load_profile(clinic)
+        if not kb and profile is not None:  # the clinic's articles, unless --kb says others
+            kb = list(profile.knowledge)
         try:
             n = parse_top(top)
             if question is None:

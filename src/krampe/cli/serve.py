@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import typer
 from pydantic import ValidationError
 
+from krampe.cli.clinic import clinic_option, load_profile
+from krampe.clinic import ENV as CLINIC_ENV
 from krampe.config import deployment_problem, get_settings
 from krampe.errors import KrampeError
 from krampe.knowledge.kb import KnowledgeBase, forget_loaded
@@ -53,6 +56,7 @@ def serve(
     access_log: bool = typer.Option(
         True, help="Log metode, sti og status (aldrig tekst eller parametre)."
     ),
+    clinic: Path | None = clinic_option(),
 ) -> None:
     """Start webappen og API'et (http://HOST:PORT)."""
     # Deferred: uvicorn and the web stack cost about a second every other command would pay.
@@ -60,7 +64,12 @@ def serve(
 
     from krampe.web.app import KB_ENV
 
-    specs = list(kb) if kb else ["bundled"]
+    # A clinic's profile is checked here (a clear Danish line, exit 2), and its articles
+    # are the default knowledge base; workers read its path from the environment.
+    profile = load_profile(clinic)
+    if profile is not None and profile.source is not None:
+        os.environ[CLINIC_ENV] = str(profile.source)
+    specs = list(kb) if kb else (profile.knowledge if profile else ["bundled"])
     # Fail fast with one Danish line (exit 2) before any worker starts: a worker's failed
     # lifespan would print a traceback and exit 3.
     _check_settings(workers)

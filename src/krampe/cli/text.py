@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import NoReturn
 
 import typer
 
@@ -19,7 +20,7 @@ def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
     return [line.replace("\u00a0", " ") for line in lines] or [""]
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print a one-line Danish error on stderr and exit 2 (the contract for bad input)."""
     typer.echo(f"fejl: {message}", err=True)
     raise typer.Exit(code=2)

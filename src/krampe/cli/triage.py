@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import typer
 
+from krampe.cli.clinic import booking_lines, clinic_option, load_profile
 from krampe.cli.text import fail, wrap
+from krampe.clinic import booking
 from krampe.content import pack
 from krampe.errors import InputError, KrampeError
 from krampe.policy import Level, RegionId, get_policy
@@ -88,7 +91,8 @@ def call_lines(level: Level, region: RegionId | None) -> list[str]:
     return lines
 
 
-def render(result: dict, region: RegionId | None = None) -> str:
+def render(result: dict, region: RegionId | None = None, book: dict | None = None) -> str:
+    """The care card in text; `book` is a clinic's booking (after whom to call)."""
     rules = get_rules()
     policy = get_policy()
     lines: list[str] = []
@@ -103,6 +107,7 @@ def render(result: dict, region: RegionId | None = None) -> str:
         lines.append(f"== {head} ==")
         lines += _wrap(policy.short_action(level))
         lines += call_lines(level, region)
+        lines += booking_lines(book)
         if not complete:
             lines += _wrap(rules.screen.provisional)
         lines.append("")
@@ -233,8 +238,10 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         interactive: bool = typer.Option(
             False, "--interactive", help="Stil de opfølgende spørgsmål i terminalen."
         ),
+        clinic: Path | None = clinic_option(),
     ) -> None:
         """Hvor hurtigt skal du handle? Ud fra en beskrivelse på dansk."""
+        profile = load_profile(clinic)
         try:
             answers = parse_answers(answer)
             if region is not None:
@@ -259,4 +266,8 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
         except KrampeError as exc:
             fail(exc.message)
             return
-        typer.echo(json.dumps(result, ensure_ascii=False) if as_json else render(result, region))
+        book = booking(profile, result)
+        if profile is not None:  # without a profile the JSON is as it always was
+            result = {**result, "booking": book}
+        typer.echo(json.dumps(result, ensure_ascii=False) if as_json
+                   else render(result, region, book))

@@ -82,6 +82,9 @@ class LevelInfo(_Strict):
     id: Level
     rank: int = Field(ge=0)
     red_flag: bool = False  # its findings are screened before a lower result is final
+    # A clinic's booking ("Book tid hos <klinik>") may be offered on this level's result:
+    # never on a red-flag level, where 112 and lægevagten must stand alone.
+    clinic_booking: bool = False
     headline: str = Field(min_length=1)
     colour: str = Field(pattern=r"^[a-z][a-z0-9-]*$")  # CSS token name (style.css)
     icon: str = Field(min_length=1, max_length=2)
@@ -113,6 +116,8 @@ class LevelsFile(_Strict):
         if len(set(ranks)) != len(ranks):
             raise ValueError(f"level ranks must differ, got {ranks}")
         for lv in self.levels:
+            if lv.clinic_booking and lv.red_flag:
+                raise ValueError(f"{lv.id}: a red-flag level cannot offer a clinic's booking")
             if placeholders(lv.headline) - {"emergency"}:
                 raise ValueError(f"{lv.id}: a headline may only use {{emergency}}")
             if placeholders(lv.short) - {"emergency"}:

@@ -21,6 +21,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from krampe.accounts import install as accounts
 from krampe.accounts import service as account_service
+from krampe.clinic import profile as clinic_profile
 from krampe.config import Settings, get_settings
 from krampe.db import get_database
 from krampe.diary import idempotency
@@ -29,7 +30,7 @@ from krampe.policy import get_policy
 from krampe.web import apidocs, errors, templating
 from krampe.web.middleware import NavUserMiddleware, WebMiddleware
 from krampe.web.offload import Pools, get_pools
-from krampe.web.routes import ask, coverage, info, region, selfcare, triage
+from krampe.web.routes import ask, clinic, coverage, info, region, selfcare, triage
 from krampe.web.services import get_services
 from krampe.web.templating import STATIC_DIR
 
@@ -75,14 +76,21 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
         docs_url=None,  # apidocs serves Swagger UI from the package, not from a CDN
         redoc_url=None,
     )
-    app.state.kb_specs = list(kb_specs or ["bundled"])
     app.state.settings = settings or get_settings()
+    # A clinic's profile (KRAMPE_CLINIC): its articles unless specs are given, its name
+    # and booking on the pages, and the sites that may frame /embed.
+    profile = app.state.settings.clinic
+    app.state.clinic = clinic_profile.load(profile) if profile else None
+    default_specs = app.state.clinic.knowledge if app.state.clinic else ["bundled"]
+    app.state.kb_specs = list(kb_specs or default_specs)
     app.state.services = None
     app.state.page_context = {}
 
     errors.install(app)
     app.add_middleware(NavUserMiddleware)
-    app.add_middleware(WebMiddleware, max_body_bytes=MAX_BODY_BYTES)
+    app.add_middleware(
+        WebMiddleware, max_body_bytes=MAX_BODY_BYTES,
+        embed_ancestors=app.state.clinic.frame_ancestors() if app.state.clinic else None)
     if app.state.settings.trusted_proxies:
         # Outermost: the client address from X-Forwarded-For, only from a trusted proxy;
         # the log-in limits and the access log see the person, not the load balancer.
@@ -91,7 +99,7 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     apidocs.install(app)
 
-    for module in (ask, triage, selfcare, info, coverage, region):
+    for module in (ask, triage, selfcare, info, coverage, region, clinic):
         app.include_router(module.router)
     install_accounts_and_diary(app)
 

@@ -39,6 +39,8 @@ DOCS_CSP = (
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 DOCS_PATHS = frozenset({"/docs"})
+# The clinic's embeddable view: framed only by the sites its profile lists (and itself).
+EMBED_PATHS = frozenset({"/embed"})
 
 _COMMON_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -52,9 +54,14 @@ _COMMON_HEADERS = [
 class WebMiddleware:
     """Enforces the body limit before the body is read, adds security headers, logs access."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int = 64 * 1024) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int = 64 * 1024,
+                 embed_ancestors: str | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        # Without a clinic profile /embed does not exist, and nothing may be framed.
+        self.embed_csp = (CSP.replace("frame-ancestors 'none'",
+                                      f"frame-ancestors {embed_ancestors}").encode()
+                          if embed_ancestors else None)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,7 +69,12 @@ class WebMiddleware:
             return
         start = time.perf_counter()
         path = scope.get("path", "")
-        csp = (DOCS_CSP if path in DOCS_PATHS else CSP).encode()
+        embed = self.embed_csp is not None and path in EMBED_PATHS
+        csp = self.embed_csp if embed and self.embed_csp else (
+            DOCS_CSP if path in DOCS_PATHS else CSP).encode()
+        # X-Frame-Options knows no list of sites: /embed relies on frame-ancestors alone.
+        common = [h for h in _COMMON_HEADERS if h[0] != b"x-frame-options"] if embed \
+            else _COMMON_HEADERS
         static = path.startswith(("/static/", "/docs-assets/"))
         cache = b"public, max-age=3600" if static else b"no-store"
         status_holder = {"status": 0}
@@ -75,7 +87,7 @@ class WebMiddleware:
                 status_holder["status"] = message["status"]
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
-                headers.extend(h for h in _COMMON_HEADERS if h[0] not in names)
+                headers.extend(h for h in common if h[0] not in names)
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", csp))
                 if b"cache-control" not in names:

@@ -51,16 +51,34 @@ class TriageRequest(BaseModel):
 # --- responses ---------------------------------------------------------------------------
 
 
+class Booking(BaseModel):
+    """A clinic's "Book tid hos <klinik>" (docs/clinic.md): only with a clinic profile, and
+    only on a finished routine or self-care result; never on urgent or emergency."""
+
+    clinic: str = Field(examples=["Fysioterapi Lindehøj"])
+    label: str = Field(examples=["Book tid hos Fysioterapi Lindehøj"])
+    url: str
+    phone: str = Field(examples=["86 12 34 56"])
+    tel: str = Field(examples=["86123456"])
+    opening_hours: list[str]
+
+
+_BOOKING = ("Kun med en klinikprofil: klinikkens booking ved et færdigt resultat «Bestil tid "
+            "hos lægen» eller «Det kan du selv gøre», ellers null.")
+
+
 class TriageApiResponse(TriageResult):
     """`/api/triage`: the triage object plus the disclaimer (the nested one in ask has none)."""
 
     notice: Notice
+    booking: Booking | None = Field(None, description=_BOOKING)
 
 
 class AskResponse(AskResult):
     """`/api/ask`: the contract object plus the disclaimer."""
 
     notice: Notice
+    booking: Booking | None = Field(None, description=_BOOKING + " (for `triage`)")
 
 
 class ErrorResponse(BaseModel):

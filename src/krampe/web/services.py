@@ -192,6 +192,15 @@ def _in_pack(path: str) -> bool:
     return _dir_in_pack(os.path.dirname(path))
 
 
+def _clinic_articles(articles: list[ArticleInfo]) -> dict:
+    """The footer's line about the articles not from our pack: how many, their authors,
+    and when they were last changed."""
+    own = [a for a in articles if not a.bundled]
+    authors = sorted({a.author for a in own if a.author}, key=str.lower)
+    dates = [d for a in own if (d := a.updated or a.published)]
+    return {"count": len(own), "authors": authors, "latest": max(dates) if dates else None}
+
+
 def _str(value: object) -> str | None:
     return None if value in (None, "") else str(value)
 
@@ -221,6 +230,8 @@ def _load(app) -> Services:
     reviewed = bool(bundled) and all(a.reviewed for a in bundled)
     review_summary = REVIEWED_LABEL if reviewed else PENDING_LABEL
     app.state.page_context = {
+        "clinic": getattr(app.state, "clinic", None),
+        "clinic_articles": _clinic_articles(services.articles),
         "source_labels": labels,
         "max_chars": app.state.settings.max_input_chars,
         "review_summary": review_summary,

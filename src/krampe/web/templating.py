@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
+from krampe.clinic import booking as clinic_booking
 from krampe.plural import count
 from krampe.policy import get_policy
 from krampe.policy.review import review_label as _review_label
@@ -154,6 +155,8 @@ def cite(ctx, source_ids: str | list[str] | None) -> Markup:
 
 
 env.globals["cite"] = cite
+# A clinic's "Book tid hos ..." for a result, or None (krampe.clinic.booking decides).
+env.globals["clinic_booking"] = clinic_booking
 
 
 def render(request, name: str, context: dict | None = None, status_code: int = 200):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from krampe.clinic import booking
 from krampe.errors import InputError
 from krampe.knowledge.kb import MAX_TOP
 from krampe.web import region
@@ -56,7 +57,7 @@ async def answer_page(request: Request, q: str = Form("")):
 async def api_ask(body: AskRequest, request: Request):
     # The engine's model is the contract; skip re-validating it on every request.
     result = await run_engine(request, "ask_json", body.q, body.top)
-    return JSONResponse({**result, "notice": get_services(request.app).notice()})
+    return _ask_json(request, result)
 
 
 @router.get(
@@ -73,4 +74,12 @@ async def api_ask_get(
     top: int = Query(5, ge=1, le=MAX_TOP),
 ):
     result = await run_engine(request, "ask_json", q, top)
-    return JSONResponse({**result, "notice": get_services(request.app).notice()})
+    return _ask_json(request, result)
+
+
+def _ask_json(request: Request, result: dict) -> JSONResponse:
+    out = {**result, "notice": get_services(request.app).notice()}
+    clinic = request.app.state.clinic
+    if clinic is not None:  # without a profile the answer is as it always was
+        out["booking"] = booking(clinic, result.get("triage"))
+    return JSONResponse(out)

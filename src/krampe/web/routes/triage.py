@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from krampe.clinic import booking
 from krampe.errors import InputError
 from krampe.policy import get_policy
 from krampe.web import region as regions
@@ -181,4 +182,8 @@ def _unsure(t: dict) -> list[dict]:
 async def api_triage(body: TriageRequest, request: Request):
     result = await run_engine(request, "triage_json", body.text, region=body.region,
                               answers=body.answers, known_findings=body.known_findings)
-    return JSONResponse({**result, "notice": get_services(request.app).notice(body.region)})
+    out = {**result, "notice": get_services(request.app).notice(body.region)}
+    clinic = request.app.state.clinic
+    if clinic is not None:  # without a profile the answer is as it always was
+        out["booking"] = booking(clinic, result)
+    return JSONResponse(out)
