@@ -118,3 +118,12 @@ def test_without_a_profile_the_json_is_as_before(app, monkeypatch):
     monkeypatch.delenv("KRAMPE_CLINIC", raising=False)
     out = json.loads(run(app, "triage", "--json", LEVEL_TEXTS["routine"]).stdout)
     assert "booking" not in out
+
+
+def test_serve_refuses_a_bad_profile_before_it_starts(tmp_path):
+    path = write_profile(tmp_path, accent="#ffcc00", accent_dark=None)
+    proc = subprocess.run([sys.executable, "-m", "krampe", "serve", "--port", "0",
+                           "--clinic", str(path)],
+                          capture_output=True, text=True, timeout=120, env=dict(os.environ))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"fejl: Klinikprofilen {path}: accent #ffcc00 har for lidt")
