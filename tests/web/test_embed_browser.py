@@ -34,7 +34,7 @@ class _Host:
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 body = (
                     '<!doctype html><html lang="da"><head><meta charset="utf-8">'
                     "<title>Klinikkens side</title></head><body><h1>Klinikkens side</h1>"
