@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from krampe.cli import clinic as clinic_cli
 from krampe.cli import triage as triage_cli
 from krampe.clinic import load
-from tests.clinic.helpers import LEVEL_TEXTS, answers_for, write_profile
+from tests.clinic.helpers import EXAMPLE, LEVEL_TEXTS, answers_for, write_profile
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +127,30 @@ def test_serve_refuses_a_bad_profile_before_it_starts(tmp_path):
                           capture_output=True, text=True, timeout=120, env=dict(os.environ))
     assert proc.returncode == 2
     assert proc.stderr.startswith(f"fejl: Klinikprofilen {path}: accent #ffcc00 har for lidt")
+
+
+def test_ask_answers_from_the_profiles_articles(tmp_path):
+    from krampe.cli import ask as ask_cli
+
+    app = typer.Typer()
+    ask_cli.register(app=app, eval_app=typer.Typer(), content_app=typer.Typer())
+    app.command("noop")(lambda: None)  # a group, so "ask" is a sub-command as in krampe
+    profile = write_profile(tmp_path, knowledge=[str(EXAMPLE / "artikler")])
+    r = run(app, "ask", "--clinic", str(profile), "--json",
+            "hvad hjælper mod kramper i læggen når man er gravid?")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["answered"]
+    assert out["answers"][0]["title"] == "Kramper i læggen, når du er gravid"
+
+
+def test_triage_batch_carries_the_booking_too(app, tmp_path):
+    path = str(write_profile(tmp_path))
+    lines = f"{LEVEL_TEXTS['emergency']}\n{LEVEL_TEXTS['self_care']}\n"
+    r = CliRunner().invoke(app, ["triage", "--clinic", path, "--json", *_answers("self_care"),
+                                 "-"], input=lines)
+    assert r.exit_code == 0, r.output
+    first, second = (json.loads(line) for line in r.stdout.splitlines())
+    assert first["level"] == "emergency" and first["booking"] is None
+    assert second["level"] == "self_care" and second["screen"]["complete"]
+    assert second["booking"]["clinic"] == "Fysioterapi Testvej"

@@ -10,7 +10,7 @@ import typer
 
 from krampe.cli.clinic import booking_lines, clinic_option, load_profile
 from krampe.cli.text import fail, wrap
-from krampe.clinic import booking
+from krampe.clinic import ClinicProfile, booking
 from krampe.content import pack
 from krampe.errors import InputError, KrampeError
 from krampe.policy import Level, RegionId, get_policy
@@ -171,12 +171,15 @@ def render(result: dict, region: RegionId | None = None, book: dict | None = Non
     return "\n".join(lines)
 
 
-def _batch(region: str | None, answers: dict[str, bool | None]) -> None:
+def _batch(region: str | None, answers: dict[str, bool | None],
+           profile: ClinicProfile | None = None) -> None:
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
             out = triage(line.rstrip("\n"), region=region, answers=answers).model_dump()
+            if profile is not None:
+                out["booking"] = booking(profile, out)
         except KrampeError as exc:
             out = exc.to_dict()
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
@@ -259,7 +262,7 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
             elif text == "-":
                 if not as_json:
                     raise InputError("Læsning fra stdin (-) kræver --json.", code="invalid_usage")
-                _batch(region, answers)
+                _batch(region, answers, profile)
                 return
             else:
                 result = triage(text, region=region, answers=answers).model_dump()
