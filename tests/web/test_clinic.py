@@ -132,6 +132,7 @@ def test_footer_and_sources_name_the_clinic_its_authors_and_dates(clinic_client)
     assert "2 artikler fra Fysioterapi Testvej" in footer
     assert "Jonas Brink, fysioterapeut, Signe Holt, fysioterapeut" in footer
     assert "senest opdateret 12. oktober 2026" in footer
+    assert 'href="/klinik"' in footer
     sources = clinic_client.get("/kilder").text
     own = sources[sources.index('id="klinikkens-artikler"'):sources.index('id="art-title"')]
     assert "Artikler fra Fysioterapi Testvej (2)" in own
