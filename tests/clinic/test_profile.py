@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,15 @@ def test_the_policy_refuses_booking_on_a_red_flag_level():
             level["clinic_booking"] = True
     with pytest.raises(ValueError, match="red-flag level cannot offer a clinic's booking"):
         LevelsFile.model_validate(data)
+
+
+def test_the_usual_yaml_slips_are_explained_or_forgiven(tmp_path):
+    path = tmp_path / "klinik.yaml"
+    write_profile(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    # An unquoted colour is a YAML comment; an unquoted phone number is a number.
+    path.write_text(re.sub(r"accent: .*", "accent: #1f6f5c", text)
+                    .replace("phone: 86 00 00 00", "phone: 86000000"), encoding="utf-8")
+    assert "accent (accentfarven) er tom: skriv farven i anførselstegn" in _error(path)
+    path.write_text(text.replace("phone: 86 00 00 00", "phone: 86000000"), encoding="utf-8")
+    assert load(path).phone == "86000000"

@@ -78,6 +78,21 @@ class ClinicProfile(BaseModel):
     source: Path | None = Field(default=None, exclude=True)
     logo_file: Logo | None = Field(default=None, exclude=True)
 
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        # `phone: 86123456` without quotes is a number in YAML.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("accent", "accent_dark", mode="before")
+    @classmethod
+    def _unquoted_colour(cls, value: object) -> object:
+        # `accent: #1f6f5c` without quotes is a comment in YAML: the field is empty.
+        if value is None:
+            raise ValueError("er tom: skriv farven i anførselstegn, fx \"#1f6f5c\" "
+                             "(uden dem læses # som en kommentar)")
+        return value
+
     @field_validator("name", "address", "phone", "booking_url")
     @classmethod
     def _one_line(cls, value: str | None) -> str | None:
