@@ -2,8 +2,8 @@
 
 Only on a final result at a level the policy lets a clinic book (routine and self-care,
 `levels.yaml: clinic_booking`), and never while the red-flag screen is still open: an
-urgent or emergency result, or one that may still become one, shows 112 and
-lægevagten alone.
+urgent or emergency result, or one that may still become one, shows the emergency
+and out-of-hours calls alone.
 """
 
 from __future__ import annotations

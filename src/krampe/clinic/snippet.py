@@ -26,8 +26,8 @@ _COMMENTS = {
     "logo": "Logo som SVG eller PNG (højst 512 KB), ved siden af profilen.",
     "accent": "Accentfarven (#RRGGBB) på knapper og kanter; den skal have nok kontrast "
               "(WCAG AA)\n# i lyst og mørkt tema. accent_dark: en anden farve til mørkt tema.",
-    "booking_url": "Hvor patienten bestiller tid (vises kun ved «Bestil tid» og «Det kan du "
-                   "selv gøre»,\n# aldrig ved 112 eller lægevagten).",
+    "booking_url": "Hvor patienten bestiller tid (vises kun ved de rolige resultater: bestil "
+                   "tid og egenomsorg;\n# aldrig ved de akutte).",
     "knowledge": "Artiklerne, der svares ud fra: bundled (krampes egne) og/eller klinikkens "
                  "mappe.",
     "embed_origins": "Hjemmesider, der må vise krampe i en iframe (kun protokol, navn og "

@@ -83,7 +83,7 @@ class LevelInfo(_Strict):
     rank: int = Field(ge=0)
     red_flag: bool = False  # its findings are screened before a lower result is final
     # A clinic's booking ("Book tid hos <klinik>") may be offered on this level's result:
-    # never on a red-flag level, where 112 and lægevagten must stand alone.
+    # never on a red-flag level, where the emergency and out-of-hours calls stand alone.
     clinic_booking: bool = False
     headline: str = Field(min_length=1)
     colour: str = Field(pattern=r"^[a-z][a-z0-9-]*$")  # CSS token name (style.css)

@@ -63,8 +63,10 @@ class Booking(BaseModel):
     opening_hours: list[str]
 
 
-_BOOKING = ("Kun med en klinikprofil: klinikkens booking ved et færdigt resultat «Bestil tid "
-            "hos lægen» eller «Det kan du selv gøre», ellers null.")
+_BOOKING = ("Kun med en klinikprofil: klinikkens booking ved et færdigt resultat på et niveau, "
+            "hvor politikken tillader den (" + " og ".join(
+                f"«{get_policy().level_info(lv).headline}»" for lv in get_policy().LEVELS
+                if get_policy().level_info(lv).clinic_booking) + "), ellers null.")
 
 
 class TriageApiResponse(TriageResult):
