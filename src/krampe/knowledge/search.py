@@ -497,6 +497,15 @@ def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord]) ->
     return out
 
 
+def _lead_alone(lead: np.ndarray, coverage: np.ndarray) -> np.ndarray:
+    """Per candidate: a lead passage covering more of the question than every passage
+    that is no lead (no section explains what it says)."""
+    if not lead.any():
+        return np.zeros(lead.shape, dtype=bool)
+    best = float(coverage[~lead].max()) if (~lead).any() else 0.0
+    return lead & (coverage > best + search_settings().query.lead_margin)
+
+
 def _terms(word: QueryWord) -> list[int]:
     return [t for t, _ in word.full] + [t for alts in word.parts for t, _ in alts]
 
@@ -562,7 +571,9 @@ def search(index: Index, question: str, top: int = 5,
     relevance = final * np.where(first, 1 + cfg.query.first_in_section_boost, 1.0)
     final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
     # The lead mentions everything the article goes on to explain: the section that
-    # explains it answers better.
+    # explains it answers better, where one covers the question as well. A lead that
+    # says more of the question than any section is where the answer is.
+    lead &= ~_lead_alone(lead, coverage * in_body)
     final *= np.where(lead, cfg.query.lead, 1.0)
     final *= np.where(in_body, 1.0, cfg.query.no_body)
     order = np.argsort(-final, kind="stable")

@@ -40,6 +40,7 @@ class QueryWeights(BaseModel):
     first_in_section_boost: float = Field(ge=0)
     story: float = Field(default=1.0, ge=0, le=1)
     lead: float = Field(default=1.0, ge=0, le=1)
+    lead_margin: float = Field(default=0.0, ge=0, le=1)
     definition_boost: float = Field(default=0.0, ge=0)
     no_body: float = Field(default=1.0, ge=0, le=1)
 
