@@ -200,11 +200,12 @@ class Analyzer:
         kept = [t for t in tokens if t.kind != STOP]
         for last, first, concepts in self._phrase_spans([t.stem for t in kept]):
             # The phrase's other words ("trækker" in "trækker sig sammen", "mangel" in
-            # "mangel på væske") mean the phrase, not themselves: without a concept of
-            # their own they become weak, so they neither rank nor gate on their own.
+            # "mangel på væske", "medicin" in "medicin mod depression") mean the phrase,
+            # not themselves: unless the phrase is one of their own concepts, they become
+            # weak, so they neither rank nor gate on their own.
             for i in range(first, last):
                 tok = kept[i]
-                if tok.kind == CONTENT and not tok.concepts:
+                if tok.kind == CONTENT and not set(tok.concepts) & concepts:
                     kept[i] = Token(tok.surface, tok.stem, WEAK, tok.parts, tok.concepts,
                                     tok.part_concepts, tok.confidence, tok.original)
             head = kept[last]
@@ -220,8 +221,23 @@ class Analyzer:
     # -- queries: modifiers of the corpus's compounds -----------------------------------
     def modifier_of(self, word: str) -> list[str]:
         """Corpus compounds a word unknown to the index is the modifier of: "kinin" in
-        "kininpræparater", "astma" in "astmamidler". The rest must be a word that can
-        stand as a compound's head (after a linking letter), so "kin" finds nothing."""
+        "kininpræparater", "astma" in "astmamidler", "trappen" (its ending dropped) in
+        "trappetrin". The rest must be a word that can stand as a compound's head (after
+        a linking letter), so "kin" finds nothing."""
+        found = self._modifier_of(word)
+        for ending in self.lang.data.compounds.endings:
+            if found:
+                break
+            if word.endswith(ending) and len(word) - len(ending) >= 5:
+                found = self._modifier_of(word[: -len(ending)])
+        return found
+
+    def _head(self, word: str) -> bool:
+        """A compound's head: a part the index or the layer knows, or a real word."""
+        return len(word) >= 4 and (self._splitter.part(word) is not None
+                                   or self.lang.is_word(word))
+
+    def _modifier_of(self, word: str) -> list[str]:
         if len(word) < 4 or not word.isalpha():
             return []
         vocab = self.surface_vocab
@@ -231,7 +247,7 @@ class Analyzer:
             rest = vocab[i][len(word):]
             heads = [rest] + [rest[len(link):] for link in self.lang.data.compounds.linking
                               if rest.startswith(link)]
-            if any(len(h) >= 4 and self._splitter.part(h) for h in heads):
+            if any(self._head(h) for h in heads):
                 found.append(vocab[i])
             i += 1
         return found

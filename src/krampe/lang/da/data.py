@@ -89,6 +89,8 @@ class CompoundsFile(_Strict):
     linking: list[str] = Field(min_length=1)
     parts: list[str] = Field(min_length=1)
     non_parts: list[str]
+    # Inflectional endings a noun drops as a compound's modifier (trappen -> trappetrin).
+    endings: list[str] = []
     overlaps: dict[str, list[str]] = {}
 
 
