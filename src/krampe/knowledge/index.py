@@ -245,6 +245,11 @@ class _Weigher:
         return acc, kept
 
 
+def _publisher(article: Article) -> str:
+    value = article.metadata.get("publisher")
+    return value if isinstance(value, str) else ""
+
+
 def _lead_sections(article: Article, title_words: list[str],
                    headings: list[list[str]]) -> set[int]:
     """Sections holding the article's lead: the text before its first heading of its own.
@@ -271,6 +276,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     for article in articles:
         title_words = tokenize(article.title)
         counts.update(title_words)
+        counts.update(tokenize(_publisher(article)))
         sections = []
         for section in article.sections:
             head_words = tokenize(section.heading or "")
@@ -317,7 +323,8 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     for a_idx, (article, (title_words, sections)) in enumerate(zip(articles, layout,
                                                                    strict=True)):
         article_start.append(len(texts))
-        title_w, title_kept = weigher.weigh(title_words)
+        # Who publishes the article counts with its title: "hvad gør rygklinikken ...".
+        title_w, title_kept = weigher.weigh(title_words + tokenize(_publisher(article)))
         title_terms.append(frozenset(title_w))
         article_topics.append(frozenset(t for t, kind in title_kept if kind not in weak_kinds))
         leading = _lead_sections(article, title_words, [h for h, _ in sections])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from krampe.knowledge.model import MAX_PASSAGE_CHARS, Passage, PassageKind, Section
 from krampe.knowledge.readers.cues import cues
-from krampe.knowledge.readers.meta import byline
+from krampe.knowledge.readers.meta import byline, date_only
 
 # Titles and headings up to this long are headings in every format (a .txt reader has to
 # guess them from the layout; Markdown and HTML mark them).
@@ -121,6 +121,17 @@ def is_label(text: str) -> bool:
             and text.rstrip()[-1] not in ".!?:;")
 
 
+def starts_with_cue(text: str, cue_list: list[str]) -> bool:
+    head = text.lstrip().lower()
+    return any(head.startswith(cue) for cue in cue_list)
+
+
+def publisher(label: str) -> str:
+    """A site label without its date pieces ("Ugeavisen X · Tirsdag 12. november 2024")."""
+    pieces = _LABEL_SEPARATOR.split(label.strip())
+    return " · ".join(p for p in pieces if not date_only(p)) or label.strip()
+
+
 def lift_metadata(text: str, meta: dict[str, object]) -> bool:
     """Put a byline or date line into `meta` (first value wins); False for other text."""
     found = byline(text)
@@ -205,10 +216,33 @@ class _Builder:
         if lift_metadata(text, self.meta):
             return
         if self.opening and not self.lead_taken and is_label(text):
+            # "Rygklinikken Vest · Patientguide": who publishes it, searchable with the
+            # title ("hvad gør rygklinikken ..."), never a passage.
+            self.meta.setdefault("publisher", publisher(text))
+            return
+        if self._answer_to_letter(text):
             return
         lead = self.opening and (block.lead or not self.lead_taken)
         self.lead_taken = True
         self._add(text, "lead" if lead else "paragraph")
+
+    def _answer_to_letter(self, text: str) -> bool:
+        """A reader's letter ("Spørgsmål: ...") and its answer ("Svar: ...") are one
+        passage like a FAQ's question and answer: the letter says what the answer is
+        about, and on its own it answers nothing."""
+        passages = self.current.passages
+        if not (passages and passages[-1].kind == "paragraph" and not passages[-1].continued
+                and starts_with_cue(text, cues().letter_answer_cues)
+                and starts_with_cue(passages[-1].text, cues().letter_question_cues)):
+            return False
+        letter = passages.pop().text
+        budget = MAX_PASSAGE_CHARS - len(letter) - 1
+        if budget < MAX_PASSAGE_CHARS // 3:  # a long letter: its opening stands for it
+            letter = split_long(letter, MAX_PASSAGE_CHARS // 2)[0]
+            budget = MAX_PASSAGE_CHARS - len(letter) - 1
+        for chunk in split_long(text, budget):
+            passages.append(Passage(text=f"{letter}\n{chunk}", kind="faq"))
+        return True
 
     def feed(self, block: Block) -> None:
         if isinstance(block, Heading):

@@ -28,6 +28,8 @@ class ReaderCues(BaseModel):
     lead_markers: list[str]
     byline_markers: list[str]
     html_noise_markers: list[str]
+    letter_question_cues: list[str] = []
+    letter_answer_cues: list[str] = []
 
     @field_validator("months")
     @classmethod

@@ -10,6 +10,7 @@ from krampe.knowledge.readers.cues import cues
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})\b")
 _WORDY = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]+)\.?,?\s+(\d{4})\b")
+_MONTH_YEAR = re.compile(r"([a-zæøå]+)\.?,?\s+(\d{4})")
 _ENGLISH = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 
 
@@ -40,6 +41,9 @@ def parse_date(value: object) -> str | None:
         return _iso(int(match[3]), months[match[2]], int(match[1]))
     if (match := _ENGLISH.search(text)) and match[1] in months:
         return _iso(int(match[3]), months[match[1]], int(match[2]))
+    # "Revideret marts 2024": a month without a day is dated to its first day.
+    if (match := _MONTH_YEAR.fullmatch(text)) and match[1] in months:
+        return _iso(int(match[2]), months[match[1]], 1)
     return None
 
 
@@ -58,11 +62,15 @@ def metadata_line(line: str) -> tuple[str, str] | None:
                           ("author", table.author_cues)):
         if cue in cue_list:
             if key == "author":
-                return (key, value) if value and len(value.split()) <= 6 else None
+                # "læge Henrik Dalgaard, speciallæge i almen medicin": a name and a role.
+                return (key, value) if value and len(value.split()) <= _BYLINE_WORDS else None
             return (key, value) if parse_date(value) else None
     return None
 
 
+# A byline names someone and may give a role ("Af Birthe Søgaard, frivillig redaktør, med
+# faglig hjælp fra fysioterapeut Ole Brix"); longer, it is prose.
+_BYLINE_WORDS = 12
 _BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
 # A line that is nothing but a date: "12. marts 2024", "tirsdag d. 4. juni 2024",
 # "14.02.2025", "2024-03-12".
@@ -106,7 +114,8 @@ def _bare_author(piece: str) -> str | None:
     name; prose such as "Af samme grund bør du ..." is not a byline (a byline names
     someone with a capital letter and is no sentence)."""
     words = piece.split()
-    if len(words) not in range(2, 9) or words[0].lower() not in cues().byline_author_cues:
+    if (len(words) not in range(2, _BYLINE_WORDS + 2)
+            or words[0].lower() not in cues().byline_author_cues):
         return None
     if not any(w[:1].isupper() for w in words[1:]) or piece.rstrip()[-1] in ".!?:;":
         return None

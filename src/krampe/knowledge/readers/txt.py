@@ -101,6 +101,14 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
             out.append(b.Para(line))
             continue
         if title is None:
+            nxt = kept[i + 1] if i + 1 < len(kept) else None
+            if b.is_label(line) or (" " not in line and isinstance(nxt, str)
+                                    and _heading_like(nxt, first=True)):
+                # Above the title: the site ("Lægehuset Ved Åen · Åvej 12 · ...") or a
+                # category word ("PATIENTINFORMATION"); the site is kept as publisher.
+                if b.is_label(line):
+                    meta.setdefault("publisher", b.publisher(line))
+                continue
             title = line
             out.append(b.Heading(1, line))
             continue
