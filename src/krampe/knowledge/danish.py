@@ -26,6 +26,7 @@ __all__ = ["CONTENT", "DETAIL", "QUESTION", "STOP", "WEAK", "Analyzer", "Token",
 
 # "X (Y)": an article declaring a synonym; Y is one to three words.
 _PAREN = re.compile(r"\(\s*([a-zæøå][a-zæøå -]{1,40}?)\s*\)", re.IGNORECASE)
+_QUOTES = "\"'„“”«»‘’"
 _PLAIN = re.compile(r"[a-zæøåäöü][a-zæøåäöü-]*")
 
 
@@ -295,7 +296,13 @@ def declared_synonyms(text: str) -> list[list[str]]:
         if not 1 <= len(inner_words) <= 3 or any(w in stop for w in inner_words):
             continue
         raw = text[max(0, paren.start() - 80):paren.start()].lower().split()
-        take = len(inner_words)
+        # A quoted word names the thing itself: "vindueskiggersyge" (claudicatio
+        # intermittens); the quotes are no part of it.
+        quoted = bool(raw) and raw[-1][:1] in _QUOTES and raw[-1][-1:] in _QUOTES
+        if quoted:
+            raw[-1] = raw[-1].strip(_QUOTES)
+            raw.insert(-1, ",")  # a boundary before it
+        take = 1 if quoted else len(inner_words)
         if take == 1 and len(raw) >= 2 and raw[-1] in generic_heads:
             take = 2  # "vanddrivende midler (diuretika)": the phrase names it
         if len(raw) < take:

@@ -299,6 +299,7 @@ class _Builder:
 
     def finish(self) -> list[Section]:
         self._close()
+        self._drop_author_note()
         sections = [section for section in self.sections if section.passages]
         # Without a section after it, the opening is the whole text, not a lead.
         if len(sections) < 2:
@@ -306,6 +307,19 @@ class _Builder:
                 for passage in section.passages:
                     passage.kind = "paragraph"
         return sections
+
+
+    def _drop_author_note(self) -> None:
+        """A closing note about the author ("Mads Krogh driver ... og har løbet 14
+        maratonløb.") answers nothing: the last paragraph opening with the byline's name."""
+        author = self.meta.get("author")
+        if not isinstance(author, str) or not self.sections:
+            return
+        name = " ".join(author.split(",")[0].split()[-2:])
+        passages = self.sections[-1].passages
+        if (len(name.split()) == 2 and passages and passages[-1].kind == "paragraph"
+                and passages[-1].text.startswith(name)):
+            passages.pop()
 
 
 def build_sections(blocks: list[Block], meta: dict[str, object] | None = None) -> list[Section]:
