@@ -91,6 +91,8 @@ class Analyzer:
         for group in [*synonym_groups(lang), *self.declared]:
             self._add_group(group)
         self._max_phrase = max((len(p) for p in self._phrases), default=1)
+        # Words that open a new clause: a phrase never spans one.
+        self._clause_starts = frozenset(lang.cues.words("clause_starts"))
         self._phrase_starts = {p[0] for p in self._phrases}
         # Words the layer knows, for respelling queries typed without æ/ø/å.
         self._lexicon_words = (set(lang.classes.listed) | set(lang.data.lemmas.lemmas)
@@ -198,8 +200,12 @@ class Analyzer:
         if query:
             words = [self.respell(w) for w in words]
         tokens = [self.token(w) for w in words]
-        kept = [t for t in tokens if t.kind != STOP]
+        at = [i for i, t in enumerate(tokens) if t.kind != STOP]
+        kept = [tokens[i] for i in at]
+        breaks = self._clause_starts
         for last, first, concepts in self._phrase_spans([t.stem for t in kept]):
+            if any(w in breaks for w in words[at[first] + 1:at[last]]):
+                continue  # "krampe, at tæerne peger nedad" is no "krampe i tæerne"
             # The phrase's other words ("trækker" in "trækker sig sammen", "mangel" in
             # "mangel på væske", "medicin" in "medicin mod depression") mean the phrase,
             # not themselves: unless the phrase is one of their own concepts, they become
