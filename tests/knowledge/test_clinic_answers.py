@@ -1,0 +1,196 @@
+"""Answers from a clinic's own articles in shapes the readers meet on other sites: an
+advice column of readers' letters, a clinic guide under a site label, an article whose
+lead alone answers, a blog with a closing note about its author; and questions told
+with word forms, lay words and near-domain body parts.
+
+Every article and question here is written for these tests."""
+# ruff: noqa: E501  (articles keep a paragraph on one line, as the sites' text files do)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from krampe.knowledge.danish import declared_synonyms
+from krampe.knowledge.kb import KnowledgeBase
+from krampe.knowledge.readers.meta import parse_date
+from krampe.knowledge.readers.txt import parse as parse_txt
+
+COLUMN = """LÆSERNES SPØRGSMÅL – Fysioterapeuten svarer
+Lokalbladet Nordkysten · Onsdag 3. april 2024
+
+Fysioterapeut Lars Bech svarer hver måned på læsernes spørgsmål.
+
+
+ONDT I LÆGGEN EFTER CYKELTUREN
+
+Spørgsmål: Jeg er en mand på 58 og cykler til arbejde hver dag. Om aftenen får jeg ofte krampe i den ene læg. Hvad kan jeg gøre? Hilsen Cyklisten
+
+Svar: Cykling belaster lægmusklen i korte stillinger i lang tid. Stræk læggen efter turen ved at stille dig med hælen i gulvet og læne dig mod en væg, og hæv sadlen en anelse.
+
+
+KRAMPER EFTER NYE BLODTRYKSPILLER
+
+Spørgsmål: Min kone er begyndt på ny blodtryksmedicin og har siden haft kramper om natten. Hænger det sammen? Hilsen Ægtemanden
+
+Svar: Nogle midler mod forhøjet blodtryk kan give kramper som bivirkning. Hun skal ikke selv stoppe, men tale med sin læge om at skifte præparat.
+"""
+
+GUIDE = """# Krampe i læggen – vores råd
+
+*Fysioklinikken Åbyhøj · Patientguide*
+
+Her har vi samlet vores råd om lægkramper, til dig der er i forløb hos os.
+
+## Stræk før sengetid
+
+Stræk læggen i et minut før du går i seng, og lad dynen ligge løst.
+
+## Forløb hos os
+
+Bliver kramperne ikke bedre, laver vi en plan med øvelser og følger op efter fire uger.
+"""
+
+LEAD_ANSWERS = """# Kan tabletter mod sukkersyge give kramper?
+
+Har du fået øget dosis af dine tabletter mod sukkersyge, og får du nu kramper, kan der være en sammenhæng, som lægen bør se på.
+
+## Om sukkersyge
+
+Sukkersyge er en sygdom, hvor blodsukkeret er for højt.
+
+## Kost
+
+Spis regelmæssigt og vælg grove kulhydrater.
+"""
+
+RUNNING = """---
+author: "Sofie Dam, løbetræner"
+---
+
+# Krampe på de sidste kilometer
+
+## Derfor kommer krampen
+
+Træthed i musklen er den vigtigste årsag til krampe sidst i et langt løb.
+
+## Når krampen kommer
+
+Stop, stræk læggen med hælen i jorden og gå et stykke.
+
+Sofie Dam træner løbere i Vejle og har selv løbet mange maratonløb.
+"""
+
+CALF_ONLY = """# Krampe i læggen
+
+## Når krampen kommer
+
+Træk tæerne op mod knæet og hold strækket, til krampen slipper.
+
+## Om natten
+
+Om natten peger tæerne ofte nedad i sengen, og det forkorter lægmusklen, så den lettere kramper.
+
+## En øvelse til læggen
+
+Stå med forfoden på et trappetrin og lad hælen synke langsomt ned for at strække læggen.
+"""
+
+
+@pytest.fixture
+def column(tmp_path: Path) -> KnowledgeBase:
+    (tmp_path / "brevkasse.txt").write_text(COLUMN, encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+def test_a_readers_letter_and_its_answer_are_one_passage():
+    _, _, sections = parse_txt(COLUMN)
+    letters = [p for s in sections for p in s.passages if "Spørgsmål:" in p.text]
+    assert len(letters) == 2
+    assert all(p.kind == "faq" and "\nSvar:" in p.text for p in letters)
+
+
+def test_a_question_told_like_a_letter_gets_the_answer_to_it(column: KnowledgeBase):
+    result = column.search("min mand har fået ny blodtryksmedicin og får kramper om natten, "
+                           "hænger det sammen?")
+    assert result.answered
+    assert "skifte præparat" in result.answers[0].text
+
+
+def test_a_site_label_is_kept_as_publisher_and_answers_questions_naming_it(tmp_path: Path):
+    (tmp_path / "guide.md").write_text(GUIDE, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    (record,) = kb.article_records()
+    assert record.metadata["publisher"] == "Fysioklinikken Åbyhøj · Patientguide"
+    assert all("Fysioklinikken" not in kb.index.texts[i] for i in range(kb.index.size))
+    result = kb.search("hvad gør fysioklinikken hvis mine kramper ikke bliver bedre")
+    assert result.answered
+    assert "plan med øvelser" in result.answers[0].text
+
+
+def test_a_lead_that_alone_answers_is_not_ranked_below_sections(tmp_path: Path):
+    (tmp_path / "sukker.md").write_text(LEAD_ANSWERS, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    result = kb.search("lægen har sat dosis op på mine tabletter mod sukkersyge og nu får "
+                       "jeg kramper, kan det hænge sammen?")
+    assert result.answered
+    assert result.answers[0].text.startswith("Har du fået øget dosis")
+
+
+def test_a_closing_note_about_the_author_is_no_answer(tmp_path: Path):
+    (tmp_path / "loeb.md").write_text(RUNNING, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    assert all("træner løbere i Vejle" not in kb.index.texts[i] for i in range(kb.index.size))
+    result = kb.search("hvem har skrevet om krampe sidst i et maraton?")
+    assert result.answered
+    assert all("Vejle" not in answer.text for answer in result.answers)
+
+
+@pytest.fixture
+def calf(tmp_path: Path) -> KnowledgeBase:
+    (tmp_path / "laeg.md").write_text(CALF_ONLY, encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+@pytest.mark.parametrize("question", [
+    "jeg får krampe i tæerne når jeg cykler, hvad gør jeg",
+    "hvorfor får jeg kramper i foden om natten",
+    "min veninde får krampe i hånden når hun strikker",
+    "jeg har ondt i knæet når jeg går på trapper",
+])
+def test_a_cramp_or_pain_elsewhere_is_not_answered_by_a_calf_article(calf: KnowledgeBase,
+                                                                     question: str):
+    assert not calf.search(question).answered
+
+
+def test_words_of_two_clauses_are_no_phrase(calf: KnowledgeBase):
+    # "krampe, at tæerne ..." names the calf cramp and then the toes: no toe cramp.
+    result = calf.search("giver det krampe at tæerne peger nedad i sengen?")
+    assert result.answered
+    assert "forkorter lægmusklen" in result.answers[0].text
+
+
+def test_a_word_form_finds_the_compounds_it_modifies(calf: KnowledgeBase):
+    # "trappen" is the "trappe" of "trappetrin".
+    result = calf.search("hvordan strækker jeg læggen på trappen")
+    assert result.answered
+    assert "trappetrin" in result.answers[0].text
+
+
+def test_an_exclamation_does_not_keep_an_acute_question_from_an_answer(calf: KnowledgeBase):
+    result = calf.search("AUV krampe i laeggen lige nu hvad goer jeg")
+    assert result.answered
+    assert "Træk tæerne op" in result.answers[0].text
+
+
+def test_a_quoted_name_before_brackets_is_declared_a_synonym():
+    text = 'Det kaldes "vindueskiggersyge" (claudicatio intermittens) i daglig tale.'
+    assert ["claudicatio intermittens", "vindueskiggersyge"] in declared_synonyms(text)
+
+
+def test_a_month_without_a_day_is_a_date():
+    assert parse_date("oktober 2023") == "2023-10-01"
+    _, meta, _ = parse_txt("Kramper om natten\n\nRevideret oktober 2023\n\nTekst her.\n\n"
+                           "Afsnit\nMere tekst.")
+    assert meta.get("updated") == "2023-10-01"
