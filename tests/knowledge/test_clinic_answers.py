@@ -95,6 +95,10 @@ Om natten peger tæerne ofte nedad i sengen, og det forkorter lægmusklen, så d
 ## En øvelse til læggen
 
 Stå med forfoden på et trappetrin og lad hælen synke langsomt ned for at strække læggen.
+
+## Hvornår til lægen?
+
+Kontakt din læge, hvis kramperne kommer hver nat, eller hvis benet er hævet og varmt.
 """
 
 
@@ -194,3 +198,11 @@ def test_a_month_without_a_day_is_a_date():
     _, meta, _ = parse_txt("Kramper om natten\n\nRevideret oktober 2023\n\nTekst her.\n\n"
                            "Afsnit\nMere tekst.")
     assert meta.get("updated") == "2023-10-01"
+
+
+def test_asking_whether_it_is_dangerous_is_answered_by_when_to_see_a_doctor(
+        calf: KnowledgeBase):
+    # The article never says "farlig": the question asks how serious a calf cramp is.
+    result = calf.search("er det farligt at få krampe i læggen om natten?")
+    assert result.answered
+    assert "Kontakt din læge" in result.answers[0].text

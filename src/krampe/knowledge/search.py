@@ -114,13 +114,13 @@ def _as_modifier(index: Index, tok: Token, word: QueryWord) -> QueryWord:
     return QueryWord(tok.surface, tok.kind, word.confidence, [], [modifier, head])
 
 
-def _acute_words(index: Index) -> list[QueryWord]:
+def _acute_words(index: Index, names: list[str] | None = None) -> list[QueryWord]:
     """Asked during a cramp now: what the acute steps say (search.yaml `acute.expand`,
     concepts of the lexicon store) ranks, so the steps beat an explanation that merely
-    shares the question's words."""
+    shares the question's words. Other `names` expand other questions the same way."""
     lang = index.analyzer.lang
     words: list[QueryWord] = []
-    for name in search_settings().acute.expand:
+    for name in search_settings().acute.expand if names is None else names:
         head = lang.lexicon.forms(name)[0]
         tokens = index.analyzer.analyse(head)
         concepts = tokens[-1].concepts if tokens else ()
@@ -128,6 +128,16 @@ def _acute_words(index: Index) -> list[QueryWord]:
         if alts:
             words.append(QueryWord(head, CONTENT, 1.0, alts, [], expansion=True))
     return words
+
+
+def _ranking_only(index: Index) -> set[str]:
+    """Concepts whose words rank but never gate (search.yaml `gate.ranking_only`)."""
+    analyzer = index.analyzer
+    found: set[str] = set()
+    for name in search_settings().gate.ranking_only:
+        head = analyzer.lang.lexicon.forms(name)[0]
+        found.update(analyzer.token(head).concepts)
+    return found
 
 
 def remedy_words(words: list[str]) -> set[str]:
@@ -181,9 +191,14 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         word.importance = _importance(index, word, unknown_idf)
         if word.story and not word.other_domain:
             word.importance *= cfg.gate.story
+        if tok.kind == CONTENT and set(tok.concepts) & _ranking_only(index):
+            word.expansion = True  # "er det farligt ...": asks about the rest
         words.append(word)
     if asks_relief(question):
         words.extend(_acute_words(index))
+    elif any(w.expansion for w in words):
+        # "Er det farligt?" is answered by when to see a doctor.
+        words.extend(_acute_words(index, cfg.gate.ranking_only_expand))
     raw = [analyzer.respell(w) for w in tokenize(question)]
     remedies = remedy_words([spelled.get(w, w) for w in raw])
     for word in words:
