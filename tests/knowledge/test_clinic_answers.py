@@ -206,3 +206,15 @@ def test_asking_whether_it_is_dangerous_is_answered_by_when_to_see_a_doctor(
     result = calf.search("er det farligt at få krampe i læggen om natten?")
     assert result.answered
     assert "Kontakt din læge" in result.answers[0].text
+
+
+def test_a_compound_the_index_lacks_matches_by_its_known_head(tmp_path: Path):
+    (tmp_path / "rejse.md").write_text(
+        "# Kramper og lange rejser\n\n## Øvelser undervejs\n\nPå en lang rejse kan du sidde "
+        "og vippe foden op og ned tyve gange i timen.\n\n## Væske\n\nDrik vand undervejs.\n",
+        encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    # "togrejse" is unknown, but it is a kind of "rejse".
+    result = kb.search("hvilken øvelse kan jeg lave på en lang togrejse?")
+    assert result.answered
+    assert "vippe foden" in result.answers[0].text

@@ -278,6 +278,22 @@ class Analyzer:
                     return found, head
         return None
 
+    def known_head(self, word: str) -> str | None:
+        """The head of a compound whose head the index knows and whose modifier is a real
+        word it lacks ("busrejse": rejse), or None."""
+        if len(word) < 8 or not word.isalpha():
+            return None
+        for i in range(3, len(word) - 3):  # the longest head first
+            head = word[i:]
+            if self._splitter.part(head) is None:
+                continue
+            left = word[:i]
+            lefts = [left] + [left[: -len(link)] for link in self.lang.data.compounds.linking
+                              if left.endswith(link) and len(left) > len(link) + 2]
+            if any(len(m) >= 3 and self.lang.is_word(m) for m in lefts):
+                return head
+        return None
+
     # -- queries: typos and spellings ------------------------------------------------
     def correct(self, word: str) -> tuple[str, float] | None:
         """A corpus word for an unknown query word (ascii spelling, then typo), or None."""

@@ -106,7 +106,13 @@ def _as_modifier(index: Index, tok: Token, word: QueryWord) -> QueryWord:
         return QueryWord(tok.surface, tok.kind, word.confidence, alts_of(compounds), [])
     split = analyzer.split_unknown_modifier(tok.surface)
     if split is None:
-        return word
+        # "busrejse" is a kind of "rejse": its head matches, as a compound's head does.
+        head_word = analyzer.known_head(tok.surface)
+        if head_word is None:
+            return word
+        head_credit = search_settings().gate.head_credit
+        alts = [(t, w * head_credit) for t, w in _word(index, analyzer.token(head_word)).full]
+        return QueryWord(tok.surface, tok.kind, word.confidence, alts, []) if alts else word
     modifier = alts_of(split[0])
     head = _word(index, analyzer.token(split[1])).full
     if not modifier or not head:
