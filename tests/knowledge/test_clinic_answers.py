@@ -218,3 +218,16 @@ def test_a_compound_the_index_lacks_matches_by_its_known_head(tmp_path: Path):
     result = kb.search("hvilken øvelse kan jeg lave på en lang togrejse?")
     assert result.answered
     assert "vippe foden" in result.answers[0].text
+
+
+def test_a_lettered_variant_is_answered_only_where_the_text_names_it(tmp_path: Path):
+    (tmp_path / "tilskud.md").write_text(
+        "# Kosttilskud og kramper\n\n## Vitaminer\n\nVitaminer og mineraler fra kosten er "
+        "nok for de fleste, og tilskud forebygger sjældent kramper.\n\n## P-piller\n\n"
+        "P-piller med østrogen øger risikoen for blodprop i benet.\n", encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    # The text speaks of vitamins in general, never of E-vitamin.
+    assert not kb.search("Kan E-vitamin forebygge kramper i læggen?").answered
+    result = kb.search("giver p-piller risiko for blodprop i benet?")
+    assert result.answered
+    assert "østrogen" in result.answers[0].text

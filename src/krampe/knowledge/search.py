@@ -28,6 +28,8 @@ from krampe.lang.da import danish
 
 Alt = tuple[int, float]  # (term id, weight)
 _BRACKETS = re.compile(r"(\w+)?\s*\(([^()]{1,60})\)")
+# A single letter joined to a word by a hyphen: "B-vitamin", "D-vitamin".
+_VARIANT_LETTER = re.compile(r"(?<!\w)([^\W\d_])-\w")
 
 
 
@@ -169,6 +171,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
     spelled: dict[str, str] = {}  # typo -> corpus word, so "hæjlper mod" reads "hjælper"
+    variant_letters = {m.lower() for m in _VARIANT_LETTER.findall(question)}
     for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
         word.story = story
@@ -194,6 +197,10 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         word.other_domain = (tok.stem in markers or any(p in markers for p in tok.parts)
                              or any(c in markers for c in tok.concepts))
         word.marker_concepts = tuple(c for c in tok.concepts if c in markers)
+        if tok.kind == CONTENT and tok.surface in variant_letters and not word.known:
+            # A letter naming a variant ("B-vitamin", "D-vitamin") the knowledge base
+            # never names: answered only where the text names that letter too.
+            word.other_domain = True
         word.importance = _importance(index, word, unknown_idf)
         if word.story and not word.other_domain:
             word.importance *= cfg.gate.story
