@@ -178,10 +178,13 @@ def load(db: Database, users: int, per_user: int, done_blocks: int = -1) -> dict
     times["copy"] = time.perf_counter() - t
     t = time.perf_counter()
     with db.engine.begin() as conn:
+        # Minutes at full size: past the app's statement time limit.
+        conn.execute(text("SET LOCAL statement_timeout = 0"))
         conn.execute(text("DROP INDEX IF EXISTS ix_diary_entries_user_started"))
         conn.execute(text(PLAIN))
     # As autovacuum would after a load: statistics and the visibility map.
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("SET statement_timeout = 0"))
         conn.execute(text("VACUUM ANALYZE diary_entries"))
         conn.execute(text("VACUUM ANALYZE users"))
         conn.execute(text("UPDATE bench_progress SET done = true"))
@@ -200,6 +203,7 @@ PATTERN_SQL = (
 
 def set_index(db: Database, create: str) -> None:
     with db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL statement_timeout = 0"))
         conn.execute(text("DROP INDEX IF EXISTS ix_diary_entries_user_started"))
         conn.execute(text(create))
 
