@@ -76,11 +76,11 @@ def serve(
     # Fail fast with one Danish line (exit 2) before any worker starts: a worker's failed
     # lifespan would print a traceback and exit 3.
     _check_settings(workers)
-    _preflight(specs)
+    loaded = _preflight(specs)
     # Workers are separate processes: they read the knowledge base specs from the environment.
     os.environ[KB_ENV] = json.dumps(specs)
     if workers > 1:
-        _fork_workers(specs)
+        _fork_workers(specs, loaded)
     config = json.loads(json.dumps(LOG_CONFIG))
     if not access_log:
         config["loggers"]["krampe.access"] = {"level": "WARNING"}
@@ -119,7 +119,7 @@ def _check_settings(workers: int) -> None:
         raise KrampeError(problem)
 
 
-def _fork_workers(specs: list[str]) -> None:
+def _fork_workers(specs: list[str], kb: KnowledgeBase) -> None:
     """Load the engines here once and fork the workers from this process.
 
     uvicorn spawns fresh interpreters by default: each worker imported the web stack and
@@ -131,7 +131,7 @@ def _fork_workers(specs: list[str]) -> None:
     import krampe.web.app  # noqa: F401 - imported once here, inherited by every worker
     from krampe.web.services import preload
 
-    preload(specs)
+    preload(specs, kb)
     # Objects that exist now never change: keep the collector from writing to their
     # pages (which would copy them into every worker).
     gc.collect()
@@ -146,7 +146,7 @@ def _fork_workers(specs: list[str]) -> None:
     uvicorn._subprocess.spawn = multiprocessing.get_context("fork")  # type: ignore[assignment]
 
 
-def _preflight(specs: list[str]) -> None:
+def _preflight(specs: list[str]) -> KnowledgeBase:
     """Load the knowledge base, and open and migrate the database, as the workers will."""
     # Deferred: SQLAlchemy and the web stack, as in serve().
     from sqlalchemy.exc import SQLAlchemyError
@@ -155,7 +155,7 @@ def _preflight(specs: list[str]) -> None:
 
     try:
         # Builds the index cache when it is missing, so that workers only read it.
-        KnowledgeBase.load(specs)
+        kb = KnowledgeBase.load(specs)
     except FileNotFoundError as exc:
         raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
     except OSError as exc:
@@ -172,6 +172,7 @@ def _preflight(specs: list[str]) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
     db.dispose()
+    return kb
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:

@@ -44,9 +44,11 @@ class ArticleInfo:
 
 
 class Services:
-    def __init__(self, kb_specs: list[str] | None = None) -> None:
+    def __init__(self, kb_specs: list[str] | None = None,
+                 kb: KnowledgeBase | None = None) -> None:
         self.kb_specs = list(kb_specs or ["bundled"])
-        self.kb = KnowledgeBase.load(self.kb_specs)
+        # `kb`: already loaded from these specs (krampe serve's pre-flight check).
+        self.kb = kb or KnowledgeBase.load(self.kb_specs)
         self._articles = self._collect_articles()
         self._by_id = {a.id: a for a in self._articles}
         self._notices: dict[str | None, dict] = {}
@@ -213,9 +215,9 @@ _lock = threading.Lock()
 _PRELOADED: dict[tuple[str, ...], Services] = {}
 
 
-def preload(kb_specs: list[str]) -> Services:
+def preload(kb_specs: list[str], kb: KnowledgeBase | None = None) -> Services:
     """Load and warm the engines in this process for the workers it will fork."""
-    services = Services(kb_specs)
+    services = Services(kb_specs, kb)
     services.warm_up()
     _PRELOADED[tuple(services.kb_specs)] = services
     return services
