@@ -113,6 +113,15 @@ def _children(pid: int) -> list[int]:
             if b"resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes()]
 
 
+def _running(pid: int) -> bool:
+    from pathlib import Path
+
+    try:  # a zombie has ended, whoever reaps it
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_several_workers_are_forked_from_the_loaded_server_and_replaced(tmp_path):
     """Workers start from the process that loaded the engines (no second interpreter
     importing and loading everything again), and a worker that dies is replaced."""
@@ -150,9 +159,16 @@ def test_several_workers_are_forked_from_the_loaded_server_and_replaced(tmp_path
         own = Path(f"/proc/{proc.pid}/cmdline").read_bytes()
         for pid in workers:  # a spawned worker would run multiprocessing's spawn_main
             assert Path(f"/proc/{pid}/cmdline").read_bytes() == own
+        engines = _children(workers[0])
+        assert engines, "each worker runs its engine processes"
         os.kill(workers[0], signal.SIGKILL)
         wait_for(3)
         assert len(_children(proc.pid)) == 2 and workers[0] not in _children(proc.pid)
+        # Its engine processes went with it (none left orphaned, waiting for work).
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in engines):
+            assert time.monotonic() < deadline, "an engine process outlived its worker"
+            time.sleep(0.1)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as r:
             assert json.loads(r.read())["status"] == "ok"
     finally:

@@ -20,6 +20,7 @@ fills only the db pool: anonymous questions and triage go on in the engine pool.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -116,9 +117,25 @@ class ThreadPool(BoundedPool):
 _FORKED: Services | None = None
 
 
-def _engine_process_init(services: Services, nice: int) -> None:
+def _die_with(parent: int) -> None:
+    """End this process when its worker ends, however the worker ends (SIGKILL, out of
+    memory): an orphaned engine process would wait for work forever, holding its memory."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker's shutdown still stops it
+        return
+    if os.getppid() != parent:  # the worker ended before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _engine_process_init(services: Services, nice: int, parent: int) -> None:
     global _FORKED
     _FORKED = services
+    _die_with(parent)
     # Below the worker's priority: with every core busy answering long questions, the
     # event loop still gets one at once to answer /healthz and to accept requests.
     if nice:
@@ -156,7 +173,8 @@ class ProcessPool(BoundedPool):
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("fork"),
-                initializer=_engine_process_init, initargs=(self._services, self._nice))
+                initializer=_engine_process_init,
+                initargs=(self._services, self._nice, os.getpid()))
             # With fork every process starts at the first submit: do it now, while the
             # engines are fresh and before the worker has started other threads.
             self._executor.submit(_noop).result()
