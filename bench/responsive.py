@@ -152,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nice", type=int, nargs="+", default=[10],
                     help="KRAMPE_ENGINE_NICE values to run the process pool with")
     ap.add_argument("--baseline-ref", help="git commit whose code runs as the baseline")
+    ap.add_argument("--home", help="KRAMPE_HOME to keep the index cache in across runs "
+                    "(default: a temporary one, so the first start builds it)")
     args = ap.parse_args(argv)
     kb = args.kb or ["bundled"]
     question = long_question()
@@ -161,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     base_env["OMP_NUM_THREADS"] = "1"  # numpy's BLAS threads would only add contention
     # A benchmark is one client asking as fast as it can: lift the per-client limits.
     base_env.update(BENCH_LIMITS)
-    home = tmp / "home"  # one home: the index is built once and then read from its cache
-    home.mkdir()
+    # One home: the index is built once and then read from its cache.
+    home = Path(args.home).resolve() if args.home else tmp / "home"
+    home.mkdir(parents=True, exist_ok=True)
     runs: list[tuple[str, dict[str, str]]] = []
     for executor in args.executors:
         for nice in (args.nice if executor == "process" else [0]):
@@ -174,8 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                 "PYTHONPATH": str(REPO / "src")}))
     if args.baseline_ref:
         old_src = baseline_tree(args.baseline_ref, tmp)
-        runs.insert(0, (f"on the event loop ({args.baseline_ref})",
-                        {"PYTHONPATH": str(old_src)}))
+        runs.insert(0, (f"baseline code ({args.baseline_ref})",
+                        {"PYTHONPATH": str(old_src), "KRAMPE_ENGINE_NICE": str(args.nice[0])}))
     rows = []
     for label, extra in runs:
         env = {**base_env, **extra, "KRAMPE_HOME": str(home)}
