@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--kb", default="bundled", help="krampe's knowledge base")
+    ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
+                    help="a setting for krampe's processes (e.g. KRAMPE_ENGINE_NICE=0)")
     args = ap.parse_args(argv)
     if not shutil.which("wrk"):
         raise SystemExit("wrk mangler: apt-get install -y wrk")
@@ -82,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     env.update({"OMP_NUM_THREADS": "1", "PYTHONPATH": str(REPO / "src"),
                 "KRAMPE_SECRET_KEY": "b" * 48, "KRAMPE_TRUSTED_PROXIES": "127.0.0.1",
                 **BENCH_LIMITS})
+    env.update(dict(item.split("=", 1) for item in args.env))
     bare_cmd = [sys.executable, "-m", "uvicorn", "bare_app:app", "--app-dir",
                 str(REPO / "bench"), "--host", "127.0.0.1", "--port", "0", "--no-access-log"]
     results: dict[tuple[str, int, str], dict] = {}
@@ -106,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n# Through haproxy (round robin): 1 vs 2 backend processes · {args.duration} s per "
           f"run, {args.connections} connections · wrk, haproxy and backends on "
           f"{os.cpu_count()} shared cores · load average {load_before:.1f} before, "
-          f"{os.getloadavg()[0]:.1f} after\n")
+          f"{os.getloadavg()[0]:.1f} after"
+          + (f" · krampe with {', '.join(args.env)}" if args.env else "") + "\n")
     print("| app | endpoint | 1 process req/s | 2 processes req/s | scaling (2 / 1) "
           "| × bare app's scaling | p99 ms (1 / 2) | errors | server CPU ms/req (1 / 2) |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
