@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import typer
 from pydantic import ValidationError
@@ -136,12 +137,15 @@ def _fork_workers(specs: list[str], kb: KnowledgeBase) -> None:
     # pages (which would copy them into every worker).
     gc.collect()
     gc.freeze()
-    # The supervisor's handlers for these would stay in a forked worker (a spawned one
-    # starts with the defaults); uvicorn's server installs its own for SIGINT and SIGTERM.
-    inherited = [getattr(signal, name) for name in ("SIGHUP", "SIGQUIT", "SIGTTIN", "SIGTTOU")
-                 if hasattr(signal, name)]
-    os.register_at_fork(after_in_child=lambda: [signal.signal(s, signal.SIG_DFL)
-                                                for s in inherited])
+    # The supervisor's signal handlers would stay in a forked worker: a SIGTERM before
+    # uvicorn's server installs its own would be queued for the supervisor and lost. A
+    # forked worker starts with the defaults, as a spawned one does.
+    defaults: dict[int, Any] = {getattr(signal, name): signal.SIG_DFL
+                for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGTTIN", "SIGTTOU")
+                if hasattr(signal, name)}
+    defaults[signal.SIGINT] = signal.default_int_handler
+    os.register_at_fork(after_in_child=lambda: [signal.signal(number, handler)
+                                                for number, handler in defaults.items()])
     # uvicorn starts its workers through this context (its one hook for it).
     uvicorn._subprocess.spawn = multiprocessing.get_context("fork")  # type: ignore[assignment]
 
