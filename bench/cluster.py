@@ -92,6 +92,9 @@ class Cluster:
     balance: str = "roundrobin"
     check_interval: str = "500ms"
     python: str = sys.executable
+    # Another app in the backends' place (a benchmark's baseline): its command line, which
+    # must print uvicorn's "running on" line with the port it picked for --port 0.
+    backend_cmd: list[str] | None = None
     backends: dict[str, Backend] = field(default_factory=dict)
     haproxy: subprocess.Popen | None = None
     port: int = 0
@@ -104,10 +107,10 @@ class Cluster:
         log_path = home / f"serve-{generation}.log"
         env = {**self.env, "KRAMPE_HOME": str(home)}
         with open(log_path, "wb") as log:
+            cmd = self.backend_cmd or [self.python, "-m", "krampe", "serve", "--host",
+                                       "127.0.0.1", "--port", "0", *self.serve_args]
             proc = subprocess.Popen(
-                [self.python, "-m", "krampe", "serve", "--host", "127.0.0.1", "--port", "0",
-                 *self.serve_args],
-                env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
+                cmd, env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             found = LISTENING.search(log_path.read_text(errors="replace"))

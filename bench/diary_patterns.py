@@ -78,34 +78,48 @@ def fresh_schema(url: str) -> str:
     return schema_url(url)
 
 
-def reused(url: str, total: int) -> dict[str, float] | None:
-    """Load times of 0 when a kept schema already holds exactly `total` entries."""
+def load_state(url: str, users: int, per_user: int) -> tuple[int, bool] | None:
+    """(blocks already loaded, fully loaded and indexed) of an interrupted or kept load of
+    the same size, or None when there is none to resume."""
     engine = create_engine(schema_url(url))
     try:
         with engine.connect() as conn:
-            n = conn.scalar(text("SELECT count(*) FROM diary_entries WHERE note IS NULL"))
+            row = conn.execute(text("SELECT users, per_user, blocks, done FROM bench_progress"
+                                    )).one()
     except Exception:
         return None
     finally:
         engine.dispose()
-    return {"copy": 0.0, "index": 0.0} if n == total else None
+    return (row.blocks, row.done) if (row.users, row.per_user) == (users, per_user) else None
 
 
-def copy_text(db: Database, table: str, columns: list[str], blocks) -> None:
-    """COPY ... FROM STDIN in text format, fed with ready-made blocks of lines."""
+def copy_text(db: Database, table: str, columns: list[str], blocks, after=None) -> None:
+    """COPY ... FROM STDIN in text format, fed with ready-made blocks of lines; with
+    `after`, each block is its own transaction and `after(cursor, n)` runs inside it (the
+    progress mark), so an interrupted load resumes after its last committed block."""
     raw = db.engine.raw_connection()
+    sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
     try:
         cur = raw.cursor()
-        with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for block in blocks:
+        if after is None:
+            with cur.copy(sql) as copy:
+                for block in blocks:
+                    copy.write(block)
+            raw.commit()
+            return
+        for n, block in blocks:
+            with cur.copy(sql) as copy:
                 copy.write(block)
-        raw.commit()
+            after(cur, n)
+            raw.commit()
+            print(f"  block {n + 1} committed", file=sys.stderr, flush=True)
     finally:
         raw.close()
 
 
-def entry_blocks(users: int, per_user: int, seed: int, block_rows: int = 200_000):
-    """Text blocks of entries in the order an app inserts them: by time, all users
+def entry_blocks(users: int, per_user: int, seed: int, block_rows: int = 200_000,
+                 skip: int = 0):
+    """(number, text) blocks of entries in the order an app inserts them: by time, all users
     interleaved (not one user's rows together, which would hide the cold case). Timestamps
     and row tails come from pre-formatted pools so 10 million rows cost seconds."""
     rng = random.Random(seed)
@@ -124,37 +138,56 @@ def entry_blocks(users: int, per_user: int, seed: int, block_rows: int = 200_000
     when = picker.integers(0, len(stamps), owner.size)
     tail = picker.integers(0, len(tails), owner.size)
     order = np.argsort(when, kind="stable")
-    for start in range(0, order.size, block_rows):
+    for n, start in enumerate(range(0, order.size, block_rows)):
+        if n < skip:
+            continue
         part = order[start:start + block_rows]
-        yield "".join(f"{u}\t{stamps[w]}\t{tails[t]}\t{stamps[w]}\t{stamps[w]}\n"
+        yield n, "".join(f"{u}\t{stamps[w]}\t{tails[t]}\t{stamps[w]}\t{stamps[w]}\n"
                       for u, w, t in zip(owner[part].tolist(), when[part].tolist(),
                                          tail[part].tolist(), strict=True))
 
 
-def load(db: Database, users: int, per_user: int) -> dict[str, float]:
+def load(db: Database, users: int, per_user: int, done_blocks: int = -1) -> dict[str, float]:
+    """COPY the users and entries; `done_blocks` >= 0 resumes an interrupted load."""
     times = {}
     t = time.perf_counter()
-    now_naive = NOW.replace(tzinfo=None)
-    copy_text(db, "users", ["id", "username", "password_hash", "created_at"],
-              (f"{i}\tbench{i}\t!\t{now_naive:%Y-%m-%d %H:%M:%S}\n"
-               for i in range(1, users + 1)))
-    with db.engine.begin() as conn:
-        conn.execute(text("SELECT setval(pg_get_serial_sequence('users', 'id'), :n)"),
-                     {"n": users})
-        # Bulk load without the index, then build it once: the usual way to load fast.
-        conn.execute(text("DROP INDEX ix_diary_entries_user_started"))
+    if done_blocks < 0:
+        now_naive = NOW.replace(tzinfo=None)
+        copy_text(db, "users", ["id", "username", "password_hash", "created_at"],
+                  (f"{i}\tbench{i}\t!\t{now_naive:%Y-%m-%d %H:%M:%S}\n"
+                   for i in range(1, users + 1)))
+        with db.engine.begin() as conn:
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('users', 'id'), :n)"),
+                         {"n": users})
+            # Bulk load without the index, then build it once: the usual way to load fast.
+            conn.execute(text("DROP INDEX ix_diary_entries_user_started"))
+            conn.execute(text("CREATE TABLE bench_progress (users int, per_user int, "
+                              "blocks int, done bool)"))
+            conn.execute(text("INSERT INTO bench_progress VALUES (:u, :p, 0, false)"),
+                         {"u": users, "p": per_user})
+        done_blocks = 0
+
+    def mark(cur, n: int) -> None:
+        cur.execute("UPDATE bench_progress SET blocks = %s", (n + 1,))
+
     copy_text(db, "diary_entries",
               ["user_id", "started_at", "duration_seconds", "intensity", "leg", "situation",
                "disturbed_sleep", "disturbed_work", "contexts", "note", "created_at",
-               "updated_at"], entry_blocks(users, per_user, seed=1))
+               "updated_at"], entry_blocks(users, per_user, seed=1, skip=done_blocks),
+              after=mark)
     times["copy"] = time.perf_counter() - t
     t = time.perf_counter()
     with db.engine.begin() as conn:
+        # Minutes at full size: past the app's statement time limit.
+        conn.execute(text("SET LOCAL statement_timeout = 0"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_diary_entries_user_started"))
         conn.execute(text(PLAIN))
     # As autovacuum would after a load: statistics and the visibility map.
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("SET statement_timeout = 0"))
         conn.execute(text("VACUUM ANALYZE diary_entries"))
         conn.execute(text("VACUUM ANALYZE users"))
+        conn.execute(text("UPDATE bench_progress SET done = true"))
     times["index"] = time.perf_counter() - t
     return times
 
@@ -170,6 +203,7 @@ PATTERN_SQL = (
 
 def set_index(db: Database, create: str) -> None:
     with db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL statement_timeout = 0"))
         conn.execute(text("DROP INDEX IF EXISTS ix_diary_entries_user_started"))
         conn.execute(text(create))
 
@@ -302,25 +336,41 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=300, help="pattern queries per variant")
     ap.add_argument("--seconds", type=float, default=5.0, help="per creation-rate run")
     ap.add_argument("--url", default=os.environ.get("KRAMPE_BENCH_DATABASE_URL", DEFAULT_URL))
-    ap.add_argument("--keep", action="store_true", help="keep the bench schema afterwards")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the loaded schema afterwards (the next run reuses it)")
+    ap.add_argument("--fresh", action="store_true",
+                    help="load again even when a kept or interrupted load of this size exists")
+    ap.add_argument("--load-only", action="store_true",
+                    help="load (or resume loading) and keep it, measure nothing")
+    ap.add_argument("--drop-database", action="store_true",
+                    help="drop the whole database at the end (a database of the bench's own)")
     ap.add_argument("--restart-cmd", help="run before each cold measurement to restart "
                     "PostgreSQL (e.g. 'pg_ctlcluster 15 main restart'); off by default since "
                     "the server may be shared")
-    ap.add_argument("--reuse", action="store_true",
-                    help="reuse a kept schema of the same size instead of loading again")
     args = ap.parse_args(argv)
 
     ensure_database(args.url)
     total = args.users * args.entries
-    load_times = reused(args.url, total) if args.reuse else None
-    if load_times is None:
-        url = fresh_schema(args.url)
-        db = Database.from_url(url)
+    # A load is committed block by block: an interrupted run resumes where it stopped,
+    # a kept one of the same size is reused.
+    state = None if args.fresh else load_state(args.url, args.users, args.entries)
+    if state is None:
+        db = Database.from_url(fresh_schema(args.url))
         print(f"loading {args.users:,} users x {args.entries:,} entries = {total:,} rows ...",
               file=sys.stderr)
         load_times = load(db, args.users, args.entries)
+    elif not state[1]:
+        db = Database.from_url(schema_url(args.url))
+        print(f"resuming the load after block {state[0]} ...", file=sys.stderr)
+        load_times = load(db, args.users, args.entries, done_blocks=state[0])
     else:
         db = Database.from_url(schema_url(args.url))
+        load_times = {"copy": 0.0, "index": 0.0}
+    if args.load_only:
+        print(f"loaded: {load_times['copy']:.1f} s COPY + {load_times['index']:.1f} s index",
+              file=sys.stderr)
+        db.dispose()
+        return 0
     rng = random.Random(7)
     # Users nobody has read since the load: each cold sample takes fresh ones.
     unread = rng.sample(range(1, args.users + 1), min(args.users, 2 * (args.queries + 30)))
@@ -387,11 +437,17 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f})")
 
     db.dispose()
-    if not args.keep:
-        engine = create_engine(args.url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{SCHEMA}" CASCADE'))
-        engine.dispose()
+    admin = create_engine(make_url(args.url).set(database="postgres"),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if args.drop_database:
+            conn.execute(text(f'DROP DATABASE "{make_url(args.url).database}" WITH (FORCE)'))
+        elif not args.keep:
+            engine = create_engine(args.url, isolation_level="AUTOCOMMIT")
+            with engine.connect() as own:
+                own.execute(text(f'DROP SCHEMA "{SCHEMA}" CASCADE'))
+            engine.dispose()
+    admin.dispose()
     return 0
 
 

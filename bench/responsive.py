@@ -18,13 +18,13 @@ Client and server share the machine's cores: the figures are a lower bound.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -93,36 +93,40 @@ def health_latencies(base: str, seconds: float) -> list[float]:
     return out
 
 
+def _asker(base: str, question: str, stop, answered, refused) -> None:
+    with httpx.Client(base_url=base, timeout=120) as c:
+        while not stop.is_set():
+            r = c.post("/api/ask", json={"q": question})
+            counter = answered if r.status_code == 200 else refused
+            with counter.get_lock():
+                counter.value += 1
+
+
 def measure(base: str, seconds: float, askers: int, question: str) -> dict:
     with httpx.Client(base_url=base, timeout=60) as c:  # warm up both paths
         for _ in range(3):
             c.post("/api/ask", json={"q": question}).raise_for_status()
     idle = health_latencies(base, min(seconds, 3))
-    stop = threading.Event()
-    answered = [0] * askers
-    refused = [0] * askers
-
-    def ask(n: int) -> None:
-        with httpx.Client(base_url=base, timeout=120) as c:
-            while not stop.is_set():
-                r = c.post("/api/ask", json={"q": question})
-                if r.status_code == 200:
-                    answered[n] += 1
-                else:
-                    refused[n] += 1
-
-    threads = [threading.Thread(target=ask, args=(n,)) for n in range(askers)]
-    for t in threads:
-        t.start()
+    # The askers are processes of their own: as threads of this one they would hold its
+    # GIL (JSON of 5,000-character bodies) while the health checker waits to read its
+    # answer, and the client's own delay would be counted as the server's.
+    ctx = multiprocessing.get_context("fork")
+    stop = ctx.Event()
+    answered, refused = ctx.Value("i", 0), ctx.Value("i", 0)
+    procs = [ctx.Process(target=_asker, args=(base, question, stop, answered, refused))
+             for _ in range(askers)]
+    for p in procs:
+        p.start()
     time.sleep(0.5)
     t0 = time.perf_counter()
+    start_count = answered.value
     busy = health_latencies(base, seconds)
-    done = sum(answered)
+    done = answered.value - start_count
     elapsed = time.perf_counter() - t0
     stop.set()
-    for t in threads:
-        t.join()
-    return {"idle": idle, "busy": busy, "asks_per_s": done / elapsed, "refused": sum(refused)}
+    for p in procs:
+        p.join(120)
+    return {"idle": idle, "busy": busy, "asks_per_s": done / elapsed, "refused": refused.value}
 
 
 def pct(samples: list[float], q: int) -> float:
@@ -145,7 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--askers", type=int, default=2)
     ap.add_argument("--engine-workers", type=int, default=2)
     ap.add_argument("--executors", nargs="+", default=["thread", "process"])
+    ap.add_argument("--nice", type=int, nargs="+", default=[10],
+                    help="KRAMPE_ENGINE_NICE values to run the process pool with")
     ap.add_argument("--baseline-ref", help="git commit whose code runs as the baseline")
+    ap.add_argument("--home", help="KRAMPE_HOME to keep the index cache in across runs "
+                    "(default: a temporary one, so the first start builds it)")
     args = ap.parse_args(argv)
     kb = args.kb or ["bundled"]
     question = long_question()
@@ -155,18 +163,22 @@ def main(argv: list[str] | None = None) -> int:
     base_env["OMP_NUM_THREADS"] = "1"  # numpy's BLAS threads would only add contention
     # A benchmark is one client asking as fast as it can: lift the per-client limits.
     base_env.update(BENCH_LIMITS)
-    home = tmp / "home"  # one home: the index is built once and then read from its cache
-    home.mkdir()
+    # One home: the index is built once and then read from its cache.
+    home = Path(args.home).resolve() if args.home else tmp / "home"
+    home.mkdir(parents=True, exist_ok=True)
     runs: list[tuple[str, dict[str, str]]] = []
     for executor in args.executors:
-        runs.append((f"{executor} pool ({args.engine_workers} workers)", {
-            "KRAMPE_ENGINE_EXECUTOR": executor,
-            "KRAMPE_ENGINE_WORKERS": str(args.engine_workers),
-            "PYTHONPATH": str(REPO / "src")}))
+        for nice in (args.nice if executor == "process" else [0]):
+            label = f"{executor} pool ({args.engine_workers} workers" + (
+                f", nice {nice})" if executor == "process" else ")")
+            runs.append((label, {
+                "KRAMPE_ENGINE_EXECUTOR": executor, "KRAMPE_ENGINE_NICE": str(nice),
+                "KRAMPE_ENGINE_WORKERS": str(args.engine_workers),
+                "PYTHONPATH": str(REPO / "src")}))
     if args.baseline_ref:
         old_src = baseline_tree(args.baseline_ref, tmp)
-        runs.insert(0, (f"on the event loop ({args.baseline_ref})",
-                        {"PYTHONPATH": str(old_src)}))
+        runs.insert(0, (f"baseline code ({args.baseline_ref})",
+                        {"PYTHONPATH": str(old_src), "KRAMPE_ENGINE_NICE": str(args.nice[0])}))
     rows = []
     for label, extra in runs:
         env = {**base_env, **extra, "KRAMPE_HOME": str(home)}

@@ -51,20 +51,17 @@ def _mem_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def memory(pid: int) -> dict[str, list[tuple[int, int]]]:
+def memory(pid: int, workers: int) -> dict[str, list[tuple[int, int]]]:
     """RSS/PSS (kB) of the parent, the uvicorn workers and their engine processes."""
     out: dict[str, list[tuple[int, int]]] = {"parent": [_mem_kb(pid)], "worker": [],
                                              "engine": []}
-    # uvicorn's workers are spawned (a fresh interpreter); engine processes are forked
-    # copies of their worker (the same command line).
-    workers = [c for c in _children(pid) if "spawn_main" in _cmdline(c)]
-    single = not workers
-    if single:  # one worker: uvicorn serves in the parent itself
+    if workers == 1:  # one worker: uvicorn serves in the parent itself
         out["worker"], out["parent"] = out["parent"], []
-        workers = [pid]
-    for w in workers:
-        if w != pid:
-            out["worker"].append(_mem_kb(w))
+        pids = [pid]
+    else:  # spawned (older code) or forked workers; not multiprocessing's helper
+        pids = [c for c in _children(pid) if "resource_tracker" not in _cmdline(c)]
+        out["worker"] = [_mem_kb(w) for w in pids]
+    for w in pids:
         for e in _children(w):
             if "resource_tracker" not in _cmdline(e):
                 out["engine"].append(_mem_kb(e))
@@ -133,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         for workers in args.workers:
             proc, warm = start(env, kb, workers, home / f"warm-{workers}.log")
             time.sleep(1.0)
-            mem = memory(proc.pid)
+            mem = memory(proc.pid, workers)
             proc.terminate()
             proc.wait(60)
             rows.append((label, workers, cold, warm, mem))
@@ -142,16 +139,17 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\n# krampe serve start-up · kb {', '.join(kb)} · warm index cache · "
           f"{os.cpu_count()} cores · load avg {os.getloadavg()[0]:.1f}\n")
-    print("| code | workers | cold start s | warm start to healthy s | parent RSS MB "
-          "| per worker RSS MB | per engine process RSS / PSS MB | total PSS MB |")
+    print("| code | workers | cold start s | warm start to healthy s | parent RSS / PSS MB "
+          "| per worker RSS / PSS MB | per engine process RSS / PSS MB | total PSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, workers, cold, warm, mem in rows:
         def mb(kb: int) -> str:
             return f"{kb / 1024:.0f}"
 
-        parent = mb(mem["parent"][0][0]) if mem["parent"] else "(is the worker)"
-        per_worker = "/".join(mb(r) for r, _ in mem["worker"])
-        engines = "/".join(f"{mb(r)} / {mb(p)}" for r, p in mem["engine"]) or "none"
+        parent = (f"{mb(mem['parent'][0][0])} / {mb(mem['parent'][0][1])}" if mem["parent"]
+                  else "(is the worker)")
+        per_worker = ", ".join(f"{mb(r)} / {mb(p)}" for r, p in mem["worker"])
+        engines = ", ".join(f"{mb(r)} / {mb(p)}" for r, p in mem["engine"]) or "none"
         total = sum(p for group in mem.values() for _, p in group)
         print(f"| {label} | {workers} | {cold:.1f} | {warm:.1f} | {parent} | {per_worker} "
               f"| {engines} | {mb(total)} |")

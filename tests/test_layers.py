@@ -37,7 +37,8 @@ LAYERS: list[set[str]] = [
 # Imports left inside functions on purpose: heavy dependencies only one command needs.
 DEFERRED: dict[str, set[str]] = {
     # uvicorn, FastAPI and SQLAlchemy: about a second every other command would pay
-    "krampe.cli.serve": {"uvicorn", "sqlalchemy.exc", "krampe.db", "krampe.web.app"},
+    "krampe.cli.serve": {"uvicorn", "uvicorn._subprocess", "sqlalchemy.exc", "krampe.db",
+                         "krampe.web.app", "krampe.web.services"},
     # SQLAlchemy: more than half a second every other command would pay
     "krampe.cli.diary": {"sqlalchemy.exc", "krampe.db", "krampe.db.migrate"},
     # simplemma's Danish dictionary: half a second, only for a lemma the curated table lacks

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     engine_executor: Literal["thread", "process"] = "process"
     engine_workers: int = Field(2, ge=1, le=64)
     engine_queue: int = Field(32, ge=0, le=10_000)
+    # The process pool's CPU priority below the event loop's (nice increment, 0 = same):
+    # a busy engine never makes a health check wait for a core.
+    engine_nice: int = Field(10, ge=0, le=19)
     # Questions and triage per client address (each worker counts its own), as
     # "N/second|minute|hour"; more gets a Danish 429.
     api_rate_limit: str = "60/minute"

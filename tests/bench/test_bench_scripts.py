@@ -130,3 +130,17 @@ def test_rule_forms_bench_counts_rules_and_forms_per_concept():
     rules, forms = int(by["chest_pain"][1]), int(by["chest_pain"][2].lstrip(">=").replace(",", ""))
     assert 1 <= rules <= 8 and forms > 1000
     assert "**all concepts**" in by and "**all triggers**" in by
+
+
+def test_diary_bench_blocks_resume_where_a_load_stopped():
+    """An interrupted load resumes after its last committed block: the blocks after it
+    must be exactly those a full run would have loaded (same rows, same order)."""
+    import diary_patterns
+
+    full = list(diary_patterns.entry_blocks(20, 10, seed=1, block_rows=70))
+    assert [n for n, _ in full] == [0, 1, 2]
+    resumed = list(diary_patterns.entry_blocks(20, 10, seed=1, block_rows=70, skip=2))
+    assert resumed == full[2:]
+    rows = "".join(text for _, text in full).splitlines()
+    assert len(rows) == 200 and sorted({r.split("\t")[0] for r in rows}, key=int) == [
+        str(u) for u in range(1, 21)]

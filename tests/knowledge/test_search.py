@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from krampe.errors import InputError, KnowledgeBaseError
@@ -122,14 +123,45 @@ def test_corrupted_cache_is_rebuilt(tmp_path: Path, _isolated_home: Path):
     docs.mkdir()
     shutil.copy(FIXTURES / "natlige_kramper.md", docs / "a.md")
     KnowledgeBase.load([str(docs)])
-    caches = list((_isolated_home / "index").glob("*.pkl"))
+    caches = list((_isolated_home / "index").glob("*/index.pkl"))
     assert len(caches) == 1
-    for damage in (b"", b"KRAMPEIDX1" + b"\x00" * 40, caches[0].read_bytes()[:-20] + b"x" * 20):
+    for damage in (b"", b"KRAMPEIDX2" + b"\x00" * 40, caches[0].read_bytes()[:-20] + b"x" * 20):
         caches[0].write_bytes(damage)
         forget_loaded()
         kb = KnowledgeBase.load([str(docs)])
         assert not kb.from_cache
         assert kb.search("Er natlige kramper farlige?").answered
+
+
+@pytest.mark.parametrize("array", ["docs", "impacts", "texts"])
+def test_a_damaged_array_file_is_noticed(tmp_path: Path, _isolated_home: Path, array: str):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FIXTURES / "natlige_kramper.md", docs / "a.md")
+    expected = KnowledgeBase.load([str(docs)]).search("Er natlige kramper farlige?")
+    (npy,) = (_isolated_home / "index").glob(f"*/{array}.npy")
+    data = bytearray(npy.read_bytes())
+    data[-1] ^= 0xFF  # one flipped byte in the data, the header intact
+    npy.write_bytes(bytes(data))
+    forget_loaded()
+    kb = KnowledgeBase.load([str(docs)])
+    assert not kb.from_cache
+    assert kb.search("Er natlige kramper farlige?") == expected
+    forget_loaded()
+    again = KnowledgeBase.load([str(docs)])  # the rebuilt cache replaced the damaged one
+    assert again.from_cache
+    assert again.search("Er natlige kramper farlige?") == expected
+
+
+def test_cached_arrays_are_memory_mapped_and_texts_read_alike(tmp_path: Path):
+    shutil.copy(FIXTURES / "natlige_kramper.md", tmp_path / "a.md")
+    built = KnowledgeBase.load([str(tmp_path)]).index
+    forget_loaded()
+    cached = KnowledgeBase.load([str(tmp_path)]).index
+    # Shared through the page cache, not copied into each process: a read-only mapping.
+    assert isinstance(cached.docs.base, np.memmap) and not cached.docs.flags.writeable
+    assert list(cached.texts) == list(built.texts) and cached.texts[-1] == built.texts[-1]
+    assert np.array_equal(cached.impacts, built.impacts)
 
 
 def test_kb_errors(tmp_path: Path):

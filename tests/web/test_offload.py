@@ -120,6 +120,24 @@ def test_input_errors_come_back_from_an_engine_process(tmp_path):
     assert pools.engine.pids() == []  # shut down with the app
 
 
+def _nice(pid: int) -> int:
+    from pathlib import Path
+
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+def test_engine_processes_yield_the_cores_to_the_event_loop(tmp_path):
+    import os
+
+    app = _app(tmp_path, engine_executor="process", engine_workers=1, engine_nice=7)
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as client:
+        (pid,) = get_pools(app).engine.pids()
+        assert _nice(pid) == _nice(os.getpid()) + 7 or _nice(pid) == 19
+        assert client.post("/api/ask", json={"q": "krampe om natten"}).status_code == 200
+
+
 @pytest.mark.parametrize("executor", ["thread", "process"])
 def test_both_executors_give_the_same_answers(tmp_path, executor):
     from fastapi.testclient import TestClient

@@ -101,3 +101,76 @@ def test_serve_refuses_bad_trusted_proxies_and_short_keys(tmp_path):
     proc = _serve_fails({"KRAMPE_SECRET_KEY": "kort", "DATABASE_URL": "sqlite:///x.db"},
                         tmp_path)
     assert "mindst 32 tegn" in _one_line(proc)
+
+
+def _children(pid: int) -> list[int]:
+    from pathlib import Path
+
+    kids = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        kids += [int(c) for c in task.read_text().split()]
+    return [k for k in kids
+            if b"resource_tracker" not in Path(f"/proc/{k}/cmdline").read_bytes()]
+
+
+def _running(pid: int) -> bool:
+    from pathlib import Path
+
+    try:  # a zombie has ended, whoever reaps it
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_several_workers_are_forked_from_the_loaded_server_and_replaced(tmp_path):
+    """Workers start from the process that loaded the engines (no second interpreter
+    importing and loading everything again), and a worker that dies is replaced."""
+    import os
+    import re
+    import signal
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    env = {**os.environ, "KRAMPE_HOME": str(tmp_path / "home"),
+           "KRAMPE_SECRET_KEY": "w" * 48}
+    env.pop("DATABASE_URL", None)
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "krampe", "serve", "--port", "0",
+                                 "--workers", "2", "--no-access-log"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=log)
+
+    def wait_for(started: int) -> str:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            text = log_path.read_text(errors="replace")
+            if text.count("Application startup complete") >= started:
+                return text
+            assert proc.poll() is None, text[-2000:]
+            time.sleep(0.1)
+        raise AssertionError(log_path.read_text(errors="replace")[-2000:])
+
+    try:
+        text = wait_for(2)
+        port = re.search(r"Uvicorn running on http://[\d.]+:(\d+)", text).group(1)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        own = Path(f"/proc/{proc.pid}/cmdline").read_bytes()
+        for pid in workers:  # a spawned worker would run multiprocessing's spawn_main
+            assert Path(f"/proc/{pid}/cmdline").read_bytes() == own
+        engines = _children(workers[0])
+        assert engines, "each worker runs its engine processes"
+        os.kill(workers[0], signal.SIGKILL)
+        wait_for(3)
+        assert len(_children(proc.pid)) == 2 and workers[0] not in _children(proc.pid)
+        # Its engine processes went with it (none left orphaned, waiting for work).
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in engines):
+            assert time.monotonic() < deadline, "an engine process outlived its worker"
+            time.sleep(0.1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as r:
+            assert json.loads(r.read())["status"] == "ok"
+    finally:
+        proc.terminate()
+        assert proc.wait(60) in (0, -signal.SIGTERM)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing
 import os
+import signal
 from pathlib import Path
+from typing import Any
 
 import typer
 from pydantic import ValidationError
@@ -13,7 +17,7 @@ from krampe.cli.clinic import clinic_option, load_profile
 from krampe.clinic import ENV as CLINIC_ENV
 from krampe.config import deployment_problem, get_settings
 from krampe.errors import KrampeError
-from krampe.knowledge.kb import KnowledgeBase, forget_loaded
+from krampe.knowledge.kb import KnowledgeBase
 
 # Access lines come from krampe.web.middleware (method, path without query, status, time);
 # uvicorn's own access log would print query strings, so it is off.
@@ -73,9 +77,11 @@ def serve(
     # Fail fast with one Danish line (exit 2) before any worker starts: a worker's failed
     # lifespan would print a traceback and exit 3.
     _check_settings(workers)
-    _preflight(specs, workers)
+    loaded = _preflight(specs)
     # Workers are separate processes: they read the knowledge base specs from the environment.
     os.environ[KB_ENV] = json.dumps(specs)
+    if workers > 1:
+        _fork_workers(specs, loaded)
     config = json.loads(json.dumps(LOG_CONFIG))
     if not access_log:
         config["loggers"]["krampe.access"] = {"level": "WARNING"}
@@ -114,7 +120,37 @@ def _check_settings(workers: int) -> None:
         raise KrampeError(problem)
 
 
-def _preflight(specs: list[str], workers: int = 1) -> None:
+def _fork_workers(specs: list[str], kb: KnowledgeBase) -> None:
+    """Load the engines here once and fork the workers from this process.
+
+    uvicorn spawns fresh interpreters by default: each worker imported the web stack and
+    loaded the index again (seconds at 10,000 articles, ~280 MB each). Forked after the
+    load, a worker starts at once and shares this process's pages copy-on-write.
+    """
+    import uvicorn._subprocess
+
+    import krampe.web.app  # noqa: F401 - imported once here, inherited by every worker
+    from krampe.web.services import preload
+
+    preload(specs, kb)
+    # Objects that exist now never change: keep the collector from writing to their
+    # pages (which would copy them into every worker).
+    gc.collect()
+    gc.freeze()
+    # The supervisor's signal handlers would stay in a forked worker: a SIGTERM before
+    # uvicorn's server installs its own would be queued for the supervisor and lost. A
+    # forked worker starts with the defaults, as a spawned one does.
+    defaults: dict[int, Any] = {getattr(signal, name): signal.SIG_DFL
+                for name in ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGTTIN", "SIGTTOU")
+                if hasattr(signal, name)}
+    defaults[signal.SIGINT] = signal.default_int_handler
+    os.register_at_fork(after_in_child=lambda: [signal.signal(number, handler)
+                                                for number, handler in defaults.items()])
+    # uvicorn starts its workers through this context (its one hook for it).
+    uvicorn._subprocess.spawn = multiprocessing.get_context("fork")  # type: ignore[assignment]
+
+
+def _preflight(specs: list[str]) -> KnowledgeBase:
     """Load the knowledge base, and open and migrate the database, as the workers will."""
     # Deferred: SQLAlchemy and the web stack, as in serve().
     from sqlalchemy.exc import SQLAlchemyError
@@ -123,7 +159,7 @@ def _preflight(specs: list[str], workers: int = 1) -> None:
 
     try:
         # Builds the index cache when it is missing, so that workers only read it.
-        KnowledgeBase.load(specs)
+        kb = KnowledgeBase.load(specs)
     except FileNotFoundError as exc:
         raise KrampeError(f"Vidensbasen findes ikke: {exc.filename}") from None
     except OSError as exc:
@@ -140,10 +176,7 @@ def _preflight(specs: list[str], workers: int = 1) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
     db.dispose()
-    if workers > 1:
-        # The workers are separate processes with their own copy: this one would never
-        # answer from its copy, only hold the memory.
-        forget_loaded()
+    return kb
 
 
 def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -51,7 +52,8 @@ class Record:
 @dataclass
 class Index:
     # Columns rather than one object per passage: a 100k-passage index pickles fast.
-    texts: list[str]
+    # A list when built, a memory-mapped column (knowledge.store) when read from the cache.
+    texts: Sequence[str]
     kinds: list[str]
     section_headings: list[str | None]
     article_titles: list[str]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,14 +16,13 @@ from krampe.bundled import resolve_specs
 from krampe.config import get_settings
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge import index as index_mod
-from krampe.knowledge import semantic
+from krampe.knowledge import semantic, store
 from krampe.knowledge.readers import article_files, load_articles
 from krampe.knowledge.search import SearchOutcome, search
 from krampe.lang import da as lang_da
 from krampe.textinput import validate_text
 
 MAX_TOP = 50
-_MAGIC = b"KRAMPEIDX1"
 _ENGINE_DIR = Path(__file__).resolve().parent
 _DATA_DIR = _ENGINE_DIR / "data"
 # The language layer reads the Danish of every passage: its code and data key the cache too.
@@ -101,7 +99,7 @@ def _remembered_key(signature: tuple) -> str | None:
         key = _signature_path(signature).read_text().strip()
     except OSError:
         return None
-    return key if len(key) == 32 and _cache_path(key).exists() else None
+    return key if len(key) == 32 and store.exists(_cache_path(key)) else None
 
 
 def _remember_key(signature: tuple, key: str) -> None:
@@ -117,38 +115,8 @@ def _remember_key(signature: tuple, key: str) -> None:
 
 
 def _cache_path(key: str) -> Path:
-    return get_settings().home / "index" / f"{key}.pkl"
-
-
-def _read_cache(path: Path) -> index_mod.Index | None:
-    """The cached index, or None when missing or corrupted (then it is rebuilt)."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC) + 32
-    if len(blob) < head or not blob.startswith(_MAGIC):
-        return None
-    payload = blob[head:]
-    if hashlib.sha256(payload).digest() != blob[len(_MAGIC):head]:
-        return None
-    try:
-        loaded = pickle.loads(payload)
-    except Exception:  # a corrupted cache must never crash a question
-        return None
-    return loaded if isinstance(loaded, index_mod.Index) else None
-
-
-def _write_cache(path: Path, idx: index_mod.Index) -> None:
-    payload = pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    """The cache folder of one key (krampe.knowledge.store's format)."""
+    return get_settings().home / "index" / key
 
 
 def _add_vectors(idx: index_mod.Index) -> None:
@@ -214,14 +182,14 @@ class KnowledgeBase:
         if use_cache and key in _LOADED:
             return _LOADED[key]
         path = _cache_path(key)
-        idx = _read_cache(path) if use_cache else None
+        idx = store.read(path) if use_cache else None
         from_cache = idx is not None
         if idx is None:
             articles, warnings = load_articles(paths)
             idx = index_mod.build(articles, warnings)
             _add_vectors(idx)
             if use_cache:
-                _write_cache(path, idx)
+                store.write(path, idx)
         kb = cls(idx, key, from_cache)
         if use_cache:
             _LOADED[key] = kb

@@ -20,8 +20,10 @@ fills only the db pool: anonymous questions and triage go on in the engine pool.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -115,9 +117,29 @@ class ThreadPool(BoundedPool):
 _FORKED: Services | None = None
 
 
-def _engine_process_init(services: Services) -> None:
+def _die_with(parent: int) -> None:
+    """End this process when its worker ends, however the worker ends (SIGKILL, out of
+    memory): an orphaned engine process would wait for work forever, holding its memory."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker's shutdown still stops it
+        return
+    if os.getppid() != parent:  # the worker ended before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _engine_process_init(services: Services, nice: int, parent: int) -> None:
     global _FORKED
     _FORKED = services
+    _die_with(parent)
+    # Below the worker's priority: with every core busy answering long questions, the
+    # event loop still gets one at once to answer /healthz and to accept requests.
+    if nice:
+        os.nice(nice)
     # The worker process owns signals: Ctrl+C on a terminal must not traceback here,
     # and SIGTERM ends this process at once (the worker waits for running calls).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -140,16 +162,19 @@ class ProcessPool(BoundedPool):
 
     kind = "process"
 
-    def __init__(self, name: str, workers: int, queue: int, services: Services) -> None:
+    def __init__(self, name: str, workers: int, queue: int, services: Services,
+                 nice: int = 0) -> None:
         super().__init__(name, workers, queue)
         self._services = services
+        self._nice = nice
         self._executor: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("fork"),
-                initializer=_engine_process_init, initargs=(self._services,))
+                initializer=_engine_process_init,
+                initargs=(self._services, self._nice, os.getpid()))
             # With fork every process starts at the first submit: do it now, while the
             # engines are fresh and before the worker has started other threads.
             self._executor.submit(_noop).result()
@@ -187,7 +212,7 @@ class Pools:
         self.engine: BoundedPool
         if settings.engine_executor == "process" and services is not None:
             self.engine = ProcessPool("engine", settings.engine_workers, settings.engine_queue,
-                                      services)
+                                      services, settings.engine_nice)
         else:
             self.engine = ThreadPool("engine", settings.engine_workers, settings.engine_queue)
 

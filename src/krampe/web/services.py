@@ -44,9 +44,11 @@ class ArticleInfo:
 
 
 class Services:
-    def __init__(self, kb_specs: list[str] | None = None) -> None:
+    def __init__(self, kb_specs: list[str] | None = None,
+                 kb: KnowledgeBase | None = None) -> None:
         self.kb_specs = list(kb_specs or ["bundled"])
-        self.kb = KnowledgeBase.load(self.kb_specs)
+        # `kb`: already loaded from these specs (krampe serve's pre-flight check).
+        self.kb = kb or KnowledgeBase.load(self.kb_specs)
         self._articles = self._collect_articles()
         self._by_id = {a.id: a for a in self._articles}
         self._notices: dict[str | None, dict] = {}
@@ -208,6 +210,19 @@ def _str(value: object) -> str | None:
 _lock = threading.Lock()
 
 
+# Engines `krampe serve` loaded before it forked its workers, by knowledge base specs:
+# each worker takes them over (pages shared copy-on-write) instead of loading its own.
+_PRELOADED: dict[tuple[str, ...], Services] = {}
+
+
+def preload(kb_specs: list[str], kb: KnowledgeBase | None = None) -> Services:
+    """Load and warm the engines in this process for the workers it will fork."""
+    services = Services(kb_specs, kb)
+    services.warm_up()
+    _PRELOADED[tuple(services.kb_specs)] = services
+    return services
+
+
 def get_services(app) -> Services:
     """The app's engines; loaded by the lifespan, or on first use if a host skips lifespan."""
     services = getattr(app.state, "services", None)
@@ -220,7 +235,7 @@ def get_services(app) -> Services:
 
 
 def _load(app) -> Services:
-    services = Services(app.state.kb_specs)
+    services = _PRELOADED.get(tuple(app.state.kb_specs)) or Services(app.state.kb_specs)
     labels: dict[str, str] = {}
     for src in services.sources():
         labels[src.id] = src.label

@@ -1,0 +1,148 @@
+"""The index cache on disk: a folder per cache key under KRAMPE_HOME/index.
+
+    <key>/index.pkl      magic, sha256 of the rest, pickle of everything but the arrays
+    <key>/<field>.npy    each numpy array of the index (postings, impacts, embeddings ...)
+    <key>/texts.npy      the passage texts as one UTF-8 buffer, texts_at.npy its offsets
+
+The arrays are memory-mapped read-only (`np.load(mmap_mode="r")`): every process that
+serves the same knowledge base (uvicorn workers, their engine processes, other `krampe
+serve` processes on the machine) shares one copy in the page cache instead of holding its
+own, and a load copies nothing. The pickle names each array's dtype, shape and sha256, so
+a truncated or scribbled file is noticed and the cache rebuilt, never served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Literal, overload
+
+import numpy as np
+
+from krampe.knowledge.index import Index
+
+_MAGIC = b"KRAMPEIDX2"
+_HEAD = len(_MAGIC) + 32
+_META = "index.pkl"
+
+
+class TextColumn(Sequence[str]):
+    """Passage texts as one UTF-8 buffer with offsets: no Python string per passage is
+    kept, and the buffer is shared through the page cache when it is memory-mapped."""
+
+    __slots__ = ("_data", "_offsets")
+
+    def __init__(self, data: np.ndarray, offsets: np.ndarray) -> None:
+        self._data = data
+        self._offsets = offsets
+
+    @classmethod
+    def encode(cls, texts: Sequence[str]) -> TextColumn:
+        chunks = [t.encode("utf-8") for t in texts]
+        offsets = np.zeros(len(chunks) + 1, dtype=np.int64)
+        np.cumsum([len(c) for c in chunks], out=offsets[1:])
+        return cls(np.frombuffer(b"".join(chunks), dtype=np.uint8), offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self)
+        j = int(i) + n if i < 0 else int(i)
+        if not 0 <= j < n:
+            raise IndexError("passage index out of range")
+        start, end = int(self._offsets[j]), int(self._offsets[j + 1])
+        return self._data[start:end].tobytes().decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for j in range(len(self)):
+            yield self[j]
+
+
+def _digest(array: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(array).reshape(-1).view(np.uint8).data).hexdigest()
+
+
+def write(folder: Path, idx: Index) -> None:
+    """Write the index to `folder` atomically (a temporary folder renamed into place);
+    a read-only or full home only costs speed."""
+    state = idx.__getstate__()
+    arrays: dict[str, np.ndarray] = {}
+    for name, value in list(state.items()):
+        if isinstance(value, np.ndarray):
+            arrays[name] = value
+            state[name] = None
+    column = idx.texts if isinstance(idx.texts, TextColumn) else TextColumn.encode(idx.texts)
+    arrays["texts"], arrays["texts_at"] = column._data, column._offsets
+    state["texts"] = None
+    manifest = {name: (a.dtype.str, a.shape, _digest(a)) for name, a in arrays.items()}
+    payload = pickle.dumps({"state": state, "arrays": manifest},
+                           protocol=pickle.HIGHEST_PROTOCOL)
+    tmp = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        for name, array in arrays.items():
+            np.save(tmp / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        (tmp / _META).write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
+        if folder.exists():  # a damaged cache being replaced
+            shutil.rmtree(folder, ignore_errors=True)
+        os.replace(tmp, folder)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:  # another process renamed its copy into place first
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def exists(folder: Path) -> bool:
+    return (folder / _META).is_file()
+
+
+def read(folder: Path) -> Index | None:
+    """The cached index with its arrays memory-mapped, or None when missing or damaged
+    (then it is rebuilt)."""
+    try:
+        blob = (folder / _META).read_bytes()
+    except OSError:
+        return None
+    if len(blob) < _HEAD or not blob.startswith(_MAGIC):
+        return None
+    payload = blob[_HEAD:]
+    if hashlib.sha256(payload).digest() != blob[len(_MAGIC):_HEAD]:
+        return None
+    try:
+        meta = pickle.loads(payload)
+        state, manifest = meta["state"], meta["arrays"]
+        arrays = {}
+        for name, (dtype, shape, digest) in manifest.items():
+            # An empty array has nothing to map; a plain ndarray view of a mapped one
+            # slices without np.memmap's subclass overhead.
+            mode: Literal["r"] | None = "r" if int(np.prod(shape)) else None
+            array = np.asarray(np.load(folder / f"{name}.npy", mmap_mode=mode,
+                                       allow_pickle=False))
+            if array.dtype.str != dtype or array.shape != tuple(shape) \
+                    or _digest(array) != digest:
+                return None
+            arrays[name] = array
+    except Exception:  # a damaged cache must never crash a question
+        return None
+    state["texts"] = TextColumn(arrays.pop("texts"), arrays.pop("texts_at"))
+    state.update(arrays)
+    idx = Index.__new__(Index)
+    idx.__dict__.update(state)
+    return idx
