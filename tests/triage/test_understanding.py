@@ -153,3 +153,70 @@ def test_words_that_only_look_like_a_trigger(text: str, absent: str) -> None:
 ])
 def test_triggers_as_written(text: str, trigger: str) -> None:
     assert trigger in triggers(text)
+
+
+# --- scope: a yes/no question answered no in the next sentence ---------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Feber? Nej. Hævet? Næ. Bare en krampe i nat, der slap efter et minut.", "self_care"),
+    ("Rød og hævet? Overhovedet ikke, den er bare lidt øm efter krampen.", "self_care"),
+    ("Blodfortyndende? Nej, dem har jeg aldrig fået. Jeg får krampe efter fodbold.", "self_care"),
+    # a "ja" keeps what was asked, and only the question's last clause is answered
+    ("Hævet? Ja, meget, og den er rød og varm.", "urgent"),
+    ("Min læg er hævet og øm, er den også rød? Nej.", "urgent"),
+    # an open question is not answered by "nej"
+    ("Hvad gør jeg ved en hævet og rød læg? Nej, jeg har ikke været hos lægen endnu.",
+     "urgent"),
+])
+def test_a_question_answered_no(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+# --- who the patient is: relatives in compounds, a shared subject, the writer's own word ---
+@pytest.mark.parametrize("text", [
+    "Min storebror har epilepsi, men jeg får bare krampe i læggen om natten.",
+    "Min lillebror har sukkersyge og får krampeanfald, men jeg har kun krampe i foden.",
+    "Min svigerinde har haft en blodprop og tager blodfortyndende. Jeg får krampe når jeg "
+    "cykler.",
+    "Det her handler om mig: min far har netop fået en blodprop i benet, men jeg fik en "
+    "krampe i nat, som slap efter lidt udstrækning.",
+])
+def test_a_relatives_story_before_the_writers_own_is_background(text: str) -> None:
+    r = triage(text)
+    assert r.level == "self_care"
+    assert r.patient == "self"
+
+
+@pytest.mark.parametrize("text", [
+    "Min hustru har fået en hævet, rød og varm læg.",
+    "Min mor har netop fået konstateret en blodprop og har nu ondt i læggen.",
+])
+def test_a_relative_as_the_patient_is_still_the_patient(text: str) -> None:
+    r = triage(text)
+    assert r.level == "urgent"
+    assert r.patient == "other"
+
+
+# --- language as written: a keyboard without æøå, initials and note abbreviations ------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeg er pa 72 og kan ikke ga pa benet efter et fald", "urgent"),
+    ("Jeg har kendt areforkalkning og ondt i laggen nar jeg gar", "routine"),
+    ("Foden er kold og folelseslosheden er vaerre", "emergency"),
+])
+def test_a_text_typed_without_danish_letters(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_short_plain_words_are_read_as_danish_only_in_a_text_without_danish_letters():
+    from krampe.lang.da import danish
+
+    toks, _ = danish().tokenizer.tokenize("min far pa 80 gar med stok")
+    assert "på" in toks[2].forms and "går" in toks[4].forms
+    assert "får" not in toks[1].forms  # "far" stays father
+    toks, _ = danish().tokenizer.tokenize("Pa og mor går tur")
+    assert "på" not in toks[0].forms
+
+
+def test_an_initial_or_a_note_abbreviation_does_not_end_the_sentence():
+    r = triage("Hr. B. (81) har siden i går en hævet ve. læg, øm ved tryk.")
+    assert r.level == "urgent"
+    assert "age" in r.triggers

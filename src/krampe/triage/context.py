@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from krampe.lang.da import danish
-from krampe.triage.patterns import Matcher, Token, parse_pattern
-from krampe.triage.schema import ContextRule, GenericQuestions
+from krampe.triage.patterns import Matcher, Token, parse_pattern, parse_patterns
+from krampe.triage.schema import ContextFile, ContextRule, GenericQuestions
 from krampe.triage.text import Sentence
 
 
@@ -89,8 +89,14 @@ def _scope_ends(rules: list[ContextRule]) -> list[ContextRule]:
 
 class ContextEngine:
     def __init__(self, rules: list[ContextRule], generic: GenericQuestions | None = None,
-                 background: list[str] | None = None):
+                 background: list[str] | None = None, extra: ContextFile | None = None):
         self.rules = rules = _scope_ends(rules)
+        self.answers_no = Matcher([p for a in (extra.answers_no if extra else [])
+                                   for p in parse_patterns(a)])
+        self.open_question = (parse_pattern(extra.open_questions)
+                              if extra and extra.open_questions else None)
+        self.self_patient = Matcher([p for a in (extra.self_patient if extra else [])
+                                     for p in parse_patterns(a)])
         self.background = frozenset(background or ())
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
         self.generic_start = parse_pattern(generic.starts) if generic else None
@@ -204,9 +210,31 @@ class ContextEngine:
                         continue
                     if lo <= mt.start < hi:
                         mt.categories.add(rule.category)
-        self._relatives(toks, mentions, recent)
+        self._answered_no(toks, sents, by_sent)
+        self_declared = any(self.self_patient.find(toks, s.start, s.end) for s in sents)
+        self._relatives(toks, mentions, set() if self_declared else recent)
         for mt in mentions:
             mt.status = resolve_status(mt.categories)
+
+    def _answered_no(self, toks: list[Token], sents: list[Sentence],
+                     by_sent: dict[int, list[Mention]]) -> None:
+        """A yes/no question answered no by the next sentence ("Hævet? Nej, det er den
+        ikke."): the mentions in the question's last clause are negated."""
+        for si, sent in enumerate(sents[:-1]):
+            if not sent.question or si not in by_sent:
+                continue
+            nxt = sents[si + 1]
+            if not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
+                       for p in self.answers_no.patterns):
+                continue
+            if self.open_question and self.open_question.match_at(
+                    toks, sent.start, sent.end) > sent.start:
+                continue
+            clause = max((i + 1 for i in range(sent.start, sent.end)
+                          if toks[i].kind == "punct"), default=sent.start)
+            for mt in by_sent[si]:
+                if mt.is_target and mt.start >= clause:
+                    mt.categories.add("NEGATED_EXISTENCE")
 
     def _relatives(self, toks: list[Token], mentions: list[Mention], recent: set[int]) -> None:
         """Who the patient is. A relative's past event ("min mor fik en blodprop"), and a
@@ -236,7 +264,7 @@ class ContextEngine:
     @staticmethod
     def _terminates(cue: _Cue, other: _Cue) -> bool:
         d = other.rule
-        if d.direction != "TERMINATE":
+        if d.direction != "TERMINATE" or cue.rule.category in d.spares:
             return False
         return d.category == "TERMINATE" or d.category in cue.rule.terminated_by
 

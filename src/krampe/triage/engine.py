@@ -64,17 +64,19 @@ class Engine:
         self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
         self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions,
-                                     list(rules.context.background))
+                                     list(rules.context.background), rules.context)
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()
         targets = set(rules.lexicon.typo_targets)
+        stems: set[str] = set()
         for p in pats:
             for item in p.items:
                 targets.update(a.value for a in item.alts if a.kind == "exact")
+                stems.update(a.value for a in item.alts if a.kind == "prefix")
         # Only exact rule words are left alone: "læggn" also matches the prefix "læg*", but
         # its nearest word "læggen" is what the writer meant (an extra form is harmless).
-        self.fixer = self.lang.corrector("triage", targets)
+        self.fixer = self.lang.corrector("triage", targets, prefixes=stems)
 
     def clear_caches(self) -> None:
         """Forget every per-word cache (the speed bench measures words never seen)."""

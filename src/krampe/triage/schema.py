@@ -195,7 +195,6 @@ class Screen(_Strict):
     lead_other: ScreenText
     provisional: str
     safety_net: ScreenText
-    relatives: list[str] = Field(min_length=1)  # nouns after "min/mit" naming the patient
     someone: str  # the patient when no relative noun is found
     episode: list[str] = Field(min_length=1)  # patterns: a symptom happening now
 
@@ -221,6 +220,9 @@ class ContextRule(_Strict):
     max_scope: int | None = Field(default=None, ge=1)
     allowed_types: list[str] | None = None
     terminated_by: list[str] = []
+    # A TERMINATE cue that leaves these scopes running ("min søster har epilepsi og får
+    # anfald": a verb after "og" shares the relative as its subject)
+    spares: list[str] = []
 
     @field_validator("literal")
     @classmethod
@@ -252,6 +254,14 @@ class ContextFile(_Strict):
     # A relative's conditions, medicines and history: background once the writer turns to
     # their own symptoms (concept ids, "trigger:<id>" or "trigger:*").
     background: list[str] = []
+    # The answer to a yes/no question just asked, when it denies it ("Hævet? Nej."): a
+    # pattern at the start of the next sentence. Open questions ("hvorfor ...?") start with
+    # one of `open_questions` and are never answered so.
+    answers_no: list[str] = []
+    open_questions: str | None = None
+    self_patient: list[str] = []
+
+    _a = field_validator("answers_no", "self_patient")(_check_patterns)
 
 
 class Rules(BaseModel):
