@@ -30,6 +30,7 @@ from krampe.triage.text import Sentence, tokenize
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
 _PERSON_TRIGGERS = frozenset({"age"})  # facts of the person, reported with a seizure too
+_REMEDY = "selfcare_tried"  # the concept of self-care tried (a trigger's `among_remedies`)
 
 
 @dataclass
@@ -287,7 +288,8 @@ class Engine:
         for m in mentions:
             if m.role == "trigger" and m.status == "present":
                 tid = m.concept[len(_TRIGGER):]
-                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS):
+                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
+                        and not self._beside_sign(m, tid, mentions):
                     triggers.append(tid)
         if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
@@ -351,6 +353,19 @@ class Engine:
             sources=refs,
             policy_version=policy.policy_version(),
         )
+
+    def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention]) -> bool:
+        """A circumstance trigger in a sentence telling of a red-flag sign and of no cramp
+        ("i nat er hun blevet stakåndet"): it dates the sign, not a cramp; a trigger named
+        among remedies tried is one of them."""
+        trigger = self.rules.triggers[tid]
+        if not trigger.not_beside and not trigger.among_remedies:
+            return False
+        here = [o for o in mentions if o.sent == m.sent]
+        if trigger.among_remedies and sum(o.concept == _REMEDY for o in here) >= 2:
+            return True  # "udstrækning, vand, magnesium, nye sko": a remedy tried
+        return not any(o.concept == "cramp" for o in here) and any(
+            o.concept in trigger.not_beside and o.status == "present" for o in here)
 
     def _english(self, toks: list[Token], m: Mention) -> bool:
         """A mention in English words only ("swollen", "my calf"): alone it does not make a

@@ -160,6 +160,13 @@ class Trigger(_Strict):
     constructions: list[Use] = []
     exclude: list[str] = []
     suppressed_by: list[str] = []
+    # A circumstance of a cramp (when or where it came) is not counted in a sentence that
+    # tells of one of these signs and of no cramp ("i nat blev hun stakåndet"): it dates
+    # the sign, not a cramp.
+    not_beside: list[str] = []
+    # Named in a list of remedies tried (a sentence with two or more self-care mentions:
+    # "udstrækning, vand, magnesium, nye sko"), it is one of them, not a cause.
+    among_remedies: bool = False
 
     _p = field_validator("patterns", "exclude")(_check_patterns)
 
@@ -385,6 +392,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         for ref in t.suppressed_by:
             if ref not in triggers:
                 errors.append(f"triggers.yaml {t.id}: unknown trigger {ref!r} in suppressed_by")
+        for ref in t.not_beside:
+            if ref not in lexicon_f.concepts:
+                errors.append(f"triggers.yaml {t.id}: unknown concept {ref!r} in not_beside")
 
     qids: set[str] = set()
     for q in questions_f.questions:
