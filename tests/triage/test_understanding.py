@@ -220,3 +220,93 @@ def test_an_initial_or_a_note_abbreviation_does_not_end_the_sentence():
     r = triage("Hr. B. (81) har siden i går en hævet ve. læg, øm ved tryk.")
     assert r.level == "urgent"
     assert "age" in r.triggers
+
+
+# --- time: recurrence told in other ways ---------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Krampe i læggene 3-4 gange om ugen, også på dage uden træning.",
+    "Kramperne kommer stadig, selvom jeg strækker ud og drikker vand. Det har varet 5 uger nu.",
+    "Kramper om natten flere gange om ugen, og det har stået på i en måned.",
+    "Det er ikke én krampe, der sidder fast, det er mange små, der kommer og går, flere "
+    "gange om ugen i to måneder.",
+])
+def test_recurring_cramps_told_in_other_words_are_routine(text: str) -> None:
+    assert level(text) == "routine"
+
+
+@pytest.mark.parametrize("text", [
+    "Krampe i læggen om natten. Holder mig vågen.",
+    "Kramper i læggene et par gange om ugen. Vækker mig hver gang.",
+])
+def test_a_sentence_without_a_subject_goes_on_about_the_one_before(text: str) -> None:
+    assert present(text, "frequent_disturbing")
+
+
+def test_sleep_lost_in_another_sentence_with_its_own_subject_is_not_the_cramps():
+    assert level("Stress på jobbet. Sover dårligt. Fik en krampe i går.") == "self_care"
+
+
+def test_a_past_season_in_a_past_state_is_history():
+    r = triage("I vinter havde jeg kramper om natten, men de forsvandt. Nu løber jeg igen.")
+    assert "night" not in r.triggers
+    assert "medication" in triggers("I foråret fik jeg nye piller, og siden har jeg krampe.")
+
+
+# --- lay wording, more ---------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Efter et par hundrede meter bliver læggen tung. Stopper jeg op et øjeblik, letter det.",
+     "claudication"),
+    ("Står jeg stille et minut, går smerten i læggen over. Den kommer efter 200 meter.",
+     "claudication"),
+    ("Farmor sad i stolen, arme og ben slog ud, og hun reagerede ikke.", "seizure"),
+    ("Rygsmerter, og siden i går kan jeg ikke mærke noget, når jeg tørrer mig.",
+     "cauda_equina"),
+    ("Iskias i ugevis, og nu har jeg svært ved at tømme blæren.", "cauda_equina"),
+    ("Jeg vil gerne tage magnesium for kramperne, men jeg tager piller for blodtrykket.",
+     "supplement_risk"),
+])
+def test_lay_wording_more(text: str, finding: str) -> None:
+    assert present(text, finding)
+
+
+# --- triggers: circumstances, remedies, and the words people use ----------------------------
+@pytest.mark.parametrize(("text", "absent"), [
+    ("I nat vågnede jeg med åndenød og smerter i brystet.", "night"),
+    ("Pludselig, mens jeg sad stille, fik jeg en trykken for brystet.", "sitting"),
+    ("Prøvet: strækøvelser, elektrolytter, bananer og nye sko. Kramperne bliver ved.",
+     "footwear"),
+    ("Jeg tænker på at købe nye løbesko mod kramperne.", "footwear"),
+    ("Min mor har haft en blodprop, så jeg er bekymret. Jeg får krampe om natten.", "stress"),
+    ("Jeg tager vanddrivende. Kan denne medicin give krampe?", "medication"),
+    ("Spiller tennis to gange om ugen og fik krampe i tenniskampen.", "medication"),
+    ("Krampen slap, da jeg kom ind i varmen efter isbadet.", "dehydration"),
+    ("Intervaltræning i dag og krampe i læggen bagefter.", "overload"),
+    ("Vi har været sengeliggende med influenza, og jeg fik krampe.", "sitting"),
+])
+def test_a_trigger_word_that_is_no_cause(text: str, absent: str) -> None:
+    assert absent not in triggers(text)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Mine nye sko giver mig krampe i læggen.", "footwear"),
+    ("Vågnede i nat med krampe i læggen og en hævet ankel.", "night"),
+    ("Fik krampe efter 12 km i 30 grader uden vandflaske.", "dehydration"),
+    ("Fik krampe efter 12 km i 30 grader uden vandflaske.", "exercise"),
+    ("Løbedagbog: 6 km let, 10 km tempo. Krampe i læggen.", "exercise"),
+    ("Skruede op fra 3 til 5 ture om ugen og har fået krampe.", "overload"),
+    ("Krampe efter en 11 timers vagt på lageret.", "overload"),
+    ("Fik krampe i læggen på det iskolde lager.", "cold"),
+    ("Krampe i foden når jeg har siddet på hug i haven.", "sitting"),
+    ("Krampe i læggen når jeg sidder og strikker.", "sitting"),
+    ("Havde stået ved båndet og pakket kasser hele dagen, så kom krampen.", "standing"),
+    ("Vi er begge over 70 og får kramper om natten.", "age"),
+    ("Mvh Bent, 72", "age"),
+    ("Fru M. (77) har fået krampe i ve. læg.", "age"),
+    ("Fik krampe i badmintonkampen.", "exercise"),
+])
+def test_a_trigger_as_people_write_it(text: str, trigger: str) -> None:
+    assert trigger in triggers(text)
+
+
+def test_a_number_with_another_unit_is_no_age():
+    assert "age" not in triggers("Læggen gør ondt, når afstanden er over 300 meter.")

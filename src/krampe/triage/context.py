@@ -31,6 +31,7 @@ class Mention:
     categories: set[str] = field(default_factory=set)
     status: str = "present"
     answer: str | None = None  # the question whose "ja" made this mention (no words)
+    opens: bool = False  # the first words of its sentence ("Vækker mig hver gang.")
 
     @property
     def is_target(self) -> bool:

@@ -119,6 +119,7 @@ class Engine:
                         sent=si,
                         char_start=toks[m.start].start,
                         char_end=toks[m.end - 1].end,
+                        opens=m.start == s,
                     )
                 )
         self.context.apply(toks, sents, mentions)
@@ -166,13 +167,22 @@ class Engine:
         rule: Rule, firsts: list[Mention], pick: Callable[[str], list[Mention]]
     ) -> list[Mention] | None:
         """The first `all` mention with each other one near it in its sentence ("kramperne
-        holder mig vågen", not "sover dårligt af stress ... og har fået lidt krampe")."""
-        assert rule.within is not None
+        holder mig vågen", not "sover dårligt af stress ... og har fået lidt krampe"), or
+        in the sentence before when it opens its own without a subject ("Krampe i læggen
+        om natten. Vækker mig hver gang.")."""
+        within = rule.within
+        assert within is not None
+
+        def near_to(m: Mention, first: Mention) -> bool:
+            if m.sent == first.sent:
+                return max(m.start - first.end, first.start - m.end) < within
+            return (m.sent == first.sent - 1 and first.opens) or (
+                m.sent == first.sent + 1 and m.opens)
+
         for first in firsts:
             used = [first]
             for ref in rule.all[1:]:
-                near = [m for m in pick(ref) if m.sent == first.sent
-                        and max(m.start - first.end, first.start - m.end) < rule.within]
+                near = [m for m in pick(ref) if near_to(m, first)]
                 if not near:
                     break
                 used.append(near[0])
