@@ -310,3 +310,46 @@ def test_a_trigger_as_people_write_it(text: str, trigger: str) -> None:
 
 def test_a_number_with_another_unit_is_no_age():
     assert "age" not in triggers("Læggen gør ondt, når afstanden er over 300 meter.")
+
+
+# --- more red flags in everyday words ----------------------------------------------------
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Min datter på 2 år havde høj feber og så begyndte hun at ryste og ville ikke svare",
+     "seizure"),
+    ("min søn er faldet om og trækker i hele kroppen", "seizure"),
+    ("Hans fod er kold som is og han kan ikke mærke når jeg rører ved den", "limb_ischaemia"),
+    ("jeg har ondt i ryggen og det føles som om jeg sidder på en sovende pude", "cauda_equina"),
+    ("Krampen har siddet der siden i morges, selvom jeg har strakt og masseret",
+     "persistent_cramp"),
+    ("Mine ben krampede flere gange om ugen hele vinteren, også når jeg sad stille",
+     "recurrent_unexplained"),
+    ("Kramperne i læggen kommer igen og igen, nu har det varet 3 måneder",
+     "recurrent_unexplained"),
+])
+def test_red_flags_and_routine_findings_in_everyday_words(text: str, finding: str) -> None:
+    assert present(text, finding)
+
+
+# --- ordinary cramps stay self-care ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # worry about a clot, over a comma, or feared and ruled out
+    "Fik krampe i nat og var bange for, at det var en blodprop, men læggen ser normal ud.",
+    "Jeg frygtede en blodprop, men lægen har udelukket det. Kramperne kommer efter løb.",
+    # a real word the spelling fixer must not turn into a snap in the calf
+    "Fik krampe i foden på sofaen. Døren smækkede, og jeg fór op.",
+    # out of breath at the finish of a race, told in the next sentence
+    "Løb mit første maraton og fik krampe i læggene til sidst. Helt forpustet i mål, men "
+    "det er normalt.",
+    # the hours of a flight are not how long the cramp lasted
+    "Krampe i læggen efter 8 timer i flyet, ikke hævet.",
+])
+def test_an_ordinary_cramp_stays_self_care(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Jeg får krampe, når jeg svømmer i det kolde havvand.", "cold"),
+    ("Fik krampe i bilen efter 4 timers kørsel.", "sitting"),
+])
+def test_more_triggers_as_written(text: str, trigger: str) -> None:
+    assert trigger in triggers(text)
