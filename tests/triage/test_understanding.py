@@ -353,3 +353,20 @@ def test_an_ordinary_cramp_stays_self_care(text: str) -> None:
 ])
 def test_more_triggers_as_written(text: str, trigger: str) -> None:
     assert trigger in triggers(text)
+
+
+def test_numb_toes_still_numb_days_later_are_a_lasting_deficit():
+    assert present("mine tæer er stadig følelsesløse 2 dage efter krampen", "neuro_deficit")
+
+
+def test_not_feeling_the_foot_in_a_neighbouring_language():
+    assert level("Jeg kjenner ikke foten min og den er kald") == "emergency"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Kunde, ca. 70, tager vanddrivende og har krampe i læggene.", "age"),
+    ("Samtale med søn: moderen (88) har krampe i benene om natten.", "age"),
+    ("Jag fick kramp i vaden efter löpning, det gick över.", "exercise"),
+])
+def test_people_and_sports_as_written(text: str, trigger: str) -> None:
+    assert trigger in triggers(text)
