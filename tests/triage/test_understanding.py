@@ -370,3 +370,31 @@ def test_not_feeling_the_foot_in_a_neighbouring_language():
 ])
 def test_people_and_sports_as_written(text: str, trigger: str) -> None:
     assert trigger in triggers(text)
+
+
+def test_a_relatives_habit_told_after_the_writers_own_cramp_is_background():
+    assert "tobacco" not in triggers("Jeg får krampe i læggen om natten. Min mor ryger.")
+    # ... but stays the relative's when the relative is the one with symptoms
+    r = triage("Jeg har det fint. Min mor ryger og har fået en hævet, rød læg.")
+    assert r.level == "urgent" and r.patient == "other"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Fik krampe på mountainbiken.", "exercise"),
+    ("Krampe i læggen efter yoga.", "exercise"),
+    ("Løb uden at strække ud eller varme op først og fik krampe.", "no_warmup"),
+    ("Krampe efter en lang dag med flytning og tunge kasser.", "overload"),
+    ("Har haft diarré i to dage og får krampe i læggene.", "dehydration"),
+    ("Krampe i læggen efter saunaen.", "dehydration"),
+    ("Lægen siger mit kalium er lavt, og jeg får krampe.", "electrolytes"),
+    ("Jeg venter mit første barn og får krampe om natten.", "pregnancy"),
+    ("Var til julefrokost og vågnede med krampe.", "alcohol"),
+    ("Har det psykisk svært og er meget urolig, og nu får jeg kramper.", "stress"),
+    ("Jeg arbejder på kontor og får krampe i læggene.", "sitting"),
+])
+def test_triggers_in_everyday_words(text: str, trigger: str) -> None:
+    assert trigger in triggers(text)
+
+
+def test_restless_sleep_is_no_stress():
+    assert "stress" not in triggers("Jeg sover uroligt og får krampe i læggen.")

@@ -213,7 +213,7 @@ class ContextEngine:
                         mt.categories.add(rule.category)
         self._answered_no(toks, sents, by_sent)
         self_declared = any(self.self_patient.find(toks, s.start, s.end) for s in sents)
-        self._relatives(toks, mentions, set() if self_declared else recent)
+        self._relatives(toks, sents, mentions, set() if self_declared else recent)
         for mt in mentions:
             mt.status = resolve_status(mt.categories)
 
@@ -237,14 +237,20 @@ class ContextEngine:
                 if mt.is_target and mt.start >= clause:
                     mt.categories.add("NEGATED_EXISTENCE")
 
-    def _relatives(self, toks: list[Token], mentions: list[Mention], recent: set[int]) -> None:
+    def _relatives(self, toks: list[Token], sents: list[Sentence], mentions: list[Mention],
+                   recent: set[int]) -> None:
         """Who the patient is. A relative's past event ("min mor fik en blodprop"), and a
         relative's condition, medicine or history in any tense ("min bedstemor har
         åreforkalkning og tager 100 piller", the `background` concepts), are background
         when the writer then describes their own symptom ("..., men jeg fik krampe") and
         the relative's sentence names no recent time ("i går", "pludselig", "nu");
         otherwise the relative is the patient and the finding is read as theirs (FAMILY,
-        still present). A relative's own symptoms ("min far har en hævet læg") stay theirs."""
+        still present). The same when the writer told their own symptom first ("Jeg får
+        krampe i læggen. Min mor ryger.") and the relative has no symptom of their own.
+        A relative's own symptoms ("min far har en hævet læg") stay theirs."""
+        relative_ill = any(
+            m.is_target and m.role == "symptom" and not self._background(m)
+            and m.categories & {"FAMILY", "FAMILY_PAST"} for m in mentions)
         for mt in mentions:
             past = "FAMILY_PAST" in mt.categories
             if not past and not ("FAMILY" in mt.categories and self._background(mt)):
@@ -256,7 +262,15 @@ class ContextEngine:
                 and any(not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[mt.end:m2.end])
                 for m2 in mentions
             )
-            mt.categories.add("FAMILY_HISTORY" if own_later else "FAMILY")
+            own_before = not relative_ill and mt.sent not in recent and any(
+                m2.is_target and m2.role not in ("trigger", "context")
+                and m2.end <= mt.start and not (m2.categories & _NOT_OWN)
+                and "FAMILY" not in m2.categories
+                and any(not _FIRST_PERSON.isdisjoint(t.forms)
+                        for t in toks[sents[m2.sent].start:sents[m2.sent].end])
+                for m2 in mentions
+            )
+            mt.categories.add("FAMILY_HISTORY" if own_later or own_before else "FAMILY")
 
     def _background(self, mt: Mention) -> bool:
         return mt.concept in self.background or (

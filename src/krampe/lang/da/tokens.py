@@ -152,6 +152,9 @@ class Tokenizer:
             folded = norm.ascii_fold(s)
             if folded:
                 forms.append(folded)
+        plain = norm.lower(s)  # accents Danish writes only sometimes: "diarré", "massér"
+        if plain != s:
+            forms.append(plain)
         letters = norm.foreign_letters(s)
         if letters:
             forms.append(letters)
