@@ -398,3 +398,22 @@ def test_triggers_in_everyday_words(text: str, trigger: str) -> None:
 
 def test_restless_sleep_is_no_stress():
     assert "stress" not in triggers("Jeg sover uroligt og får krampe i læggen.")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hævelse: ingen. Rødme: ingen. Smerter: kun under krampen.", "self_care"),
+    ("Åndenød - nej. Brystsmerter - nej. Krampe i læggen - ja, i nat.", "self_care"),
+    ("Hævet: ja. Rød: ja. Varm: nej.", "urgent"),
+])
+def test_a_form_filled_in_with_labels_and_answers(text: str, want: str) -> None:
+    assert level(text) == want
+
+
+def test_a_cramp_that_would_not_release_but_then_did_is_not_persistent():
+    assert level("Krampen ville ikke slippe, men efter 5 minutter forsvandt den.") == "self_care"
+    assert level("Krampen ville ikke slippe, og nu har den siddet i en halv time.") == "urgent"
+
+
+def test_remedies_tried_for_weeks_that_do_not_help_need_a_doctor():
+    text = "Jeg har prøvet magnesium, udstrækning og mere vand i over en måned, intet hjælper."
+    assert present(text, "self_care_failed")

@@ -219,10 +219,11 @@ class ContextEngine:
 
     def _answered_no(self, toks: list[Token], sents: list[Sentence],
                      by_sent: dict[int, list[Mention]]) -> None:
-        """A yes/no question answered no by the next sentence ("Hævet? Nej, det er den
-        ikke."): the mentions in the question's last clause are negated."""
+        """A yes/no question, or a label, answered no by the next sentence ("Hævet? Nej,
+        det er den ikke.", "Hævelse: ingen."): the mentions in its last clause are
+        negated."""
         for si, sent in enumerate(sents[:-1]):
-            if not sent.question or si not in by_sent:
+            if not (sent.question or sent.label) or si not in by_sent:
                 continue
             nxt = sents[si + 1]
             if not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start

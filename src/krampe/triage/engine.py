@@ -94,7 +94,7 @@ class Engine:
     def mentions(self, text: str) -> tuple[list[Token], list[Sentence], list[Mention]]:
         toks, sents = tokenize(text, self.fixer, self.lang)
         mentions: list[Mention] = []
-        for si, (s, e, _q) in enumerate(sents):
+        for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
             if not found:
                 continue
@@ -394,7 +394,7 @@ class Engine:
             if m.status != "present" or m.role != "symptom" or m.sent in seen:
                 continue
             seen.add(m.sent)
-            s, e, _q = sents[m.sent]
+            s, e = sents[m.sent].start, sents[m.sent].end
             if self._episode.find(toks, s, e):
                 return True
         return False

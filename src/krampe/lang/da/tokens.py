@@ -34,6 +34,7 @@ class Sentence(NamedTuple):
     start: int  # token indices, end exclusive
     end: int
     question: bool  # ended with "?"
+    label: bool = False  # ended with ":" ("Hævelse: ingen.")
 
 
 class Tokenizer:
@@ -116,7 +117,7 @@ class Tokenizer:
                 if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
                 if len(toks) > sent_start:
-                    sents.append(Sentence(sent_start, len(toks), s == "?"))
+                    sents.append(Sentence(sent_start, len(toks), s == "?", s == ":"))
                 elif s == "?" and sents:  # "hævet??" or "hævet ?"
                     sents[-1] = sents[-1]._replace(question=True)
                 sent_start = len(toks)
