@@ -417,3 +417,14 @@ def test_a_cramp_that_would_not_release_but_then_did_is_not_persistent():
 def test_remedies_tried_for_weeks_that_do_not_help_need_a_doctor():
     text = "Jeg har prøvet magnesium, udstrækning og mere vand i over en måned, intet hjælper."
     assert present(text, "self_care_failed")
+
+
+def test_a_pronoun_after_a_named_relative_speaks_of_the_relative():
+    r = triage("Jeg ringer om min søster. Hun har epilepsi. Jeg har selv bare krampe i læggen "
+               "om natten.")
+    assert r.level == "self_care"
+    r = triage("Jeg ringer for min far. Han har pludselig fået en kold og hvid fod.")
+    assert r.level == "emergency" and r.patient == "other"
+    # "min far" is no first person: his habit stays his when he is the one with the story
+    assert "tobacco" in triggers("Min far på 81 kan kun gå til bageren, så må han stå "
+                                 "stille til læggen slipper. Han har røget i 50 år.")

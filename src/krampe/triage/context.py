@@ -44,6 +44,7 @@ _MODIFIERS = {
 }
 # The writer speaking about themselves (after a relative's past event).
 _FIRST_PERSON = frozenset(danish().data.words.first_person)
+_RELATIVES = frozenset(danish().cues.words("relatives"))
 # Modifiers that keep a later mention from counting as the writer's own present symptom.
 _NOT_OWN = {"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
             "HISTORICAL"}
@@ -98,6 +99,9 @@ class ContextEngine:
                               if extra and extra.open_questions else None)
         self.self_patient = Matcher([p for a in (extra.self_patient if extra else [])
                                      for p in parse_patterns(a)])
+        self.pronoun = (parse_pattern(extra.relative_pronouns)
+                        if extra and extra.relative_pronouns else None)
+        self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
         self.background = frozenset(background or ())
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
         self.generic_start = parse_pattern(generic.starts) if generic else None
@@ -153,6 +157,7 @@ class ContextEngine:
         for mt in mentions:
             by_sent.setdefault(mt.sent, []).append(mt)
         recent: set[int] = set()  # sentences naming a present or recent time
+        named: list[bool] = []  # whether each sentence names a relative (computed on need)
         for si, sent in enumerate(sents):
             s, e = sent.start, sent.end
             sent_mentions = by_sent.get(si)
@@ -171,6 +176,9 @@ class ContextEngine:
                         if mt.is_target and mt.start >= after:
                             mt.categories.add("HYPOTHETICAL")
             cues = self._cues(toks, s, e, sent_mentions)
+            pronoun = self._relative_pronoun(toks, sents, si, named)
+            if pronoun is not None:
+                cues = sorted([*cues, pronoun], key=lambda c: c.start)
             if not cues:
                 continue
             fam = [c.end for c in cues if c.rule.category in ("FAMILY_PAST", "FAMILY")]
@@ -216,6 +224,23 @@ class ContextEngine:
         self._relatives(toks, sents, mentions, set() if self_declared else recent)
         for mt in mentions:
             mt.status = resolve_status(mt.categories)
+
+    def _relative_pronoun(self, toks: list[Token], sents: list[Sentence], si: int,
+                          named: list[bool]) -> _Cue | None:
+        """A sentence opening with "han", "hun", "hendes" ... after a sentence that named a
+        relative ("Jeg ringer for min far. Han har epilepsi.") speaks of that relative: the
+        pronoun is a relative cue for its sentence."""
+        sent = sents[si]
+        if self.pronoun is None or self.family_rule is None or not self.pronoun.match_at(
+                toks, sent.start, sent.end) > sent.start:
+            return None
+        while len(named) < si:
+            prev = sents[len(named)]
+            named.append(any(self.rules[m.owner].category in _RELATIVE
+                             for m in self.matcher.find(toks, prev.start, prev.end)))
+        if not any(named[:si]):
+            return None
+        return _Cue(self.family_rule, sent.start, sent.start + 1)
 
     def _answered_no(self, toks: list[Token], sents: list[Sentence],
                      by_sent: dict[int, list[Mention]]) -> None:
@@ -267,11 +292,17 @@ class ContextEngine:
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.end <= mt.start and not (m2.categories & _NOT_OWN)
                 and "FAMILY" not in m2.categories
-                and any(not _FIRST_PERSON.isdisjoint(t.forms)
-                        for t in toks[sents[m2.sent].start:sents[m2.sent].end])
+                and self._writer_in(toks, sents[m2.sent].start, sents[m2.sent].end)
                 for m2 in mentions
             )
             mt.categories.add("FAMILY_HISTORY" if own_later or own_before else "FAMILY")
+
+    @staticmethod
+    def _writer_in(toks: list[Token], start: int, end: int) -> bool:
+        """The writer speaks of themselves here: "jeg", "mig", "min læg", not "min far"."""
+        return any(not _FIRST_PERSON.isdisjoint(toks[i].forms) and not (
+            i + 1 < end and not _RELATIVES.isdisjoint(toks[i + 1].forms))
+            for i in range(start, end))
 
     def _background(self, mt: Mention) -> bool:
         return mt.concept in self.background or (

@@ -267,6 +267,9 @@ class ContextFile(_Strict):
     answers_no: list[str] = []
     open_questions: str | None = None
     self_patient: list[str] = []
+    # A sentence opening with one of these after a sentence that named a relative speaks
+    # of that relative ("Jeg ringer for min far. Han har epilepsi.").
+    relative_pronouns: str | None = None
 
     _a = field_validator("answers_no", "self_patient")(_check_patterns)
 
