@@ -428,3 +428,16 @@ def test_a_pronoun_after_a_named_relative_speaks_of_the_relative():
     # "min far" is no first person: his habit stays his when he is the one with the story
     assert "tobacco" in triggers("Min far på 81 kan kun gå til bageren, så må han stå "
                                  "stille til læggen slipper. Han har røget i 50 år.")
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Jeg kan ikke længere trykke speederen ordentligt ned med højre fod", "neuro_deficit"),
+    ("det er som om jeg ikke kan mærke sædet når jeg sidder på cyklen, og ryggen gør ondt",
+     "cauda_equina"),
+    ("Han faldt sammen og rykkede i armene", "seizure"),
+    ("Når jeg går 500 meter bliver læggen stiv som et bræt, og jeg må sætte mig",
+     "claudication"),
+    ("Jeg må stoppe hvert 200 meter på gåturen, fordi læggene bliver tunge", "claudication"),
+])
+def test_what_the_body_can_no_longer_do_in_lay_words(text: str, finding: str) -> None:
+    assert present(text, finding)
