@@ -441,3 +441,19 @@ def test_a_pronoun_after_a_named_relative_speaks_of_the_relative():
 ])
 def test_what_the_body_can_no_longer_do_in_lay_words(text: str, finding: str) -> None:
     assert present(text, finding)
+
+
+def test_english_findings_inside_danish_words_are_understood():
+    r = triage("Leg cramp efter gym, my calf hurts a little")
+    assert r.understood and r.level == "self_care" and "exercise" in r.triggers
+    assert triage("I am having cramp in my calf at night, hvad skal jeg gøre").understood
+    # an English text stays not understood, even where a word has a Danish reading
+    assert not triage("I have cramps after the gym every night").understood
+
+
+@pytest.mark.parametrize("text", [
+    "kramper i begge lægge efter en lang dag i marken i 30 graders varme",
+    "Jeg har haft tynd mave i tre dage og nu krampe i læggene",
+])
+def test_heat_and_fluid_loss_as_written(text: str) -> None:
+    assert "dehydration" in triggers(text)

@@ -67,6 +67,7 @@ class Engine:
         self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions,
                                      list(rules.context.background), rules.context)
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
+        self._danish_only = frozenset(danish().cues.words("danish_only"))
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()
         targets = set(rules.lexicon.typo_targets)
@@ -258,8 +259,10 @@ class Engine:
         toks, sents, mentions = self.mentions(clean)
 
         # An all-English text ("My calf is swollen and red") is not understood, even though
-        # English words mixed into a Danish description count ("min calf er swollen og rød").
-        understood = any(not self._english(toks, m) for m in mentions)
+        # English words mixed into a Danish description count ("min calf er swollen og rød",
+        # "leg cramp efter gym, hvad skal jeg gøre": Danish words around English findings).
+        understood = any(not self._english(toks, m) for m in mentions) or (
+            bool(mentions) and any(t.forms[0] in self._danish_only for t in toks))
         if not understood:
             mentions = []
         # A "ja" makes the question's signs present (overriding a negation in the text);
