@@ -52,7 +52,24 @@ def test_a_word_in_two_concepts_must_be_shared_on_purpose(tmp_path):
         load(lexicon=path)
 
 
+def test_a_short_word_typed_without_danish_letters_must_be_that_word(tmp_path):
+    path = _with(tmp_path, "spelling", lambda d: d["ascii_short"].update({"pa": "ud"}))
+    with pytest.raises(LanguageDataError, match="'pa'"):
+        load(spelling=path)
+
+
 # --- normalisation, tokens, sentences, clauses ---------------------------------------
+
+def test_a_stem_typed_in_plain_letters_is_read_with_danish_ones():
+    fixer = danish().corrector("triage", ["krampe"], prefixes=["åreforkalk", "læg"])
+    assert fixer.fix("areforkalkningen") == "åreforkalkningen"
+    assert fixer.fix("lager") is None  # a short stem, and a real word, are left alone
+
+
+def test_accents_written_only_sometimes_give_a_plain_form_too():
+    toks, _ = danish().tokenizer.tokenize("diarré og massér")
+    assert "diarre" in toks[0].forms and "masser" in toks[2].forms
+
 
 def test_normal_forms():
     norm = danish().norm

@@ -90,3 +90,18 @@ def test_screened_flow_never_ends_an_urgent_case_lower(name):
     report = evaluate(cases, screened=True)
     assert report.under_triage == 0, [m.model_dump() for m in report.misses]
     assert report.incomplete == 0
+
+
+@pytest.mark.parametrize("name", ["triage_regression_voices_a.jsonl",
+                                  "triage_regression_voices_b.jsonl",
+                                  "triage_regression_voices_c.jsonl"])
+def test_voices_sets_free_text_targets(name):
+    """The sets in new voices (eval/README.md), free text alone: no emergency or urgent case
+    lower, no self-care case sent to urgent or emergency, the issue's exact and trigger
+    targets with a margin."""
+    report = evaluate(load_cases(EVAL / name))
+    misses = [m.model_dump() for m in report.misses]
+    assert report.under_triage == 0, misses
+    assert report.self_care_to_urgent_or_emergency == 0, misses
+    assert report.exact >= 0.95, misses
+    assert report.trigger_recall >= 0.9 and report.trigger_precision >= 0.9, misses

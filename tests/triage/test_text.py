@@ -20,7 +20,7 @@ def test_tokens_keep_exact_offsets():
     for t in toks:
         assert text[t.start:t.end] == t.text
     assert [t.forms[0] for t in toks] == ["min", "læg", "er", "hævet", ",", "og", "rød"]
-    assert sents == [(0, 7, False)]
+    assert sents == [(0, 7, False, False)]
 
 
 def test_sentences_split_but_not_on_abbreviations_or_decimals():

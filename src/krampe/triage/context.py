@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from krampe.lang.da import danish
-from krampe.triage.patterns import Matcher, Token, parse_pattern
-from krampe.triage.schema import ContextRule, GenericQuestions
+from krampe.triage.patterns import Matcher, Token, parse_pattern, parse_patterns
+from krampe.triage.schema import ContextFile, ContextRule, GenericQuestions
 from krampe.triage.text import Sentence
 
 
@@ -31,6 +31,7 @@ class Mention:
     categories: set[str] = field(default_factory=set)
     status: str = "present"
     answer: str | None = None  # the question whose "ja" made this mention (no words)
+    opens: bool = False  # the first words of its sentence ("Vækker mig hver gang.")
 
     @property
     def is_target(self) -> bool:
@@ -43,6 +44,7 @@ _MODIFIERS = {
 }
 # The writer speaking about themselves (after a relative's past event).
 _FIRST_PERSON = frozenset(danish().data.words.first_person)
+_RELATIVES = frozenset(danish().cues.words("relatives"))
 # Modifiers that keep a later mention from counting as the writer's own present symptom.
 _NOT_OWN = {"NEGATED_EXISTENCE", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
             "HISTORICAL"}
@@ -89,8 +91,17 @@ def _scope_ends(rules: list[ContextRule]) -> list[ContextRule]:
 
 class ContextEngine:
     def __init__(self, rules: list[ContextRule], generic: GenericQuestions | None = None,
-                 background: list[str] | None = None):
+                 background: list[str] | None = None, extra: ContextFile | None = None):
         self.rules = rules = _scope_ends(rules)
+        self.answers_no = Matcher([p for a in (extra.answers_no if extra else [])
+                                   for p in parse_patterns(a)])
+        self.open_question = (parse_pattern(extra.open_questions)
+                              if extra and extra.open_questions else None)
+        self.self_patient = Matcher([p for a in (extra.self_patient if extra else [])
+                                     for p in parse_patterns(a)])
+        self.pronoun = (parse_pattern(extra.relative_pronouns)
+                        if extra and extra.relative_pronouns else None)
+        self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
         self.background = frozenset(background or ())
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
         self.generic_start = parse_pattern(generic.starts) if generic else None
@@ -146,6 +157,7 @@ class ContextEngine:
         for mt in mentions:
             by_sent.setdefault(mt.sent, []).append(mt)
         recent: set[int] = set()  # sentences naming a present or recent time
+        named: list[bool] = []  # whether each sentence names a relative (computed on need)
         for si, sent in enumerate(sents):
             s, e = sent.start, sent.end
             sent_mentions = by_sent.get(si)
@@ -164,6 +176,9 @@ class ContextEngine:
                         if mt.is_target and mt.start >= after:
                             mt.categories.add("HYPOTHETICAL")
             cues = self._cues(toks, s, e, sent_mentions)
+            pronoun = self._relative_pronoun(toks, sents, si, named)
+            if pronoun is not None:
+                cues = sorted([*cues, pronoun], key=lambda c: c.start)
             if not cues:
                 continue
             fam = [c.end for c in cues if c.rule.category in ("FAMILY_PAST", "FAMILY")]
@@ -204,18 +219,64 @@ class ContextEngine:
                         continue
                     if lo <= mt.start < hi:
                         mt.categories.add(rule.category)
-        self._relatives(toks, mentions, recent)
+        self._answered_no(toks, sents, by_sent)
+        self_declared = any(self.self_patient.find(toks, s.start, s.end) for s in sents)
+        self._relatives(toks, sents, mentions, set() if self_declared else recent)
         for mt in mentions:
             mt.status = resolve_status(mt.categories)
 
-    def _relatives(self, toks: list[Token], mentions: list[Mention], recent: set[int]) -> None:
+    def _relative_pronoun(self, toks: list[Token], sents: list[Sentence], si: int,
+                          named: list[bool]) -> _Cue | None:
+        """A sentence opening with "han", "hun", "hendes" ... after a sentence that named a
+        relative ("Jeg ringer for min far. Han har epilepsi.") speaks of that relative: the
+        pronoun is a relative cue for its sentence."""
+        sent = sents[si]
+        if self.pronoun is None or self.family_rule is None or not self.pronoun.match_at(
+                toks, sent.start, sent.end) > sent.start:
+            return None
+        while len(named) < si:
+            prev = sents[len(named)]
+            named.append(any(self.rules[m.owner].category in _RELATIVE
+                             for m in self.matcher.find(toks, prev.start, prev.end)))
+        if not any(named[:si]):
+            return None
+        return _Cue(self.family_rule, sent.start, sent.start + 1)
+
+    def _answered_no(self, toks: list[Token], sents: list[Sentence],
+                     by_sent: dict[int, list[Mention]]) -> None:
+        """A yes/no question, or a label, answered no by the next sentence ("Hævet? Nej,
+        det er den ikke.", "Hævelse: ingen."): the mentions in its last clause are
+        negated."""
+        for si, sent in enumerate(sents[:-1]):
+            if not (sent.question or sent.label) or si not in by_sent:
+                continue
+            nxt = sents[si + 1]
+            if not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
+                       for p in self.answers_no.patterns):
+                continue
+            if self.open_question and self.open_question.match_at(
+                    toks, sent.start, sent.end) > sent.start:
+                continue
+            clause = max((i + 1 for i in range(sent.start, sent.end)
+                          if toks[i].kind == "punct"), default=sent.start)
+            for mt in by_sent[si]:
+                if mt.is_target and mt.start >= clause:
+                    mt.categories.add("NEGATED_EXISTENCE")
+
+    def _relatives(self, toks: list[Token], sents: list[Sentence], mentions: list[Mention],
+                   recent: set[int]) -> None:
         """Who the patient is. A relative's past event ("min mor fik en blodprop"), and a
         relative's condition, medicine or history in any tense ("min bedstemor har
         åreforkalkning og tager 100 piller", the `background` concepts), are background
         when the writer then describes their own symptom ("..., men jeg fik krampe") and
         the relative's sentence names no recent time ("i går", "pludselig", "nu");
         otherwise the relative is the patient and the finding is read as theirs (FAMILY,
-        still present). A relative's own symptoms ("min far har en hævet læg") stay theirs."""
+        still present). The same when the writer told their own symptom first ("Jeg får
+        krampe i læggen. Min mor ryger.") and the relative has no symptom of their own.
+        A relative's own symptoms ("min far har en hævet læg") stay theirs."""
+        relative_ill = any(
+            m.is_target and m.role == "symptom" and not self._background(m)
+            and m.categories & {"FAMILY", "FAMILY_PAST"} for m in mentions)
         for mt in mentions:
             past = "FAMILY_PAST" in mt.categories
             if not past and not ("FAMILY" in mt.categories and self._background(mt)):
@@ -227,7 +288,21 @@ class ContextEngine:
                 and any(not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[mt.end:m2.end])
                 for m2 in mentions
             )
-            mt.categories.add("FAMILY_HISTORY" if own_later else "FAMILY")
+            own_before = not relative_ill and mt.sent not in recent and any(
+                m2.is_target and m2.role not in ("trigger", "context")
+                and m2.end <= mt.start and not (m2.categories & _NOT_OWN)
+                and "FAMILY" not in m2.categories
+                and self._writer_in(toks, sents[m2.sent].start, sents[m2.sent].end)
+                for m2 in mentions
+            )
+            mt.categories.add("FAMILY_HISTORY" if own_later or own_before else "FAMILY")
+
+    @staticmethod
+    def _writer_in(toks: list[Token], start: int, end: int) -> bool:
+        """The writer speaks of themselves here: "jeg", "mig", "min læg", not "min far"."""
+        return any(not _FIRST_PERSON.isdisjoint(toks[i].forms) and not (
+            i + 1 < end and not _RELATIVES.isdisjoint(toks[i + 1].forms))
+            for i in range(start, end))
 
     def _background(self, mt: Mention) -> bool:
         return mt.concept in self.background or (
@@ -236,7 +311,7 @@ class ContextEngine:
     @staticmethod
     def _terminates(cue: _Cue, other: _Cue) -> bool:
         d = other.rule
-        if d.direction != "TERMINATE":
+        if d.direction != "TERMINATE" or cue.rule.category in d.spares:
             return False
         return d.category == "TERMINATE" or d.category in cue.rule.terminated_by
 

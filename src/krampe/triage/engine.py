@@ -30,6 +30,7 @@ from krampe.triage.text import Sentence, tokenize
 _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "other_person")
 _TRIGGER = "trigger:"
 _PERSON_TRIGGERS = frozenset({"age"})  # facts of the person, reported with a seizure too
+_REMEDY = "selfcare_tried"  # the concept of self-care tried (a trigger's `among_remedies`)
 
 
 @dataclass
@@ -64,17 +65,20 @@ class Engine:
         self._episode = Matcher([parse_pattern(p, owner="episode") for p in rules.screen.episode])
         self.excluder = Matcher(excl)
         self.context = ContextEngine(list(rules.context.rules), rules.context.generic_questions,
-                                     list(rules.context.background))
+                                     list(rules.context.background), rules.context)
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
+        self._danish_only = frozenset(danish().cues.words("danish_only"))
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()
         targets = set(rules.lexicon.typo_targets)
+        stems: set[str] = set()
         for p in pats:
             for item in p.items:
                 targets.update(a.value for a in item.alts if a.kind == "exact")
+                stems.update(a.value for a in item.alts if a.kind == "prefix")
         # Only exact rule words are left alone: "læggn" also matches the prefix "læg*", but
         # its nearest word "læggen" is what the writer meant (an extra form is harmless).
-        self.fixer = self.lang.corrector("triage", targets)
+        self.fixer = self.lang.corrector("triage", targets, prefixes=stems)
 
     def clear_caches(self) -> None:
         """Forget every per-word cache (the speed bench measures words never seen)."""
@@ -91,7 +95,7 @@ class Engine:
     def mentions(self, text: str) -> tuple[list[Token], list[Sentence], list[Mention]]:
         toks, sents = tokenize(text, self.fixer, self.lang)
         mentions: list[Mention] = []
-        for si, (s, e, _q) in enumerate(sents):
+        for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
             if not found:
                 continue
@@ -116,6 +120,7 @@ class Engine:
                         sent=si,
                         char_start=toks[m.start].start,
                         char_end=toks[m.end - 1].end,
+                        opens=m.start == s,
                     )
                 )
         self.context.apply(toks, sents, mentions)
@@ -163,13 +168,22 @@ class Engine:
         rule: Rule, firsts: list[Mention], pick: Callable[[str], list[Mention]]
     ) -> list[Mention] | None:
         """The first `all` mention with each other one near it in its sentence ("kramperne
-        holder mig vågen", not "sover dårligt af stress ... og har fået lidt krampe")."""
-        assert rule.within is not None
+        holder mig vågen", not "sover dårligt af stress ... og har fået lidt krampe"), or
+        in the sentence before when it opens its own without a subject ("Krampe i læggen
+        om natten. Vækker mig hver gang.")."""
+        within = rule.within
+        assert within is not None
+
+        def near_to(m: Mention, first: Mention) -> bool:
+            if m.sent == first.sent:
+                return max(m.start - first.end, first.start - m.end) < within
+            return (m.sent == first.sent - 1 and first.opens) or (
+                m.sent == first.sent + 1 and m.opens)
+
         for first in firsts:
             used = [first]
             for ref in rule.all[1:]:
-                near = [m for m in pick(ref) if m.sent == first.sent
-                        and max(m.start - first.end, first.start - m.end) < rule.within]
+                near = [m for m in pick(ref) if near_to(m, first)]
                 if not near:
                     break
                 used.append(near[0])
@@ -245,8 +259,10 @@ class Engine:
         toks, sents, mentions = self.mentions(clean)
 
         # An all-English text ("My calf is swollen and red") is not understood, even though
-        # English words mixed into a Danish description count ("min calf er swollen og rød").
-        understood = any(not self._english(toks, m) for m in mentions)
+        # English words mixed into a Danish description count ("min calf er swollen og rød",
+        # "leg cramp efter gym, hvad skal jeg gøre": Danish words around English findings).
+        understood = any(not self._english(toks, m) for m in mentions) or (
+            bool(mentions) and any(t.forms[0] in self._danish_only for t in toks))
         if not understood:
             mentions = []
         # A "ja" makes the question's signs present (overriding a negation in the text);
@@ -285,7 +301,8 @@ class Engine:
         for m in mentions:
             if m.role == "trigger" and m.status == "present":
                 tid = m.concept[len(_TRIGGER):]
-                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS):
+                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
+                        and not self._beside_sign(m, tid, mentions):
                     triggers.append(tid)
         if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
@@ -350,6 +367,19 @@ class Engine:
             policy_version=policy.policy_version(),
         )
 
+    def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention]) -> bool:
+        """A circumstance trigger in a sentence telling of a red-flag sign and of no cramp
+        ("i nat er hun blevet stakåndet"): it dates the sign, not a cramp; a trigger named
+        among remedies tried is one of them."""
+        trigger = self.rules.triggers[tid]
+        if not trigger.not_beside and not trigger.among_remedies:
+            return False
+        here = [o for o in mentions if o.sent == m.sent]
+        if trigger.among_remedies and sum(o.concept == _REMEDY for o in here) >= 2:
+            return True  # "udstrækning, vand, magnesium, nye sko": a remedy tried
+        return not any(o.concept == "cramp" for o in here) and any(
+            o.concept in trigger.not_beside and o.status == "present" for o in here)
+
     def _english(self, toks: list[Token], m: Mention) -> bool:
         """A mention in English words only ("swollen", "my calf"): alone it does not make a
         text understood."""
@@ -367,7 +397,7 @@ class Engine:
             if m.status != "present" or m.role != "symptom" or m.sent in seen:
                 continue
             seen.add(m.sent)
-            s, e, _q = sents[m.sent]
+            s, e = sents[m.sent].start, sents[m.sent].end
             if self._episode.find(toks, s, e):
                 return True
         return False

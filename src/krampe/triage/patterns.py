@@ -258,8 +258,22 @@ class Matcher(Generic[OwnerT]):
         self._infix: dict[str, list[int]] = {}
         self._num: list[int] = []
         self._punct: dict[str, list[int]] = {}
-        for idx, pat in enumerate(self.patterns):
-            for alt in pat.items[0].alts:
+        # Patterns with the same items (a family shared by several concepts: a span of
+        # weeks is `span`'s, `days_span`'s and `persistent_marker`'s) are tried once; the
+        # tables below index the distinct item sequences, each with its owners.
+        by_items: dict[tuple[Item, ...], int] = {}
+        self._items: list[tuple[Item, ...]] = []
+        self._owners: list[list[OwnerT]] = []
+        for pat in self.patterns:
+            uid = by_items.get(pat.items)
+            if uid is None:
+                uid = by_items[pat.items] = len(self._items)
+                self._items.append(pat.items)
+                self._owners.append([])
+            if pat.owner not in self._owners[uid]:
+                self._owners[uid].append(pat.owner)
+        for idx, items in enumerate(self._items):
+            for alt in items[0].alts:
                 if alt.kind == "num":
                     self._num.append(idx)
                     continue
@@ -276,9 +290,9 @@ class Matcher(Generic[OwnerT]):
         # Per pattern, the later items that accept exact words only: one of each must be in
         # a range for the pattern to match there.
         self._required: list[tuple[frozenset[str], ...]] = [
-            tuple(it._exact for it in pat.items[1:]
+            tuple(it._exact for it in items[1:]
                   if not it.gap and it.alts and len(it._exact) == len(it.alts))
-            for pat in self.patterns
+            for items in self._items
         ]
         self._prefix_lengths = sorted({len(v) for v in self._prefix})
         self._suffix_lengths = sorted({len(v) for v in self._suffix})
@@ -335,10 +349,9 @@ class Matcher(Generic[OwnerT]):
                         words = {f for t in toks[start:end] for f in t.forms}
                     if any(words.isdisjoint(n) for n in need):
                         continue
-                pat = self.patterns[idx]
-                j = pat.match_at(toks, i, end)
+                j = _match(self._items[idx], 0, toks, i, end)
                 if j > i:
-                    found.append(Match(pat.owner, i, j))
+                    found.extend(Match(owner, i, j) for owner in self._owners[idx])
         return found
 
 

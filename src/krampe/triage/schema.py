@@ -160,6 +160,13 @@ class Trigger(_Strict):
     constructions: list[Use] = []
     exclude: list[str] = []
     suppressed_by: list[str] = []
+    # A circumstance of a cramp (when or where it came) is not counted in a sentence that
+    # tells of one of these signs and of no cramp ("i nat blev hun stakåndet"): it dates
+    # the sign, not a cramp.
+    not_beside: list[str] = []
+    # Named in a list of remedies tried (a sentence with two or more self-care mentions:
+    # "udstrækning, vand, magnesium, nye sko"), it is one of them, not a cause.
+    among_remedies: bool = False
 
     _p = field_validator("patterns", "exclude")(_check_patterns)
 
@@ -195,7 +202,6 @@ class Screen(_Strict):
     lead_other: ScreenText
     provisional: str
     safety_net: ScreenText
-    relatives: list[str] = Field(min_length=1)  # nouns after "min/mit" naming the patient
     someone: str  # the patient when no relative noun is found
     episode: list[str] = Field(min_length=1)  # patterns: a symptom happening now
 
@@ -221,6 +227,9 @@ class ContextRule(_Strict):
     max_scope: int | None = Field(default=None, ge=1)
     allowed_types: list[str] | None = None
     terminated_by: list[str] = []
+    # A TERMINATE cue that leaves these scopes running ("min søster har epilepsi og får
+    # anfald": a verb after "og" shares the relative as its subject)
+    spares: list[str] = []
 
     @field_validator("literal")
     @classmethod
@@ -252,6 +261,17 @@ class ContextFile(_Strict):
     # A relative's conditions, medicines and history: background once the writer turns to
     # their own symptoms (concept ids, "trigger:<id>" or "trigger:*").
     background: list[str] = []
+    # The answer to a yes/no question just asked, when it denies it ("Hævet? Nej."): a
+    # pattern at the start of the next sentence. Open questions ("hvorfor ...?") start with
+    # one of `open_questions` and are never answered so.
+    answers_no: list[str] = []
+    open_questions: str | None = None
+    self_patient: list[str] = []
+    # A sentence opening with one of these after a sentence that named a relative speaks
+    # of that relative ("Jeg ringer for min far. Han har epilepsi.").
+    relative_pronouns: str | None = None
+
+    _a = field_validator("answers_no", "self_patient")(_check_patterns)
 
 
 class Rules(BaseModel):
@@ -375,6 +395,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         for ref in t.suppressed_by:
             if ref not in triggers:
                 errors.append(f"triggers.yaml {t.id}: unknown trigger {ref!r} in suppressed_by")
+        for ref in t.not_beside:
+            if ref not in lexicon_f.concepts:
+                errors.append(f"triggers.yaml {t.id}: unknown concept {ref!r} in not_beside")
 
     qids: set[str] = set()
     for q in questions_f.questions:

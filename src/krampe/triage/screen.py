@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
+from krampe.lang.da import danish
 from krampe.policy import Level, RegionId, get_policy
 from krampe.triage.context import Mention
 from krampe.triage.patterns import Token
@@ -38,7 +39,7 @@ def patient(mentions: list[Mention], rules: Rules, toks: list[Token]) -> str | N
     if not any(m.status == "present" and "FAMILY" in m.categories
                and m.role not in ("trigger", "context") for m in mentions):
         return None
-    relatives = set(rules.screen.relatives)
+    relatives = set(danish().cues.words("relatives"))
     for prev, tok in itertools.pairwise(toks):
         if prev.forms[0] in _YOUR and tok.forms[0] in relatives:
             return f"{_YOUR[prev.forms[0]]} {tok.text.lower()}"

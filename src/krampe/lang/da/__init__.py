@@ -116,10 +116,11 @@ class Danish:
         return Splitter(self.data.compounds, self.lemmas.stem,
                         lambda w: classes.kind(w) == STOP, classes.stop_words, known)
 
-    def corrector(self, profile: str, targets: Iterable[str], swap_extra: Iterable[str] = ()
-                  ) -> Corrector:
+    def corrector(self, profile: str, targets: Iterable[str], swap_extra: Iterable[str] = (),
+                  prefixes: Iterable[str] = ()) -> Corrector:
         prof = self.data.spelling.profiles[profile]
-        return Corrector(prof, targets, self.norm, is_known=self.is_word, swap_extra=swap_extra)
+        return Corrector(prof, targets, self.norm, is_known=self.is_word, swap_extra=swap_extra,
+                         prefixes=prefixes)
 
 
 _in_force: list[Danish] = []

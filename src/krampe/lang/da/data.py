@@ -125,9 +125,14 @@ class Known(_Strict):
     min_zipf: float = Field(ge=0, le=8)
 
 
+_PLAIN = str.maketrans({"å": "a", "ø": "o", "æ": "e"})
+
+
 class SpellingFile(_Strict):
     ascii_folds: dict[str, str]
     ascii_letters: dict[str, list[str]]
+    # short words typed without æ/ø/å, read so only in a text without æ, ø and å
+    ascii_short: dict[str, str] = {}
     accents: dict[str, str]
     quotes: dict[str, str]
     spoken: dict[str, str]
@@ -141,6 +146,10 @@ class SpellingFile(_Strict):
         for table in (self.accents, self.quotes):
             if any(len(k) != 1 or len(v) != 1 for k, v in table.items()):
                 raise ValueError("spelling.yaml: accents and quotes map one character to one")
+        for plain, word in self.ascii_short.items():
+            if word.translate(_PLAIN) != plain or plain == word:
+                raise ValueError(f"spelling.yaml ascii_short: {plain!r} is not {word!r} "
+                                 "typed without æ/ø/å")
         for name in ("search", "triage"):
             if name not in self.profiles:
                 raise ValueError(f"spelling.yaml: profile {name!r} is missing")

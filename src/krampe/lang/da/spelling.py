@@ -25,6 +25,8 @@ from krampe.lang.da.data import Profile
 from krampe.lang.da.normalise import Normaliser, bare
 
 _DANISH = frozenset("æøå")
+# Stems shorter than this are not respelt from plain letters ("lag" is no "læg").
+_STEM_MIN = 5
 
 
 @lru_cache(maxsize=4)
@@ -75,12 +77,15 @@ class Corrector:
         is_known: Callable[[str], bool] | None = None,
         swap_extra: Iterable[str] = (),
         is_target: Callable[[str], bool] | None = None,
+        prefixes: Iterable[str] = (),
     ):
         """`targets`: words a correction may produce. `is_known`: is it a real word (left
         alone when the profile protects real words)? `swap_extra`: more words a swapped
         pair may be undone into (search: the word lists, which a question uses whether or
         not the corpus does); a target is the likelier reading. `is_target`: words never
-        corrected (default: the targets)."""
+        corrected (default: the targets). `prefixes`: word beginnings the user accepts
+        with any ending (triage's `stem*`); one with æ/ø/å is also read in plain letters
+        ("areforkalkning" -> "åreforkalkning" for `åreforkalk*`)."""
         self.profile = profile
         self.norm = normaliser
         self.targets = sorted(set(targets))
@@ -105,6 +110,15 @@ class Corrector:
                 plain[b] = None if b in plain and plain[b] != t else t
         self._bare = {b: t for b, t in plain.items()
                       if t is not None and not (self.is_known and self.is_known(b))}
+        # "areforkalkning" -> "åreforkalkning": a stem with æ/ø/å typed in plain letters
+        # (long stems only, and none that two stems share), longest first.
+        stems: dict[str, str | None] = {}
+        for stem in prefixes:
+            if len(stem) >= _STEM_MIN and _DANISH.intersection(stem):
+                b = bare(stem)
+                stems[b] = None if b in stems and stems[b] != stem else stem
+        self._bare_stems = sorted(((b, t) for b, t in stems.items() if t is not None),
+                                  key=lambda bt: -len(bt[0]))
         self._cache: dict[str, tuple[str, float] | None] = {}
 
     def clear(self) -> None:
@@ -139,6 +153,10 @@ class Corrector:
         respelt = self._bare.get(word)
         if respelt is not None:
             return respelt, 1.0
+        if not _DANISH.intersection(word):
+            for plain, stem in self._bare_stems:
+                if word.startswith(plain):
+                    return stem + word[len(plain):], 1.0
         near = self._nearest(word)
         if near is not None:
             return near

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from krampe.lang.da.data import CuesFile, SpellingFile
 from krampe.lang.da.normalise import Normaliser
 
+_DANISH = frozenset("æøå")
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+")
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
 
@@ -33,6 +34,7 @@ class Sentence(NamedTuple):
     start: int  # token indices, end exclusive
     end: int
     question: bool  # ended with "?"
+    label: bool = False  # ended with ":" ("Hævelse: ingen.")
 
 
 class Tokenizer:
@@ -59,6 +61,7 @@ class Tokenizer:
             r"|(?<!\S)-(?!\S)")
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
         self._abbreviations = frozenset(spelling.abbreviations)
+        self._ascii_short = dict(spelling.ascii_short)
         self.dictated = dict(cues.dictated)
         # Inside a sentence string: the clause marks and the sentence ends that may stand
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
@@ -102,6 +105,8 @@ class Tokenizer:
         n = len(text)
         ends, marks = self.sentence_ends, self.clause_marks
         dictated = self.dictated
+        # A text typed without æ, ø and å: its short words are read as the Danish ones too.
+        short = self._ascii_short if _DANISH.isdisjoint(low.lower()) else None
         for m in self._token.finditer(low):
             s = m.group().lower()
             start, end = m.span()
@@ -112,7 +117,7 @@ class Tokenizer:
                 if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
                 if len(toks) > sent_start:
-                    sents.append(Sentence(sent_start, len(toks), s == "?"))
+                    sents.append(Sentence(sent_start, len(toks), s == "?", s == ":"))
                 elif s == "?" and sents:  # "hævet??" or "hævet ?"
                     sents[-1] = sents[-1]._replace(question=True)
                 sent_start = len(toks)
@@ -123,7 +128,10 @@ class Tokenizer:
             if s.isascii() and s.isdigit():
                 toks.append(Token(s, start, end, (s,), "num"))
                 continue
-            toks.append(Token(text[start:end], start, end, self._forms(s, fix), "word"))
+            forms = self._forms(s, fix)
+            if short and s in short:
+                forms = (*forms, short[s])
+            toks.append(Token(text[start:end], start, end, forms, "word"))
         if len(toks) > sent_start:
             sents.append(Sentence(sent_start, len(toks), False))
         return toks, sents
@@ -145,6 +153,9 @@ class Tokenizer:
             folded = norm.ascii_fold(s)
             if folded:
                 forms.append(folded)
+        plain = norm.lower(s)  # accents Danish writes only sometimes: "diarré", "massér"
+        if plain != s:
+            forms.append(plain)
         letters = norm.foreign_letters(s)
         if letters:
             forms.append(letters)
@@ -159,10 +170,19 @@ class Tokenizer:
 
     def _ends_sentence(self, low: str, toks: list[Token], end: int, n: int) -> bool:
         """A full stop ends a sentence when followed by space/end and not after an
-        abbreviation ("fx.", "ca.")."""
+        abbreviation ("fx.", "ca.", "hø.") or an initial that the sentence goes on after
+        ("Fru L. (93) klager", "Hr. K., 79,", not "vitamin D. Det")."""
         if end < n and not low[end].isspace():
             return False
-        return not (toks and toks[-1].kind == "word" and toks[-1].forms[0] in self._abbreviations)
+        if not toks or toks[-1].kind != "word":
+            return True
+        last = toks[-1]
+        if last.forms[0] in self._abbreviations:
+            return False
+        if len(last.text) == 1 and last.text.isupper():
+            rest = low[end:].lstrip()
+            return not rest or rest[0].isupper()
+        return True
 
 
 _CLAUSE_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*")
