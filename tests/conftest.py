@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,9 @@ REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "eval"  # the team's evaluation sets (eval/README.md)
 SHARED = (REPO.parent / "shared").resolve()
 ON_CI = os.environ.get("CI", "").lower() == "true"
+
+# The browser tests' fixtures (chromium, `krampe serve`, pages), for every test directory.
+pytest_plugins = ["tests.browser"]
 
 # Property tests draw the same examples on every run (no random seed, no example database
 # carried between runs), so a pass or a failure means the same thing each time. The
@@ -38,13 +40,6 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir(shared_dir: Path) -> Path:
     return shared_dir / "seeds"
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    _need(Path(path).exists(), "Debian's chromium is not installed")
-    return path
 
 
 @pytest.fixture(autouse=True)

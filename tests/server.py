@@ -7,11 +7,15 @@ machine can take it, and the test would then talk to someone else's server.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # With one worker, logged once the app has started (lifespan done) and the socket listens.
@@ -46,3 +50,22 @@ def start_server(home: Path, *args: str, log_name: str = "server.log",
     proc.kill()
     proc.wait(10)
     raise RuntimeError(f"krampe serve did not start within {timeout:g} s")
+
+
+@contextmanager
+def serving(home: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`start_server` for the length of a with block: yields the URL once /healthz answers,
+    and stops the server on the way out (SIGTERM: uvicorn's graceful shutdown; SIGKILL
+    only if that hangs). Its log is still in home/server.log afterwards."""
+    proc, base = start_server(home, *args, env=env)
+    try:
+        with urllib.request.urlopen(f"{base}/healthz", timeout=10) as resp:
+            assert json.load(resp)["status"] == "ok"
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)

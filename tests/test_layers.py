@@ -19,6 +19,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "krampe"
 # Bottom first. A unit (top-level package or module of krampe) may import only units of
 # lower layers: nothing sideways within a layer, nothing upwards.
 LAYERS: list[set[str]] = [
+    {"datafile"},  # reading a YAML data file, for lang as for the packages above it
     # leaves; lang: how krampe reads Danish
     {"__init__", "errors", "config", "bundled", "csvout", "plural", "lang"},
     {"textinput", "policy"},  # free text against config's limits; levels, numbers, sources

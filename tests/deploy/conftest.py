@@ -18,12 +18,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from tests.conftest import REPO, _need
+from tests.postgres import pg_url
 
 BENCH = REPO / "bench"
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
-
-DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/krampe_test"
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +35,7 @@ def haproxy_bin() -> str:
 @pytest.fixture
 def pg_database() -> Iterator[str]:
     """A fresh PostgreSQL database for one test, dropped afterwards."""
-    base = make_url(os.environ.get("KRAMPE_TEST_DATABASE_URL", DEFAULT_PG))
+    base = make_url(pg_url())
     name = f"krampe_deploy_{os.getpid()}_{secrets.token_hex(3)}"
     admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:

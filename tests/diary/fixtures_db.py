@@ -8,62 +8,27 @@ the PostgreSQL half skips, and fails on CI like every other `_need`.
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from urllib.parse import quote
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from krampe.db import Database
-from tests.conftest import _need
+from tests.postgres import fresh_schema
 
-DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/krampe_test"
 TABLES = ["idempotency_keys", "diary_entries", "diary_days", "user_sessions", "rate_limits",
           "users"]
 
 
-def _ensure_database(url: str) -> None:
-    parsed = make_url(url)
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                                 {"n": parsed.database})
-            if not exists:
-                conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    finally:
-        admin.dispose()
-
-
 @pytest.fixture(scope="session")
 def pg_schema_url() -> Iterator[str]:
-    base = os.environ.get("KRAMPE_TEST_DATABASE_URL", DEFAULT_PG)
-    try:
-        _ensure_database(base)
-    except OperationalError as exc:
-        _need(False, f"PostgreSQL is not reachable at {base}: {str(exc).splitlines()[0]}")
-    schema = f"t_{os.getpid()}_{secrets.token_hex(3)}"
-    engine = create_engine(base, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    url = f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-    db = Database.from_url(url)
-    db.dispose()
-    try:
+    with fresh_schema("t") as (url, _):
+        Database.from_url(url).dispose()  # made (migrated) once for the session
         yield url
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

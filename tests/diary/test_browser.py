@@ -5,50 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REPO, _need
-from tests.server import start_server
+# The fixtures (`server`, `page`) are tests/browser.py's.
+from tests.browser import axe, shot
 
 pytestmark = pytest.mark.browser
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = REPO / "tests" / "artifacts"
-PHONE = {"width": 390, "height": 844}
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    proc, base = start_server(tmp_path_factory.mktemp("diary_browser_home"), "--no-access-log")
-    try:
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def page(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, args=ARGS)
-        # bypass_csp only so axe-core can be injected; the pages themselves have no script.
-        context = browser.new_context(viewport=PHONE, locale="da-DK", bypass_csp=True)
-        yield context.new_page()
-        browser.close()
-
 
 def _audit(page, name: str) -> list[dict]:
-    _need(AXE.exists(), "node_modules/axe-core is missing (run `npm ci`)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"diary-{name}-phone.png"), full_page=True)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [{"page": name, "rule": v["id"], "nodes": [n["target"] for n in v["nodes"][:3]]}
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    shot(page, f"diary-{name}-phone")
+    return axe(page, name)
 
 
 def test_diary_in_the_browser_with_axe(server, page):

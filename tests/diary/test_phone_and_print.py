@@ -11,43 +11,23 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import REPO, _need
-from tests.server import start_server
+# The fixtures (`server`, `browser`) are tests/browser.py's.
+from tests.browser import PHONE, artifact, axe, new_context, shot
 
 pytestmark = pytest.mark.browser
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = REPO / "tests" / "artifacts"
-PHONE = {"width": 390, "height": 844}
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LONG_NOTE = ("Vågnede med krampe i venstre læg efter en lang dag på benene; "
              "strakte ud og gik lidt rundt, så slap den efter et par minutter. ") * 3
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    proc, base = start_server(tmp_path_factory.mktemp("doctor_print_home"), "--no-access-log")
-    try:
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def page(chromium_path, server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path, args=ARGS)
-        # bypass_csp only so axe-core can be injected; the pages themselves have no script.
-        context = browser.new_context(viewport=PHONE, locale="da-DK", bypass_csp=True)
-        p = context.new_page()
-        _a_month_of_entries(p, server)
-        yield p
-        browser.close()
+def page(browser, server):
+    """This module's phone: one page for all its tests, with a month of entries."""
+    context = new_context(browser)
+    p = context.new_page()
+    _a_month_of_entries(p, server)
+    yield p
+    context.close()
 
 
 def _a_month_of_entries(page, base: str) -> None:
@@ -71,26 +51,16 @@ def _a_month_of_entries(page, base: str) -> None:
         assert r.status == 201, r.text()
 
 
-def _audit(page, name: str) -> list[dict]:
-    _need(AXE.exists(), "node_modules/axe-core is missing (run `npm ci`)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [{"page": name, "rule": v["id"], "nodes": [n["target"] for n in v["nodes"][:3]]}
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
 def test_a_month_prints_on_one_a4_page(page, server):
     from pypdf import PdfReader
 
     page.goto(server + "/dagbog/til-laegen")
     assert "60 kramper" in page.locator("main").inner_text()
     assert page.locator("#d-flags + ul li").count() >= 1
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "doctor-summary-phone.png"), full_page=True)
+    shot(page, "doctor-summary-phone")
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", print_background=True)
-    (ARTIFACTS / "doctor-summary.pdf").write_bytes(pdf)
+    artifact("doctor-summary.pdf").write_bytes(pdf)
     page.emulate_media(media="screen")
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
@@ -101,9 +71,9 @@ def test_a_month_prints_on_one_a4_page(page, server):
 
 def test_the_summary_page_passes_axe(page, server):
     page.goto(server + "/dagbog/til-laegen")
-    assert _audit(page, "doctor") == []
+    assert axe(page, "doctor") == []
     page.goto(server + "/dagbog/til-laegen?fra=snart")
-    assert _audit(page, "doctor-error") == []
+    assert axe(page, "doctor-error") == []
 
 
 TARGETS = ("input[type=text], input[type=date], input[type=time], input[type=number], "
@@ -130,13 +100,13 @@ def test_diary_forms_and_cards_on_a_phone(page, server):
         box = cards.nth(i).locator("a.entry-edit").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=str(ARTIFACTS / "diary-cards-phone.png"), full_page=True)
-    problems += _audit(page, "diary")
+    shot(page, "diary-cards-phone")
+    problems += axe(page, "diary")
 
     page.locator("a.entry-edit").first.click()
     page.wait_for_load_state()
     assert _small_targets(page) == []
-    problems += _audit(page, "edit")
+    problems += axe(page, "edit")
 
     page.goto(server + "/dagbog/moenster")
     # The smallest chart text, as drawn on the phone's screen.
@@ -144,6 +114,6 @@ def test_diary_forms_and_cards_on_a_phone(page, server):
         """() => Math.min(...[...document.querySelectorAll('svg.chart text')]
             .map(t => t.getBoundingClientRect().height))""")
     assert smallest >= 14
-    page.screenshot(path=str(ARTIFACTS / "diary-patterns-phone.png"), full_page=True)
-    problems += _audit(page, "patterns")
+    shot(page, "diary-patterns-phone")
+    problems += axe(page, "patterns")
     assert problems == []

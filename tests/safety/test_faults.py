@@ -3,57 +3,33 @@
 from __future__ import annotations
 
 import os
-import secrets
 import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
-from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
-from tests.conftest import _need
+from tests.postgres import fresh_schema, pg_url, with_search_path
 from tests.safety.tcpproxy import TCPProxy
-
-DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/krampe_test"
-
 
 # --- (a) PostgreSQL unreachable while the app runs ------------------------------------------
 
 @pytest.fixture
 def proxied_pg() -> Iterator[tuple[str, str, TCPProxy]]:
     """(url through the proxy, direct url, proxy) for a fresh schema of this test's own."""
-    base = os.environ.get("KRAMPE_TEST_DATABASE_URL", DEFAULT_PG)
-    parsed = make_url(base)
-    try:
-        admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                               {"n": parsed.database}):
-                conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-        admin.dispose()
-    except OperationalError as exc:
-        _need(False, f"PostgreSQL is not reachable at {base}: {str(exc).splitlines()[0]}")
-    schema = f"fault_{os.getpid()}_{secrets.token_hex(3)}"
-    direct = create_engine(base, isolation_level="AUTOCOMMIT")
-    with direct.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    proxy = TCPProxy((parsed.host or "127.0.0.1", parsed.port or 5432))
-    options = f"?options={quote(f'-csearch_path={schema}')}"
-    via_proxy = parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(
-        hide_password=False) + options
-    direct_url = base + ("&" if "?" in base else "?") + options[1:]
-    try:
-        yield via_proxy, direct_url, proxy
-    finally:
-        proxy.close()
-        with direct.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        direct.dispose()
+    with fresh_schema("fault") as (direct_url, schema):
+        parsed = make_url(pg_url())
+        proxy = TCPProxy((parsed.host or "127.0.0.1", parsed.port or 5432))
+        via_proxy = with_search_path(parsed.set(host="127.0.0.1", port=proxy.port)
+                                     .render_as_string(hide_password=False), schema)
+        try:
+            yield via_proxy, direct_url, proxy
+        finally:
+            proxy.close()
 
 
 def _post_entry(client: TestClient, token: str, n: int):

@@ -16,18 +16,14 @@ import secrets
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import quote
 
 import httpx
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
-from tests.conftest import _need
-from tests.server import start_server
+from tests.postgres import fresh_schema, pg_url
+from tests.server import serving
 
-DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/krampe_test"
 GUARD = 90  # seconds: only against a hang
 STATEMENT_TIMEOUT = 10  # seconds, the server's KRAMPE_DB_STATEMENT_TIMEOUT
 
@@ -35,28 +31,8 @@ STATEMENT_TIMEOUT = 10  # seconds, the server's KRAMPE_DB_STATEMENT_TIMEOUT
 @pytest.fixture
 def pg_schema() -> Iterator[tuple[str, str]]:
     """(url of a fresh schema of this test's own, schema name)."""
-    base = os.environ.get("KRAMPE_TEST_DATABASE_URL", DEFAULT_PG)
-    parsed = make_url(base)
-    try:
-        admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                               {"n": parsed.database}):
-                conn.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-        admin.dispose()
-    except OperationalError as exc:
-        _need(False, f"PostgreSQL is not reachable at {base}: {str(exc).splitlines()[0]}")
-    schema = f"stall_{os.getpid()}_{secrets.token_hex(3)}"
-    direct = create_engine(base, isolation_level="AUTOCOMMIT")
-    with direct.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = base + ("&" if "?" in base else "?") + f"options={quote(f'-csearch_path={schema}')}"
-    try:
-        yield url, schema
-    finally:
-        with direct.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        direct.dispose()
+    with fresh_schema("stall") as url_and_name:
+        yield url_and_name
 
 
 def _waiting_on_lock(engine, schema: str) -> int:
@@ -72,11 +48,11 @@ def test_stalled_database_leaves_anonymous_pages_and_healthz_answering(tmp_path,
     url, schema = pg_schema
     env = {**os.environ, "DATABASE_URL": url, "KRAMPE_SECRET_KEY": secrets.token_urlsafe(48),
            "KRAMPE_DB_STATEMENT_TIMEOUT": str(STATEMENT_TIMEOUT)}
-    proc, base = start_server(tmp_path, env=env)
-    monitor = create_engine(os.environ.get("KRAMPE_TEST_DATABASE_URL", DEFAULT_PG))
+    monitor = create_engine(pg_url())
     holder = create_engine(url)
     try:
-        with httpx.Client(base_url=base, timeout=GUARD) as user:
+        with (serving(tmp_path, env=env) as base,
+              httpx.Client(base_url=base, timeout=GUARD) as user):
             r = user.post("/api/account/register",
                           json={"username": "staller", "password": "en-lang-kode-42"})
             assert r.status_code == 201, r.text
@@ -123,8 +99,6 @@ def test_stalled_database_leaves_anonymous_pages_and_healthz_answering(tmp_path,
             assert user.get("/dagbog").status_code == 200
             assert user.get("/readyz").json() == {"status": "ok", "database": "ok"}
     finally:
-        proc.terminate()
-        proc.wait(30)
         holder.dispose()
         monitor.dispose()
     log = (tmp_path / "server.log").read_text(errors="replace")

@@ -6,93 +6,27 @@ The app runs under `krampe serve` (uvicorn) on a loopback port it picks, as in p
 from __future__ import annotations
 
 import json
-import subprocess
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, _need
-from tests.server import start_server
+# The fixtures (`server`, `browser`, `page`, `nojs`) are tests/browser.py's.
+from tests.browser import artifact, axe, shot
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = REPO / "tests" / "artifacts"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PHONE = {"width": 390, "height": 844}
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 EMERGENCY = "Jeg fik pludselig svært ved at trække vejret, og min venstre læg er hævet og varm"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    proc, base = start_server(tmp_path_factory.mktemp("browser_home"), "--kb", "bundled")
-    try:
-        with urllib.request.urlopen(f"{base}/healthz", timeout=10) as resp:
-            assert json.load(resp)["status"] == "ok"
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    # bypass_csp only so the test can inject axe-core; the app's own pages have no script.
-    context = browser.new_context(viewport=PHONE, locale="da-DK", bypass_csp=True)
-    p = context.new_page()
-    yield p
-    context.close()
-
-
 def _audit(page, name: str) -> list[dict]:
-    """Run axe-core on the current page; return serious/critical WCAG 2.1 A/AA violations."""
-    _need(AXE.exists(), "node_modules/axe-core is missing (run `npm ci`)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"audit-{name}-phone.png"), full_page=True)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    return [
-        {
-            "page": name,
-            "rule": v["id"],
-            "impact": v["impact"],
-            "nodes": [n["target"] for n in v["nodes"][:3]],
-        }
-        for v in bad
-    ]
+    """A screenshot, then axe-core's serious/critical WCAG 2.1 A/AA violations."""
+    shot(page, f"audit-{name}-phone")
+    return axe(page, name)
 
 
 def test_ask_and_see_a_sourced_answer(server, page):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "da"
-    page.screenshot(path=str(ARTIFACTS / "home-phone.png"), full_page=True)
+    shot(page, "home-phone")
     page.get_by_label("Hvad vil du vide om krampe i læggen?").fill(
         "Hvad kan jeg gøre for at undgå krampe om natten?"
     )
@@ -102,7 +36,7 @@ def test_ask_and_see_a_sourced_answer(server, page):
     answers = page.locator("li.answer")
     assert answers.count() >= 1
     assert "Kilde:" in answers.first.inner_text()
-    page.screenshot(path=str(ARTIFACTS / "answer-phone.png"), full_page=True)
+    shot(page, "answer-phone")
 
 
 def test_triage_flow_shows_112_for_an_emergency(server, page):
@@ -115,7 +49,7 @@ def test_triage_flow_shows_112_for_an_emergency(server, page):
     text = banner.inner_text()
     assert "Ring 112 nu" in text and "112" in text
     assert "Du skriver" in text
-    page.screenshot(path=str(ARTIFACTS / "triage-emergency-phone.png"), full_page=True)
+    shot(page, "triage-emergency-phone")
 
 
 # The red-flag screen, walked in a browser with JavaScript off (the flow must not need it).
@@ -164,15 +98,7 @@ def _start(p, server: str, text: str, name: str) -> None:
     p.get_by_label("Hvad mærker du?").fill(text)
     p.get_by_role("button", name="Vurdér").click()
     p.wait_for_load_state()
-    p.screenshot(path=str(ARTIFACTS / f"{name}-1.png"), full_page=True)
-
-
-@pytest.fixture
-def nojs(browser):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport=PHONE, locale="da-DK", java_script_enabled=False)
-    yield context.new_page()
-    context.close()
+    shot(p, f"{name}-1")
 
 
 def test_screen_emergency_description_goes_straight_to_112(server, nojs):
@@ -197,7 +123,7 @@ def test_screen_urgent_description_asks_emergency_flags_under_a_provisional_bann
     assert p.locator("h1").inner_text() == "Har du noget af dette lige nu?"
     p.get_by_role("button", name="Nej til alle").click()
     p.wait_for_load_state()
-    p.screenshot(path=str(ARTIFACTS / "screen-urgent-2.png"), full_page=True)
+    shot(p, "screen-urgent-2")
     _check_flow_page(p)
     assert _screen_ids(p) == []
     assert p.locator(".banner-urgent").count() == 1
@@ -231,7 +157,7 @@ def test_screen_self_care_walk_in_policy_order_to_the_card(server, nojs):
             assert p.locator(".unsure").count() == 1  # the "ved ikke" stays in sight
             p.get_by_role("button", name="Nej til alle").click()
         p.wait_for_load_state()
-        p.screenshot(path=str(ARTIFACTS / f"screen-selfcare-{step}.png"), full_page=True)
+        shot(p, f"screen-selfcare-{step}")
     # Emergency group on the first page, urgent on the second, each in the policy's order.
     assert [{_level(q) for q in ids} for ids in pages] == [{"emergency"}, {"urgent"}]
     flat = [q for ids in pages for q in ids]
@@ -296,8 +222,7 @@ def test_accessibility_audit_of_every_page(server, page):
     page.wait_for_load_state()
     violations += _audit(page, "program-plan")
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    Path(ARTIFACTS / "axe-violations.json").write_text(json.dumps(violations, indent=1))
+    artifact("axe-violations.json").write_text(json.dumps(violations, indent=1))
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
 
 
@@ -314,8 +239,7 @@ def test_api_docs_render_from_the_package_with_nothing_from_outside(server, brow
         p.wait_for_selector(".opblock", timeout=30_000)
         assert p.locator(".opblock").count() >= 5
         assert "krampe API" in p.locator(".info .title").inner_text()
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        p.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+        shot(p, "api-docs", full_page=False)
     finally:
         context.close()
     outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]

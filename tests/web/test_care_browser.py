@@ -11,25 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import urllib.request
 
 import pytest
 
 from krampe.policy import get_policy
-from tests.conftest import REPO, _need
-from tests.server import start_server
+
+# The fixtures (`server`, `browser`) are tests/browser.py's.
+from tests.browser import PHONE, artifact, axe, new_context, shot
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = REPO / "tests" / "artifacts"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 WIDTHS = (320, 390, 1280)
-SCREEN_HEIGHT = 844  # a 390 x 844 phone; the same first screen at every width
+SCREEN_HEIGHT = PHONE["height"]  # the same first screen at every width
 MIN_TARGET = 44
 REGION = "sjaelland"
 
@@ -41,39 +34,6 @@ LEVEL_TEXTS = {
     "self_care": "jeg får krampe i læggen om natten",
 }
 MISSING = re.compile(r"\b(None|null|undefined)\b")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    proc, base = start_server(tmp_path_factory.mktemp("care_browser_home"), "--no-access-log")
-    try:
-        with urllib.request.urlopen(f"{base}/healthz", timeout=10) as resp:
-            assert json.load(resp)["status"] == "ok"
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-def _context(browser, *, width=390, js=True, scheme="light"):
-    # bypass_csp only so the audit can inject axe-core; the pages themselves run no script.
-    return browser.new_context(viewport={"width": width, "height": SCREEN_HEIGHT},
-                               locale="da-DK", java_script_enabled=js, color_scheme=scheme,
-                               bypass_csp=True)
 
 
 def _triage_to_result(p, server: str, text: str, region: str | None = REGION) -> None:
@@ -123,7 +83,7 @@ def _expected_calls(level: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("level", list(LEVEL_TEXTS))
 def test_every_level_card_at_three_widths(server, browser, level):
-    context = _context(browser, js=False)
+    context = new_context(browser, js=False)
     p = context.new_page()
     _triage_to_result(p, server, LEVEL_TEXTS[level])
     policy = get_policy()
@@ -134,7 +94,7 @@ def test_every_level_card_at_three_widths(server, browser, level):
     for width in WIDTHS:
         p.set_viewport_size({"width": width, "height": SCREEN_HEIGHT})
         p.evaluate("window.scrollTo(0, 0)")
-        p.screenshot(path=str(ARTIFACTS / f"care-{level}-{width}.png"))
+        shot(p, f"care-{level}-{width}", full_page=False)
         _no_sideways_scroll(p)
         _in_first_screen(p, f".care.banner-{level} h2")
         _in_first_screen(p, f".care.banner-{level} .care-action")
@@ -162,17 +122,17 @@ def _region_numbers_shown(p) -> list[str]:
 
 
 def test_region_picker_remembers_the_region_in_a_cookie(server, browser):
-    context = _context(browser, js=False)
+    context = new_context(browser, js=False)
     p = context.new_page()
     # No region: the urgent card asks for it (five buttons), never five numbers.
     _triage_to_result(p, server, LEVEL_TEXTS["urgent"], region=None)
-    p.screenshot(path=str(ARTIFACTS / "region-picker-390.png"), full_page=True)
+    shot(p, "region-picker-390")
     assert p.locator(".care .region-picker button[name=region]").count() == len(
         get_policy().regions())
     assert _region_numbers_shown(p) == []
     p.locator(".care .region-picker").get_by_role("button", name="Sjælland").click()
     p.wait_for_load_state()
-    p.screenshot(path=str(ARTIFACTS / "region-chosen-390.png"), full_page=True)
+    shot(p, "region-chosen-390")
     oohs = get_policy().out_of_hours_call(REGION)
     call = p.locator(f".care a[href='tel:{oohs.tel}']")
     assert call.count() == 1 and oohs.label in call.inner_text()
@@ -198,7 +158,7 @@ def test_region_picker_remembers_the_region_in_a_cookie(server, browser):
 
 
 def test_nu_first_screen_is_what_to_do_lying_down(server, browser):
-    context = _context(browser, js=False)
+    context = new_context(browser, js=False)
     p = context.new_page()
     p.goto(server + "/nu")
     steps = p.locator(".now-steps").first.locator(".step-card")
@@ -208,7 +168,7 @@ def test_nu_first_screen_is_what_to_do_lying_down(server, browser):
     for width in WIDTHS:
         p.set_viewport_size({"width": width, "height": SCREEN_HEIGHT})
         p.evaluate("window.scrollTo(0, 0)")
-        p.screenshot(path=str(ARTIFACTS / f"nu-{width}.png"))
+        shot(p, f"nu-{width}", full_page=False)
         _no_sideways_scroll(p)
         _in_first_screen(p, "h1")
         _in_first_screen(p, ".now-steps .step-card")  # the first step, drawing and all
@@ -218,12 +178,12 @@ def test_nu_first_screen_is_what_to_do_lying_down(server, browser):
     for i in range(drawings.count()):
         assert (drawings.nth(i).locator("title").text_content() or "").startswith("Tegning:")
     assert p.locator("details.fold .step-card").count() >= 1
-    p.screenshot(path=str(ARTIFACTS / "nu-390-full.png"), full_page=True)
+    shot(p, "nu-390-full")
     context.close()
 
 
 def test_diary_shows_the_urgent_card_first_after_saving(server, browser):
-    context = _context(browser, js=False)
+    context = new_context(browser, js=False)
     p = context.new_page()
     p.goto(server + "/konto/opret")
     p.get_by_label("Brugernavn").fill("nat-bruger")
@@ -240,7 +200,7 @@ def test_diary_shows_the_urgent_card_first_after_saving(server, browser):
     p.get_by_role("button", name="Gem krampen", exact=True).click()
     p.wait_for_load_state()
     assert p.url.endswith("#gemt")
-    p.screenshot(path=str(ARTIFACTS / "diary-urgent-first-390.png"))
+    shot(p, "diary-urgent-first-390", full_page=False)
     urgent = p.locator(".banner-urgent").first
     box = urgent.bounding_box()
     assert box and 0 <= box["y"] <= 40, box
@@ -278,19 +238,13 @@ def _check(p, scheme: str, name: str, problems: list[dict]) -> None:
     text = p.locator("body").inner_text()
     for hit in MISSING.finditer(text):
         problems.append({"page": name, "missing": text[max(0, hit.start() - 40):hit.end() + 20]})
-    p.screenshot(path=str(ARTIFACTS / f"page-{scheme}-{name}.png"), full_page=True)
-    p.add_script_tag(path=str(AXE))
-    result = p.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    problems += [{"page": name, "scheme": scheme, "rule": v["id"], "impact": v["impact"],
-                  "nodes": [n["target"] for n in v["nodes"][:3]]}
-                 for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    shot(p, f"page-{scheme}-{name}")
+    problems += axe(p, name, scheme=scheme)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_missing_value_and_passes_axe(server, browser, scheme):
-    _need(AXE.exists(), "node_modules/axe-core is missing (run `npm ci`)")
-    context = _context(browser, scheme=scheme)
+    context = new_context(browser, scheme=scheme)
     p = context.new_page()
     problems: list[dict] = []
     for name, path in PAGES:
@@ -349,5 +303,5 @@ def test_every_page_has_no_missing_value_and_passes_axe(server, browser, scheme)
     p.wait_for_load_state()
     _check(p, scheme, "dagbog-ret", problems)
     context.close()
-    (ARTIFACTS / f"care-pages-{scheme}.json").write_text(json.dumps(problems, indent=1))
+    artifact(f"care-pages-{scheme}.json").write_text(json.dumps(problems, indent=1))
     assert problems == [], json.dumps(problems, indent=1, ensure_ascii=False)

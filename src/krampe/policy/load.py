@@ -14,9 +14,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from krampe.datafile import read_model
 from krampe.errors import InputError, KrampeError
 from krampe.policy.model import (
     Call,
@@ -61,14 +61,7 @@ class _Open(dict):
 
 
 def _read(path: Path, model: type[_M]) -> _M:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PolicyError(f"{path.name}: kan ikke læses ({exc})") from exc
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise PolicyError(f"{path.name}: {exc}") from exc
+    return read_model(path, model, PolicyError, "{name}: kan ikke læses ({exc})")
 
 
 def content_hash(*directories: Path) -> str:

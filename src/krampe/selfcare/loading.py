@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from krampe.datafile import read_yaml
 from krampe.errors import KrampeError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -20,8 +19,4 @@ class SelfcareDataError(KrampeError):
 
 
 def load_yaml(name: str) -> Any:
-    path = DATA_DIR / name
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise SelfcareDataError(f"Datafilen {name} kunne ikke læses: {exc}") from exc
+    return read_yaml(DATA_DIR / name, SelfcareDataError, "Datafilen {name} kunne ikke læses: {exc}")

@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from krampe.datafile import read_model
 from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
 from krampe.triage.patterns import parse_pattern, parse_patterns
@@ -292,14 +292,7 @@ _M = TypeVar("_M", bound=BaseModel)
 
 
 def _read(path: Path, model: type[_M]) -> _M:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(f"{path.name}: cannot read ({exc})") from exc
-    try:
-        return model.model_validate(data)
-    except (ValidationError, ValueError) as exc:
-        raise RuleError(f"{path.name}: {exc}") from exc
+    return read_model(path, model, RuleError)
 
 
 def load_rules(directory: Path = RULES_DIR) -> Rules:

@@ -18,6 +18,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from krampe.datafile import read_yaml
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # libyaml's safe loader where PyYAML has it: every process that reads Danish loads these.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -297,10 +299,7 @@ def load(directory: Path = DATA_DIR, **replace: Path) -> LanguageData:
     parts = {}
     for name in FILES:
         path = replace.get(name, directory / f"{name}.yaml")
-        try:
-            parts[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-        except (OSError, yaml.YAMLError) as exc:
-            raise LanguageDataError(f"{path.name}: cannot read ({exc})") from exc
+        parts[name] = read_yaml(path, LanguageDataError, loader=_LOADER)
     try:
         return LanguageData.model_validate(parts)
     except (ValidationError, ValueError) as exc:
