@@ -111,3 +111,39 @@ def axe(page: Page, name: str, **labels: str) -> list[dict[str, Any]]:
     return [{"page": name, **labels, "rule": v["id"], "impact": v["impact"],
              "nodes": [n["target"] for n in v["nodes"][:3]]}
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+# --- what a person does on the pages (forms post without JavaScript) ------------------------
+
+PASSWORD = "hemmelig-kode"
+
+
+def press(page: Page, button: str, *, exact: bool = False) -> None:
+    """Press the button and wait for the page it loads."""
+    page.get_by_role("button", name=button, exact=exact).click()
+    page.wait_for_load_state()
+
+
+def ask(page: Page, server: str, question: str) -> None:
+    """Ask a question on the front page."""
+    page.goto(server + "/")
+    page.get_by_label("Hvad vil du vide om krampe i læggen?").fill(question)
+    page.get_by_role("button", name="Søg svar").first.click()
+    page.wait_for_load_state()
+
+
+def describe(page: Page, server: str, text: str, region: str | None = None) -> None:
+    """Describe symptoms on /triage (choosing the region, if given) and send them."""
+    page.goto(server + "/triage")
+    page.get_by_label("Hvad mærker du?").fill(text)
+    if region:
+        page.locator("select#region").select_option(region)
+    press(page, "Vurdér")
+
+
+def register(page: Page, username: str) -> None:
+    """Fill in and send the open registration page (/konto/opret)."""
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode", exact=True).fill(PASSWORD)
+    page.get_by_label("Gentag adgangskoden").fill(PASSWORD)
+    press(page, "Opret konto")

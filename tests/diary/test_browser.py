@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 # The fixtures (`server`, `page`) are tests/browser.py's.
-from tests.browser import axe, shot
+from tests.browser import axe, press, register, shot
 
 pytestmark = pytest.mark.browser
 
@@ -20,25 +20,19 @@ def test_diary_in_the_browser_with_axe(server, page):
     problems = []
     page.goto(server + "/konto/opret")
     problems += _audit(page, "register")
-    page.get_by_label("Brugernavn").fill("browser-bruger")
-    page.get_by_label("Adgangskode", exact=True).fill("hemmelig-kode")
-    page.get_by_label("Gentag adgangskoden").fill("hemmelig-kode")
-    page.get_by_role("button", name="Opret konto").click()
-    page.wait_for_load_state()
+    register(page, "browser-bruger")
     assert page.url.endswith("/dagbog")
     problems += _audit(page, "diary-empty")
 
     # Quick entry: everything is pre-filled; one tap at the top of the form saves it.
-    page.get_by_role("button", name="Gem krampen nu").click()
-    page.wait_for_load_state()
+    press(page, "Gem krampen nu")
     assert "Krampen er gemt" in page.content()
 
     # A note with a red flag shows the triage banner right away.
     page.locator("summary", has_text="Dagens sammenhæng og note").click()
     page.locator("form[action='/dagbog']").get_by_label("Drak kaffe eller energidrik").check()
     page.get_by_label("Note").fill("Læggen er hævet og varm")
-    page.get_by_role("button", name="Gem krampen", exact=True).click()
-    page.wait_for_load_state()
+    press(page, "Gem krampen", exact=True)
     assert page.locator(".banner-urgent").count() == 1
     problems += _audit(page, "diary-banner")
 
@@ -54,8 +48,7 @@ def test_diary_in_the_browser_with_axe(server, page):
 
     page.goto(server + "/konto")
     problems += _audit(page, "account")
-    page.get_by_role("button", name="Log ud").click()
-    page.wait_for_load_state()
+    press(page, "Log ud")
     page.goto(server + "/konto/log-ind")
     problems += _audit(page, "login")
     assert problems == []

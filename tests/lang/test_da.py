@@ -5,19 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from krampe.lang.da import LanguageDataError, danish, load
 from krampe.lang.da.data import DATA_DIR
+from tests.datafiles import edit_yaml
 
 
 def _with(tmp_path: Path, name: str, edit) -> Path:
     """A copy of one shipped data file, changed by `edit` (a function of its YAML)."""
-    data = yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    edit(data)
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
+    return edit_yaml(DATA_DIR / f"{name}.yaml", edit, tmp_path / f"{name}.yaml")
 
 
 def test_the_shipped_data_loads():

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.lang.da import use
 from krampe.lang.da.data import DATA_DIR
 from krampe.triage.engine import Engine
 from krampe.triage.schema import load_rules
+from tests.datafiles import edit_yaml
 
 ARTICLE = """---
 title: Medicin og lægkramper
@@ -41,10 +40,9 @@ def test_a_word_added_to_the_store_reaches_search_and_triage(tmp_path: Path) -> 
     assert not _answers(kb_dir)
     assert "diuretics" not in _triggers()
 
-    store = yaml.safe_load((DATA_DIR / "lexicon.yaml").read_text(encoding="utf-8"))
-    store["concepts"]["diuretics"].append("diurexa")  # a made-up brand of diuretic
-    lexicon = tmp_path / "lexicon.yaml"
-    lexicon.write_text(yaml.safe_dump(store, allow_unicode=True), encoding="utf-8")
+    lexicon = edit_yaml(DATA_DIR / "lexicon.yaml",  # with a made-up brand of diuretic
+                        lambda store: store["concepts"]["diuretics"].append("diurexa"),
+                        tmp_path / "lexicon.yaml")
     with use(lexicon):
         assert _answers(kb_dir)  # search: a synonym of "vanddrivende" in the article
         assert "diuretics" in _triggers()  # triage: the diuretics trigger (@diuretics)

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from krampe.errors import InputError
 from krampe.policy import LEVEL_IDS, PolicyError, get_policy, load_policy, policy_version
 from krampe.policy.load import DATA_DIR, RULES_DIR
+from tests.datafiles import edit_yaml as edit
 
 
 @pytest.fixture
@@ -20,12 +20,6 @@ def dirs(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(DATA_DIR, data)
     shutil.copytree(RULES_DIR, rules)
     return data, rules
-
-
-def edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 def test_levels_most_urgent_first():

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from krampe.lang.da import danish
 from krampe.triage.patterns import expand_families, parse_pattern, parse_patterns
 from krampe.triage.schema import RULES_DIR, RuleError, get_rules, load_rules
+from tests.datafiles import edit_yaml
 from tests.triage.helpers import present
 
 
@@ -19,10 +19,7 @@ def _rules_with(tmp_path: Path, name: str, edit) -> Path:
     """A copy of the rule files with one of them changed by `edit` (a function of its YAML)."""
     d = tmp_path / "rules"
     shutil.copytree(RULES_DIR, d)
-    path = d / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    edit_yaml(d / f"{name}.yaml", edit)
     return d
 
 

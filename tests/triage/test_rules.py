@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from krampe.policy import get_policy
 from krampe.triage.patterns import parse_pattern
@@ -17,6 +16,7 @@ from krampe.triage.schema import (
     RuleError,
     load_rules,
 )
+from tests.datafiles import edit_yaml as edit
 
 
 @pytest.fixture
@@ -24,12 +24,6 @@ def rules_copy(tmp_path: Path) -> Path:
     d = tmp_path / "rules"
     shutil.copytree(RULES_DIR, d)
     return d
-
-
-def edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 def test_bundled_rules_load_and_cover_the_policy():

@@ -10,7 +10,7 @@ import json
 import pytest
 
 # The fixtures (`server`, `browser`, `page`, `nojs`) are tests/browser.py's.
-from tests.browser import artifact, axe, shot
+from tests.browser import artifact, ask, axe, describe, press, shot
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,7 @@ def test_ask_and_see_a_sourced_answer(server, page):
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "da"
     shot(page, "home-phone")
-    page.get_by_label("Hvad vil du vide om krampe i læggen?").fill(
-        "Hvad kan jeg gøre for at undgå krampe om natten?"
-    )
-    page.get_by_role("button", name="Søg svar").first.click()
-    page.wait_for_load_state()
+    ask(page, server, "Hvad kan jeg gøre for at undgå krampe om natten?")
     assert page.url.rstrip("/") == server  # POST: the question is not in the URL
     answers = page.locator("li.answer")
     assert answers.count() >= 1
@@ -40,10 +36,7 @@ def test_ask_and_see_a_sourced_answer(server, page):
 
 
 def test_triage_flow_shows_112_for_an_emergency(server, page):
-    page.goto(server + "/triage")
-    page.get_by_label("Hvad mærker du?").fill(EMERGENCY)
-    page.get_by_role("button", name="Vurdér").click()
-    page.wait_for_load_state()
+    describe(page, server, EMERGENCY)
     banner = page.locator(".banner-emergency")
     assert banner.count() == 1
     text = banner.inner_text()
@@ -94,10 +87,7 @@ def _screen_ids(p) -> list[str]:
 
 
 def _start(p, server: str, text: str, name: str) -> None:
-    p.goto(server + "/triage")
-    p.get_by_label("Hvad mærker du?").fill(text)
-    p.get_by_role("button", name="Vurdér").click()
-    p.wait_for_load_state()
+    describe(p, server, text)
     shot(p, f"{name}-1")
 
 
@@ -121,8 +111,7 @@ def test_screen_urgent_description_asks_emergency_flags_under_a_provisional_bann
     banner = p.locator(".banner-urgent")
     assert banner.count() == 1 and "Foreløbig vurdering" in banner.inner_text()
     assert p.locator("h1").inner_text() == "Har du noget af dette lige nu?"
-    p.get_by_role("button", name="Nej til alle").click()
-    p.wait_for_load_state()
+    press(p, "Nej til alle")
     shot(p, "screen-urgent-2")
     _check_flow_page(p)
     assert _screen_ids(p) == []
@@ -151,12 +140,11 @@ def test_screen_self_care_walk_in_policy_order_to_the_card(server, nojs):
                 if qid != "breathing":
                     value = "ved-ikke" if qid == "cough_blood" else "nej"
                     p.locator(f'input[name="a_{qid}"][value="{value}"]').check()
-            p.get_by_role("button", name="Send svarene").click()
+            press(p, "Send svarene")
         else:
             assert p.locator('input[name="a_swollen_leg"][value="nej"]').is_checked()
             assert p.locator(".unsure").count() == 1  # the "ved ikke" stays in sight
-            p.get_by_role("button", name="Nej til alle").click()
-        p.wait_for_load_state()
+            press(p, "Nej til alle")
         shot(p, f"screen-selfcare-{step}")
     # Emergency group on the first page, urgent on the second, each in the policy's order.
     assert [{_level(q) for q in ids} for ids in pages] == [{"emergency"}, {"urgent"}]
@@ -194,32 +182,22 @@ def test_accessibility_audit_of_every_page(server, page):
         page.goto(server + path)
         violations += _audit(page, name)
 
-    page.goto(server + "/")
-    page.get_by_label("Hvad vil du vide om krampe i læggen?").fill(EMERGENCY)
-    page.get_by_role("button", name="Søg svar").first.click()
-    page.wait_for_load_state()
+    ask(page, server, EMERGENCY)
     violations += _audit(page, "svar-med-banner")
 
-    page.goto(server + "/triage")
-    page.get_by_label("Hvad mærker du?").fill(SCREEN_SELF_CARE)
-    page.get_by_role("button", name="Vurdér").click()
-    page.wait_for_load_state()
+    describe(page, server, SCREEN_SELF_CARE)
     violations += _audit(page, "triage-faresignaler-1")
     page.locator('input[name="a_chest_pain"][value="ved-ikke"]').check()
-    page.get_by_role("button", name="Send svarene").click()  # leaves some blank
-    page.wait_for_load_state()
+    press(page, "Send svarene")  # leaves some blank
     violations += _audit(page, "triage-faresignaler-mangler")
-    page.get_by_role("button", name="Nej til alle").click()
-    page.wait_for_load_state()
+    press(page, "Nej til alle")
     violations += _audit(page, "triage-faresignaler-2")
-    page.get_by_role("button", name="Nej til alle").click()
-    page.wait_for_load_state()
+    press(page, "Nej til alle")
     assert page.locator(".banner-self_care").count() == 1
     violations += _audit(page, "triage-resultat")
 
     page.goto(server + "/program")
-    page.get_by_role("button", name="Lav mit program").click()
-    page.wait_for_load_state()
+    press(page, "Lav mit program")
     violations += _audit(page, "program-plan")
 
     artifact("axe-violations.json").write_text(json.dumps(violations, indent=1))

@@ -17,7 +17,7 @@ import pytest
 from krampe.policy import get_policy
 
 # The fixtures (`server`, `browser`) are tests/browser.py's.
-from tests.browser import PHONE, artifact, axe, new_context, shot
+from tests.browser import PHONE, artifact, ask, axe, describe, new_context, press, register, shot
 
 pytestmark = pytest.mark.browser
 
@@ -38,17 +38,11 @@ MISSING = re.compile(r"\b(None|null|undefined)\b")
 
 def _triage_to_result(p, server: str, text: str, region: str | None = REGION) -> None:
     """The no-JavaScript flow: the description, then "Nej til alle" until the result."""
-    p.goto(server + "/triage")
-    p.get_by_label("Hvad mærker du?").fill(text)
-    if region:
-        p.locator("select#region").select_option(region)
-    p.get_by_role("button", name="Vurdér").click()
-    p.wait_for_load_state()
+    describe(p, server, text, region)
     for _ in range(4):
         if p.locator(".screen-form").count() == 0:
             break
-        p.get_by_role("button", name="Nej til alle").click()
-        p.wait_for_load_state()
+        press(p, "Nej til alle")
     assert p.locator(".screen-form").count() == 0, "the screen did not complete"
 
 
@@ -148,8 +142,7 @@ def test_region_picker_remembers_the_region_in_a_cookie(server, browser):
     p.goto(server + "/privatliv")
     assert "krampe_region" in p.locator("#cookies").inner_text()
     p.goto(server + "/region")
-    p.get_by_role("button", name="Glem min region").click()
-    p.wait_for_load_state()
+    press(p, "Glem min region")
     assert "krampe_region" not in {c["name"] for c in context.cookies()}
     p.goto(server + "/nu")
     assert _region_numbers_shown(p) == []
@@ -186,19 +179,13 @@ def test_diary_shows_the_urgent_card_first_after_saving(server, browser):
     context = new_context(browser, js=False)
     p = context.new_page()
     p.goto(server + "/konto/opret")
-    p.get_by_label("Brugernavn").fill("nat-bruger")
-    p.get_by_label("Adgangskode", exact=True).fill("hemmelig-kode")
-    p.get_by_label("Gentag adgangskoden").fill("hemmelig-kode")
-    p.get_by_role("button", name="Opret konto").click()
-    p.wait_for_load_state()
+    register(p, "nat-bruger")
     # Several entries first, so that the diary's own (routine) card is there too.
     for _ in range(3):
-        p.get_by_role("button", name="Gem krampen nu").click()
-        p.wait_for_load_state()
+        press(p, "Gem krampen nu")
     p.locator("summary", has_text="Dagens sammenhæng og note").click()
     p.get_by_label("Note").fill("Læggen er hævet og varm")
-    p.get_by_role("button", name="Gem krampen", exact=True).click()
-    p.wait_for_load_state()
+    press(p, "Gem krampen", exact=True)
     assert p.url.endswith("#gemt")
     shot(p, "diary-urgent-first-390", full_page=False)
     urgent = p.locator(".banner-urgent").first
@@ -251,48 +238,31 @@ def test_every_page_has_no_missing_value_and_passes_axe(server, browser, scheme)
         p.goto(server + path)
         _check(p, scheme, name, problems)
     for name, q in QUESTIONS.items():
-        p.goto(server + "/")
-        p.get_by_label("Hvad vil du vide om krampe i læggen?").fill(q)
-        p.get_by_role("button", name="Søg svar").first.click()
-        p.wait_for_load_state()
+        ask(p, server, q)
         _check(p, scheme, name, problems)
     for level, text in LEVEL_TEXTS.items():
-        p.goto(server + "/triage")
-        p.get_by_label("Hvad mærker du?").fill(text)
-        p.get_by_role("button", name="Vurdér").click()
-        p.wait_for_load_state()
+        describe(p, server, text)
         if p.locator(".screen-form").count():
             _check(p, scheme, f"faresignaler-{level}", problems)
         _triage_to_result(p, server, text, region=None if level == "routine" else REGION)
         _check(p, scheme, f"resultat-{level}", problems)
     # A "ved ikke" and a completed self-care card without a region.
-    p.goto(server + "/triage")
-    p.get_by_label("Hvad mærker du?").fill(LEVEL_TEXTS["self_care"])
-    p.get_by_role("button", name="Vurdér").click()
-    p.wait_for_load_state()
+    describe(p, server, LEVEL_TEXTS["self_care"])
     p.locator('input[name="a_breathing"][value="ved-ikke"]').check()
-    p.get_by_role("button", name="Nej til alle").click()
-    p.wait_for_load_state()
-    p.get_by_role("button", name="Nej til alle").click()
-    p.wait_for_load_state()
+    press(p, "Nej til alle")
+    press(p, "Nej til alle")
     _check(p, scheme, "resultat-ved-ikke", problems)
     p.goto(server + "/program")
-    p.get_by_role("button", name="Lav mit program").click()
-    p.wait_for_load_state()
+    press(p, "Lav mit program")
     _check(p, scheme, "program-plan", problems)
     # The diary and the account, with a note that raises a card.
     p.goto(server + "/konto/opret")
-    p.get_by_label("Brugernavn").fill(f"side-{scheme}")
-    p.get_by_label("Adgangskode", exact=True).fill("hemmelig-kode")
-    p.get_by_label("Gentag adgangskoden").fill("hemmelig-kode")
-    p.get_by_role("button", name="Opret konto").click()
-    p.wait_for_load_state()
+    register(p, f"side-{scheme}")
     _check(p, scheme, "dagbog-tom", problems)
     p.reload()  # closes the details the check opened
     p.locator("summary", has_text="Dagens sammenhæng og note").click()
     p.get_by_label("Note").fill("Læggen er hævet og varm")
-    p.get_by_role("button", name="Gem krampen", exact=True).click()
-    p.wait_for_load_state()
+    press(p, "Gem krampen", exact=True)
     _check(p, scheme, "dagbog-kort", problems)
     for name, path in (("dagbog-moenster", "/dagbog/moenster"),
                        ("til-laegen", "/dagbog/til-laegen"), ("konto", "/konto")):

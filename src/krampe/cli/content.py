@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import typer
 
-from krampe.cli.text import fail
+from krampe.cli.text import fail, print_json
 from krampe.content.check import check_paths
 from krampe.errors import KrampeError
 from krampe.knowledge.readers import UnreadableFile, read_article
@@ -46,7 +45,7 @@ def check(
         fail(exc.message)
         return
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print_json(report.to_dict())
     else:
         for issue in report.issues:
             word = "FEJL" if issue.severity == "error" else "ADVARSEL"

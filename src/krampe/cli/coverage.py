@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from krampe.cli.ask import load_kb
-from krampe.cli.text import fail, wrap
+from krampe.cli.text import fail, print_json, wrap
 from krampe.content.coverage import STATUSES, CoverageReport, run
 from krampe.errors import KrampeError
 
@@ -54,7 +52,7 @@ def coverage(
         fail(exc.message)
         return
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print_json(report.to_dict())
     else:
         typer.echo(render(report))
 

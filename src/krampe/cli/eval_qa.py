@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from krampe.cli.ask import load_kb
-from krampe.cli.text import fail
+from krampe.cli.text import fail, print_json
 from krampe.errors import InputError, KrampeError
 from krampe.evaluation.qa import Scores, first_hit
 from krampe.knowledge.kb import KnowledgeBase
@@ -146,6 +146,6 @@ def register(app: typer.Typer, eval_app: typer.Typer, content_app: typer.Typer) 
             return
         if as_json:
             payload = {**summary, "misses": [asdict(o) for o in _misses(outcomes)]}
-            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            print_json(payload)
         else:
             typer.echo(render(summary, outcomes))

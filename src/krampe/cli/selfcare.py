@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from krampe.cli.text import fail
+from krampe.cli.text import fail, print_json
 from krampe.errors import KrampeError
 from krampe.plural import count
 from krampe.selfcare import Profile, acute_guide, build_plan, plan_to_ics
@@ -40,10 +39,6 @@ def _echo_lines(lines) -> None:
         typer.secho(text, **_STYLES.get(style or "", {}))
 
 
-def _print_json(obj) -> None:
-    typer.echo(json.dumps(obj.model_dump(mode="json"), ensure_ascii=False, indent=2))
-
-
 def nu(
     as_json: bool = typer.Option(False, "--json", help="Skriv vejledningen som JSON."),
 ) -> None:
@@ -51,7 +46,7 @@ def nu(
     der betyder, at du skal have hjælp med det samme eller til lægen i dag."""
     guide = acute_guide()
     if as_json:
-        _print_json(guide)
+        print_json(guide.model_dump(mode="json"))
     else:
         _echo_lines(guide_lines(guide))
 
@@ -127,7 +122,7 @@ def plan(
                 "hver med en påmindelse, når den begynder."
             )
     if as_json:
-        _print_json(result)
+        print_json(result.model_dump(mode="json"))
     elif ics is None:
         _echo_lines(plan_lines(result))
 

@@ -1,7 +1,8 @@
-"""Terminal output shared by the commands: wrapping, and the one-line error exit."""
+"""Terminal output shared by the commands: wrapping, JSON reports, the one-line error exit."""
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from typing import NoReturn
@@ -24,3 +25,8 @@ def fail(message: str) -> NoReturn:
     """Print a one-line Danish error on stderr and exit 2 (the contract for bad input)."""
     typer.echo(f"fejl: {message}", err=True)
     raise typer.Exit(code=2)
+
+
+def print_json(data: object) -> None:
+    """A report as indented JSON, Danish letters as they are."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
