@@ -10,7 +10,10 @@ import json
 import pytest
 
 # The fixtures (`server`, `browser`, `page`, `nojs`) are tests/browser.py's.
-from tests.browser import artifact, ask, axe, describe, press, shot
+from tests.browser import ARTIFACTS, PHONE, artifact, ask, axe, browser, describe, press, shot
+
+# Browser test modules written before tests/browser.py import these from here.
+__all__ = ["ARTIFACTS", "PHONE", "_audit", "browser"]
 
 pytestmark = pytest.mark.browser
 
