@@ -113,6 +113,12 @@ def axe(page: Page, name: str, **labels: str) -> list[dict[str, Any]]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+def audit(page: Page, name: str) -> list[dict[str, Any]]:
+    """A screenshot (tests/artifacts/audit-NAME-phone.png), then `axe`."""
+    shot(page, f"audit-{name}-phone")
+    return axe(page, name)
+
+
 # --- what a person does on the pages (forms post without JavaScript) ------------------------
 
 PASSWORD = "hemmelig-kode"

@@ -10,7 +10,8 @@ import json
 import pytest
 
 # The fixtures (`server`, `browser`, `page`, `nojs`) are tests/browser.py's.
-from tests.browser import ARTIFACTS, PHONE, artifact, ask, axe, browser, describe, press, shot
+from tests.browser import ARTIFACTS, PHONE, artifact, ask, browser, describe, press, shot
+from tests.browser import audit as _audit
 
 # Browser test modules written before tests/browser.py import these from here.
 __all__ = ["ARTIFACTS", "PHONE", "_audit", "browser"]
@@ -18,12 +19,6 @@ __all__ = ["ARTIFACTS", "PHONE", "_audit", "browser"]
 pytestmark = pytest.mark.browser
 
 EMERGENCY = "Jeg fik pludselig svært ved at trække vejret, og min venstre læg er hævet og varm"
-
-
-def _audit(page, name: str) -> list[dict]:
-    """A screenshot, then axe-core's serious/critical WCAG 2.1 A/AA violations."""
-    shot(page, f"audit-{name}-phone")
-    return axe(page, name)
 
 
 def test_ask_and_see_a_sourced_answer(server, page):

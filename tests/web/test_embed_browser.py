@@ -10,18 +10,17 @@ embed-refused.png, audit-embed-<scheme>-phone.png, audit-booking-<scheme>-phone.
 
 from __future__ import annotations
 
-import json
-import subprocess
+import os
 import threading
-import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+# The `browser` fixture is tests/browser.py's.
+from tests.browser import audit, new_context, shot
 from tests.clinic.helpers import LEVEL_TEXTS, answers_for, write_profile
-from tests.server import start_server
-from tests.web.test_browser import ARTIFACTS, PHONE, _audit, browser  # noqa: F401
+from tests.server import serving
 
 pytestmark = pytest.mark.browser
 
@@ -72,27 +71,15 @@ def hosts() -> Iterator[dict[str, _Host]]:
 def server(tmp_path_factory, hosts) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("embed_clinic")
     profile = write_profile(folder, embed_origins=[hosts["listed"].origin])
-    import os
-
     env = {**os.environ, "KRAMPE_CLINIC": str(profile)}
-    proc, base = start_server(tmp_path_factory.mktemp("embed_home"), "--no-access-log",
-                              env=env)
-    try:
-        with urllib.request.urlopen(f"{base}/healthz", timeout=10) as resp:
-            assert json.load(resp)["status"] == "ok"
+    with serving(tmp_path_factory.mktemp("embed_home"), "--no-access-log", env=env) as base:
         for h in hosts.values():
             h.embed_url = f"{base}/embed"
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture
-def strict_page(browser):  # noqa: F811 (the fixture imported above)
+def strict_page(browser):
     # The app's CSP in force (no bypass_csp): framing is what is tested.
     context = browser.new_context(viewport={"width": 480, "height": 760}, locale="da-DK")
     yield context.new_page()
@@ -105,13 +92,12 @@ def _frame(page):
 
 def test_the_listed_site_shows_it_and_a_question_is_answered_inside(server, hosts,
                                                                     strict_page):
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = strict_page
     page.goto(hosts["listed"].origin + "/")
     frame = page.frame_locator("iframe")
     frame.get_by_role("link", name="Jeg har krampe nu").wait_for()
     assert frame.get_by_text("Fysioterapi Testvej").first.is_visible()
-    page.screenshot(path=str(ARTIFACTS / "embed-listed.png"))
+    shot(page, "embed-listed", full_page=False)
     frame.get_by_label("Hvad vil du vide om krampe i læggen?").fill(
         "Hvad kan jeg gøre for at undgå krampe om natten?")
     frame.get_by_role("button", name="Søg svar").click()
@@ -119,7 +105,7 @@ def test_the_listed_site_shows_it_and_a_question_is_answered_inside(server, host
     assert frame.locator("ol.answers li").count() >= 1
     assert _frame(page).url == server + "/embed"  # answered in the frame, not a new tab
     assert page.url == hosts["listed"].origin + "/"
-    page.screenshot(path=str(ARTIFACTS / "embed-answer.png"))
+    shot(page, "embed-answer", full_page=False)
 
 
 def test_an_unlisted_site_is_refused(server, hosts, strict_page):
@@ -133,26 +119,24 @@ def test_an_unlisted_site_is_refused(server, hosts, strict_page):
     frame = _frame(page)
     assert not frame.url.startswith(server)
     assert "Jeg har krampe nu" not in frame.content()
-    page.screenshot(path=str(ARTIFACTS / "embed-refused.png"))
+    shot(page, "embed-refused", full_page=False)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_on_embed_and_the_booking_card(server, browser, scheme):  # noqa: F811
-    # bypass_csp only so the audit can inject axe-core.
-    context = browser.new_context(viewport=PHONE, locale="da-DK", color_scheme=scheme,
-                                  bypass_csp=True)
+def test_axe_on_embed_and_the_booking_card(server, browser, scheme):
+    context = new_context(browser, scheme=scheme)
     page = context.new_page()
     try:
         page.goto(server + "/embed")
         accent = page.evaluate(
             "getComputedStyle(document.querySelector('.clinic-button')).backgroundColor")
         assert accent == ("rgb(31, 111, 92)" if scheme == "light" else "rgb(95, 179, 161)")
-        bad = _audit(page, f"embed-{scheme}")
+        bad = audit(page, f"embed-{scheme}")
         page.get_by_label("Hvad vil du vide om krampe i læggen?").fill(
             "jeg har krampe i læggen lige nu")
         page.get_by_role("button", name="Søg svar").click()
         page.wait_for_load_state()
-        bad += _audit(page, f"embed-answer-{scheme}")
+        bad += audit(page, f"embed-answer-{scheme}")
         text = LEVEL_TEXTS["routine"]
         page.goto(server + "/triage")
         page.get_by_label("Hvad mærker du?").fill(text)
@@ -167,7 +151,7 @@ def test_axe_on_embed_and_the_booking_card(server, browser, scheme):  # noqa: F8
         page.get_by_role("button", name="Vurdér").click()
         page.wait_for_load_state()
         page.get_by_role("link", name="Book tid hos Fysioterapi Testvej").wait_for()
-        bad += _audit(page, f"booking-{scheme}")
+        bad += audit(page, f"booking-{scheme}")
         assert bad == []
     finally:
         context.close()
