@@ -24,16 +24,6 @@ PROFILE = {
     "embed_origins": ["https://testvej-fys.example"],
 }
 
-# A description at each level, as the care cards' browser tests use them.
-LEVEL_TEXTS = {
-    "emergency": ("Jeg fik pludselig svært ved at trække vejret, og min venstre læg er "
-                  "hævet og varm"),
-    "urgent": "min læg er hævet og rød efter en lang flyrejse",
-    "routine": "jeg vågner med krampe i læggen hver nat, og det ødelægger min søvn",
-    "self_care": "jeg får krampe i læggen om natten",
-}
-
-
 def write_profile(folder: Path, name: str = "klinik.yaml", **changes) -> Path:
     """The profile with `changes` (a value None drops the field) and its logo."""
     data = {**PROFILE, **changes}

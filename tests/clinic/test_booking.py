@@ -7,7 +7,8 @@ import pytest
 
 from krampe.clinic import booking, load, offers_booking
 from krampe.triage import triage
-from tests.clinic.helpers import LEVEL_TEXTS, finished, write_profile
+from tests.clinic.helpers import finished, write_profile
+from tests.triage.helpers import LEVEL_TEXTS
 
 OFFERED = {"emergency": False, "urgent": False, "routine": True, "self_care": True}
 

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from krampe.cli import clinic as clinic_cli
 from krampe.cli import triage as triage_cli
 from krampe.clinic import load
-from tests.clinic.helpers import EXAMPLE, LEVEL_TEXTS, answers_for, write_profile
+from tests.clinic.helpers import EXAMPLE, answers_for, write_profile
+from tests.triage.helpers import LEVEL_TEXTS
 
 
 @pytest.fixture(scope="module")

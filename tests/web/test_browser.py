@@ -12,13 +12,14 @@ import pytest
 # The fixtures (`server`, `browser`, `page`, `nojs`) are tests/browser.py's.
 from tests.browser import ARTIFACTS, PHONE, artifact, ask, browser, describe, press, shot
 from tests.browser import audit as _audit
+from tests.triage.helpers import LEVEL_TEXTS
 
 # Browser test modules written before tests/browser.py import these from here.
 __all__ = ["ARTIFACTS", "PHONE", "_audit", "browser"]
 
 pytestmark = pytest.mark.browser
 
-EMERGENCY = "Jeg fik pludselig svært ved at trække vejret, og min venstre læg er hævet og varm"
+EMERGENCY = LEVEL_TEXTS["emergency"]
 
 
 def test_ask_and_see_a_sourced_answer(server, page):
@@ -44,7 +45,7 @@ def test_triage_flow_shows_112_for_an_emergency(server, page):
 
 
 # The red-flag screen, walked in a browser with JavaScript off (the flow must not need it).
-SCREEN_URGENT = "min læg er hævet og rød efter en lang flyrejse"
+SCREEN_URGENT = LEVEL_TEXTS["urgent"]
 SCREEN_SELF_CARE = "jeg får krampe i læggen om natten, ingen åndenød og benet er ikke hævet"
 MIN_TARGET = 44  # px, WCAG 2.5.5 target size for the call button
 

@@ -15,9 +15,10 @@ import re
 import pytest
 
 from krampe.policy import get_policy
+from tests.browser import PHONE, artifact, ask, axe, describe, new_context, press, register, shot
 
 # The fixtures (`server`, `browser`) are tests/browser.py's.
-from tests.browser import PHONE, artifact, ask, axe, describe, new_context, press, register, shot
+from tests.triage.helpers import LEVEL_TEXTS
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +27,6 @@ SCREEN_HEIGHT = PHONE["height"]  # the same first screen at every width
 MIN_TARGET = 44
 REGION = "sjaelland"
 
-LEVEL_TEXTS = {
-    "emergency": ("Jeg fik pludselig svært ved at trække vejret, og min venstre læg er "
-                  "hævet og varm"),
-    "urgent": "min læg er hævet og rød efter en lang flyrejse",
-    "routine": "jeg vågner med krampe i læggen hver nat, og det ødelægger min søvn",
-    "self_care": "jeg får krampe i læggen om natten",
-}
 MISSING = re.compile(r"\b(None|null|undefined)\b")
 
 

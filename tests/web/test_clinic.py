@@ -10,7 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from krampe.config import Settings
-from tests.clinic.helpers import EXAMPLE, LEVEL_TEXTS, answers_for, write_profile
+from tests.clinic.helpers import EXAMPLE, answers_for, write_profile
+from tests.triage.helpers import LEVEL_TEXTS
 
 ORIGIN = "https://testvej-fys.example"
 EMBED_CSP = f"frame-ancestors 'self' {ORIGIN}"

@@ -19,8 +19,9 @@ import pytest
 
 # The `browser` fixture is tests/browser.py's.
 from tests.browser import audit, new_context, shot
-from tests.clinic.helpers import LEVEL_TEXTS, answers_for, write_profile
+from tests.clinic.helpers import answers_for, write_profile
 from tests.server import serving
+from tests.triage.helpers import LEVEL_TEXTS
 
 pytestmark = pytest.mark.browser
 
