@@ -225,6 +225,9 @@ def test_api_docs_render_from_the_package_with_nothing_from_outside(server, brow
 
 
 def test_coverage_page_from_the_sources_page(server, page):
+    # The first report runs the whole question bank (seconds, more on a loaded machine):
+    # build it before the click, whose navigation has the default 30 s timeout.
+    assert page.request.get(server + "/dækning", timeout=180_000).ok
     page.goto(server + "/kilder")
     page.get_by_role("link", name="Se, hvilke almindelige spørgsmål artiklerne besvarer").click()
     page.wait_for_load_state()
