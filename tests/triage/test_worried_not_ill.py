@@ -65,7 +65,7 @@ def test_a_calf_still_hard_long_after_stays_urgent(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Jeg fik en blodprop i læggen for tolv år siden. Nu har jeg bare natkramper.",
-    "Min bror siger, jeg skal passe på, for han havde en blodprop for 8 år siden. "
+    "Min bror siger, jeg skal passe på, for han havde en blodprop for otte år siden. "
     "Jeg fik krampe til håndbold i går.",
 ])
 def test_a_clot_years_ago_is_history(text: str) -> None:

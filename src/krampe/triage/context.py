@@ -141,12 +141,12 @@ class ContextEngine:
                 continue
             # A cue inside a mention belongs to the mention ("kan ikke gå", "uden opvarmning"),
             # but a relative named by a trigger word is still a relative ("min bedstemor"),
-            # and a time or duration only keeps the cues inside it: "for 10 år siden" and
-            # "googlet i to timer om" stay cues around "for 10 år", "i to timer".
+            # and a duration inside a hypothetical cue is part of the cue ("googlet i to
+            # timer om blodpropper").
             if any(mt.is_target and mt.start < m.end and m.start < mt.end
                    and not (mt.role == "trigger" and rule.category in _RELATIVE)
-                   and not (mt.role == "context"
-                            and (m.start < mt.start or mt.end < m.end))
+                   and not (mt.role == "context" and rule.category == "HYPOTHETICAL"
+                            and m.start <= mt.start and mt.end <= m.end)
                    for mt in mentions):
                 continue
             cues.append(_Cue(rule, m.start, m.end))
