@@ -231,3 +231,32 @@ def test_a_lettered_variant_is_answered_only_where_the_text_names_it(tmp_path: P
     result = kb.search("giver p-piller risiko for blodprop i benet?")
     assert result.answered
     assert "østrogen" in result.answers[0].text
+
+
+SPORT_CALF = """# Kramper i læggen hos motionister
+
+Kramper i læggen rammer mange motionister, især sidst på en lang træning.
+
+## Væske på lange ture
+
+Drik omkring en halv liter vand i timen på en lang cykeltur eller gåtur, og mere når du sveder meget.
+
+## Stræk efter træning
+
+Stræk læggen i et halvt minut efter træning, med hælen i gulvet.
+"""
+
+
+def test_a_common_word_the_articles_lack_is_no_reason_to_reject(tmp_path: Path):
+    (tmp_path / "motion.md").write_text(SPORT_CALF, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    # "sommeren" and "hunden" are everyday words the article never uses: details of
+    # the question, not a subject it lacks.
+    for question in ("hvor meget skal jeg drikke på en gåtur om sommeren",
+                     "hvad skal jeg drikke på en gåtur med hunden"):
+        result = kb.search(question)
+        assert result.answered, question
+        assert "halv liter" in result.answers[0].text
+    # A rare term the articles lack names a subject they do not cover.
+    assert not kb.search("hvor meget skal jeg drikke med en lyskebrok").answered
+    assert not kb.search("hvor længe skal jeg strække med seneskedehindebetændelse").answered

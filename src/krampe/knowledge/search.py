@@ -24,7 +24,7 @@ from krampe.knowledge.acute import asks_relief
 from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
-from krampe.lang.da import danish
+from krampe.lang.da import danish, zipf
 
 Alt = tuple[int, float]  # (term id, weight)
 _BRACKETS = re.compile(r"(\w+)?\s*\(([^()]{1,60})\)")
@@ -269,7 +269,18 @@ def _importance(index: Index, word: QueryWord, unknown_idf: float) -> float:
             min(float(index.idf[t]) for t, _ in alts) if alts else unknown_idf
             for alts in word.parts
         )
-    return unknown_idf
+    return unknown_idf * _common_share(index, word.surface)
+
+
+def _common_share(index: Index, surface: str) -> float:
+    """The share an unknown word keeps: less the more common it is in everyday Danish
+    (written without æ/ø/å too: "saette" is "sætte")."""
+    cfg = search_settings().gate.common_unknown
+    level = max(zipf(v) for v in index.analyzer.lang.norm.ascii_variants(surface.lower()))
+    if level <= cfg.zipf_from:
+        return 1.0
+    span = max(cfg.zipf_to - cfg.zipf_from, 1e-9)
+    return max(cfg.floor, 1.0 - (1.0 - cfg.floor) * (level - cfg.zipf_from) / span)
 
 
 def _weigh_for_topic(index: Index, informative: list[QueryWord]) -> None:

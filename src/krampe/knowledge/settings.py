@@ -60,6 +60,14 @@ class Remedy(BaseModel):
     generic_heads: set[str] = set()
 
 
+class CommonUnknown(BaseModel):
+    """An unknown word common in everyday Danish weighs less than a rare one."""
+
+    zipf_from: float = Field(ge=0, le=8)
+    zipf_to: float = Field(ge=0, le=8)
+    floor: float = Field(ge=0, le=1)
+
+
 class Gate(BaseModel):
     min_coverage: float = Field(ge=0, le=1)
     min_coverage_on_topic: float = Field(ge=0, le=1)
@@ -67,6 +75,7 @@ class Gate(BaseModel):
     parts_credit: float = Field(ge=0, le=1)
     head_credit: float = Field(ge=0, le=1)
     unknown_weight: float = Field(gt=0)
+    common_unknown: CommonUnknown
     other_domain: list[str]
     topic_share: float = Field(gt=0, le=1)
     topic_floor: float = Field(ge=0)
