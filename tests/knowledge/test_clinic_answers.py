@@ -260,3 +260,16 @@ def test_a_common_word_the_articles_lack_is_no_reason_to_reject(tmp_path: Path):
     # A rare term the articles lack names a subject they do not cover.
     assert not kb.search("hvor meget skal jeg drikke med en lyskebrok").answered
     assert not kb.search("hvor længe skal jeg strække med seneskedehindebetændelse").answered
+
+
+def test_a_letter_before_a_word_the_articles_lack_names_no_variant(tmp_path: Path):
+    (tmp_path / "sved.md").write_text(
+        "# Kramper i læggen hos motionister\n\nKramper i læggen rammer mange motionister.\n\n"
+        "## Salt i sveden\n\nEfter en lang løbetur kan tøjet have hvide striber af salt fra "
+        "sveden. Så har du mistet meget salt.\n\n## Stræk\n\nStræk læggen efter træning.\n",
+        encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    # "t-shirt" is a garment, not a "T" variant of anything the article speaks of.
+    result = kb.search("hvorfor får jeg hvide striber på min t-shirt efter løbeturen")
+    assert result.answered
+    assert "striber af salt" in result.answers[0].text

@@ -29,7 +29,7 @@ from krampe.lang.da import danish, zipf
 Alt = tuple[int, float]  # (term id, weight)
 _BRACKETS = re.compile(r"(\w+)?\s*\(([^()]{1,60})\)")
 # A single letter joined to a word by a hyphen: "B-vitamin", "D-vitamin".
-_VARIANT_LETTER = re.compile(r"(?<!\w)([^\W\d_])-\w")
+_VARIANT_LETTER = re.compile(r"(?<!\w)([^\W\d_])-(\w+)")
 
 
 
@@ -171,7 +171,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     unknown_idf = float(index.idf.max()) * cfg.gate.unknown_weight if index.idf.size else 1.0
     words: list[QueryWord] = []
     spelled: dict[str, str] = {}  # typo -> corpus word, so "hæjlper mod" reads "hjælper"
-    variant_letters = {m.lower() for m in _VARIANT_LETTER.findall(question)}
+    variant_letters = _variant_letters(index, question)
     for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
         word.story = story
@@ -217,6 +217,17 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     for word in words:
         word.remedy = word.kind == CONTENT and spelled.get(word.surface, word.surface) in remedies
     return words
+
+
+def _variant_letters(index: Index, question: str) -> set[str]:
+    """Letters naming a variant of something the knowledge base speaks of ("E-vitamin");
+    a letter before a word it never uses ("t-shirt") names no variant of anything here."""
+    letters = set()
+    for letter, rest in _VARIANT_LETTER.findall(question):
+        toks = index.analyzer.analyse(rest)
+        if toks and _word(index, toks[0]).known:
+            letters.add(letter.lower())
+    return letters
 
 
 def _sentence_tokens(analyzer, question: str) -> list[tuple[Token, bool]]:
