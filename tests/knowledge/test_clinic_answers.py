@@ -273,3 +273,19 @@ def test_a_letter_before_a_word_the_articles_lack_names_no_variant(tmp_path: Pat
     result = kb.search("hvorfor får jeg hvide striber på min t-shirt efter løbeturen")
     assert result.answered
     assert "striber af salt" in result.answers[0].text
+
+
+def test_a_painkiller_asked_for_by_brand_is_found_by_its_substance(tmp_path: Path):
+    (tmp_path / "apotek.md").write_text(
+        "# Kramper i læggen – spørg apoteket\n\nApotekets svar om kramper i læggen.\n\n"
+        "## Smertestillende efter krampen\n\nIbuprofen virker ikke på selve krampen, men kan "
+        "tage ømheden i læggen bagefter.\n\n## Stræk\n\nStræk læggen i et halvt minut.\n",
+        encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    for question in ("hjælper en ipren mod ømheden efter krampen",
+                     "må jeg tage en pinex når læggen er øm bagefter"):
+        result = kb.search(question)
+        assert result.answered, question
+        assert "Ibuprofen" in result.answers[0].text
+    # A treatment the article never names stays unanswered.
+    assert not kb.search("hjælper kinin mod ømheden efter krampen").answered
