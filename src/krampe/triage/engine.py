@@ -156,12 +156,17 @@ class Engine:
             if not got:
                 return None
             used.append(got[0])
-        if rule.any:
-            got = [m for ref in rule.any for m in pick(ref)]
-            if not got:
-                return None
-            used.append(got[0])
-        return used
+        return Engine._with_any(rule, used, pick)
+
+    @staticmethod
+    def _with_any(rule: Rule, used: list[Mention],
+                  pick: Callable[[str], list[Mention]]) -> list[Mention] | None:
+        """`used` plus the first mention of any `any` ref, or None when the rule has `any`
+        refs and none was read."""
+        if not rule.any:
+            return used
+        got = [m for ref in rule.any for m in pick(ref)]
+        return [*used, got[0]] if got else None
 
     @staticmethod
     def _within(
@@ -188,12 +193,7 @@ class Engine:
                     break
                 used.append(near[0])
             else:
-                if rule.any:
-                    got = [m for ref in rule.any for m in pick(ref)]
-                    if not got:
-                        return None
-                    used.append(got[0])
-                return used
+                return Engine._with_any(rule, used, pick)
         return None
 
     @staticmethod
