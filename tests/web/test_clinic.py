@@ -35,6 +35,17 @@ def _csp(response) -> str:
     return response.headers["content-security-policy"]
 
 
+def test_embed_shows_the_acute_steps_for_a_cramp_happening_now(clinic_client):
+    """Asked in the frame during a cramp: the first steps come above the answer, as on our
+    own answer page, without the button to /nu (the frame links out to it elsewhere)."""
+    page = clinic_client.post("/embed", data={"q": "av av krampe i læggen nu"}).text
+    block = page[page.index('class="acute-steps"'):]
+    block = block[:block.index("</section>")]
+    assert block.count("<li>") >= 2 and 'href="/nu"' not in block
+    plain = clinic_client.post("/embed", data={"q": "hvorfor får jeg krampe om natten?"}).text
+    assert 'class="acute-steps"' not in plain
+
+
 def test_embed_may_be_framed_by_the_listed_sites_only(clinic_client):
     for r in (clinic_client.get("/embed"),
               clinic_client.post("/embed", data={"q": "hvad er krampe i læggen?"})):
