@@ -35,6 +35,12 @@ def _csp(response) -> str:
     return response.headers["content-security-policy"]
 
 
+def test_embed_offers_112_as_a_call_link(clinic_client):
+    """In the frame too, the emergency number can be called with one tap."""
+    page = clinic_client.get("/embed").text
+    assert '<a href="tel:112" target="_self">ring 112</a>' in page
+
+
 def test_embed_shows_the_acute_steps_for_a_cramp_happening_now(clinic_client):
     """Asked in the frame during a cramp: the first steps come above the answer, as on our
     own answer page, without the button to /nu (the frame links out to it elsewhere)."""
