@@ -377,6 +377,12 @@ class Engine:
         here = [o for o in mentions if o.sent == m.sent]
         if trigger.among_remedies and sum(o.concept == _REMEDY for o in here) >= 2:
             return True  # "udstrækning, vand, magnesium, nye sko": a remedy tried
+        if trigger.not_beside and not any(
+                o.concept == "cramp" and o.status != "negated" for o in mentions) and not any(
+                o.role in ("symptom", "location") and o.status == "present" for o in here):
+            # no cramp told at all, and nothing felt nor any limb named in this sentence: the
+            # time dates something else ("har kølet den det meste af natten" after a fall)
+            return True
         return not any(o.concept == "cramp" for o in here) and any(
             o.concept in trigger.not_beside and o.status == "present" for o in here)
 
