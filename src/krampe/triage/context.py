@@ -99,6 +99,8 @@ class ContextEngine:
                               if extra and extra.open_questions else None)
         self.self_patient = Matcher([p for a in (extra.self_patient if extra else [])
                                      for p in parse_patterns(a)])
+        self.own_case = Matcher([p for a in (extra.own_case if extra else [])
+                                 for p in parse_patterns(a)])
         self.pronoun = (parse_pattern(extra.relative_pronouns)
                         if extra and extra.relative_pronouns else None)
         self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
@@ -161,6 +163,7 @@ class ContextEngine:
         for mt in mentions:
             by_sent.setdefault(mt.sent, []).append(mt)
         recent: set[int] = set()  # sentences naming a present or recent time
+        own_case = any(self.own_case.find(toks, s.start, s.end) for s in sents)
         named: list[bool] = []  # whether each sentence names a relative (computed on need)
         for si, sent in enumerate(sents):
             s, e = sent.start, sent.end
@@ -201,7 +204,7 @@ class ContextEngine:
             starts = {mt.start for mt in sent_mentions if mt.is_target}
             for cue in cues:
                 rule = cue.rule
-                if rule.category not in _MODIFIERS:
+                if rule.category not in _MODIFIERS or (own_case and rule.own_case_lifts):
                     continue
                 lo, hi = cue.start, cue.end
                 if rule.direction in ("FORWARD", "BIDIRECTIONAL"):

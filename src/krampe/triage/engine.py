@@ -17,6 +17,7 @@ from krampe.textinput import validate_text
 from krampe.triage import advice, screen
 from krampe.triage.context import ContextEngine, Mention
 from krampe.triage.patterns import (
+    Match,
     Matcher,
     Token,
     longest_per_owner,
@@ -31,6 +32,8 @@ _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "o
 _TRIGGER = "trigger:"
 _PERSON_TRIGGERS = frozenset({"age"})  # facts of the person, reported with a seizure too
 _REMEDY = "selfcare_tried"  # the concept of self-care tried (a trigger's `among_remedies`)
+# The negations that stand after a finite verb, inside what they deny ("hoster ikke blod").
+_INNER_NEGATION = frozenset({"ikke", "aldrig"})
 
 
 @dataclass
@@ -97,6 +100,8 @@ class Engine:
         mentions: list[Mention] = []
         for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
+            negated = self._verb_negated(toks, s, e, found)
+            found += negated
             if not found:
                 continue
             excluded = self.excluder.find(toks, s, e)
@@ -121,10 +126,31 @@ class Engine:
                         char_start=toks[m.start].start,
                         char_end=toks[m.end - 1].end,
                         opens=m.start == s,
+                        categories={"NEGATED_EXISTENCE"} if m in negated else set(),
                     )
                 )
         self.context.apply(toks, sents, mentions)
         return toks, sents, mentions
+
+    def _verb_negated(self, toks: list[Token], s: int, e: int,
+                      found: list[Match[str]]) -> list[Match[str]]:
+        """Symptoms negated inside their own words ("jeg hoster ikke blod op", "læggen har
+        aldrig hævet"): Danish puts "ikke" after the finite verb, inside the finding, where
+        no pattern's gap may cross it. Read without the negation, a symptom found there that
+        the sentence did not already name is a negated mention."""
+        keep = [i for i in range(s, e) if _INNER_NEGATION.isdisjoint(toks[i].forms)]
+        if len(keep) == e - s:
+            return []
+        sub = [toks[i] for i in keep]
+        out = []
+        for m in longest_per_owner(self.matcher.find(sub, 0, len(sub))):
+            start, end = keep[m.start], keep[m.end - 1] + 1
+            if (self.role[m.owner] != "symptom" or end - start == m.end - m.start
+                    or any(f.owner == m.owner and f.start < end and start < f.end
+                           for f in found)):
+                continue  # not a symptom, no negation inside it, or already read
+            out.append(Match(m.owner, start, end))
+        return out
 
     # --- policy ---------------------------------------------------------------------
     def _eval_rule(

@@ -230,6 +230,9 @@ class ContextRule(_Strict):
     # A TERMINATE cue that leaves these scopes running ("min søster har epilepsi og får
     # anfald": a verb after "og" shares the relative as its subject)
     spares: list[str] = []
+    # A condition ("hvis man har ...") the writer then says is their own case ("det er
+    # præcis sådan, det er"): this cue is lifted when the text has one of `own_case`.
+    own_case_lifts: bool = False
 
     @field_validator("literal")
     @classmethod
@@ -270,8 +273,11 @@ class ContextFile(_Strict):
     # A sentence opening with one of these after a sentence that named a relative speaks
     # of that relative ("Jeg ringer for min far. Han har epilepsi.").
     relative_pronouns: str | None = None
+    # The writer saying a condition they described is their own case ("det er præcis
+    # sådan, det er", "sådan har jeg det"): cues marked `own_case_lifts` do not apply.
+    own_case: list[str] = []
 
-    _a = field_validator("answers_no", "self_patient")(_check_patterns)
+    _a = field_validator("answers_no", "self_patient", "own_case")(_check_patterns)
 
 
 class Rules(BaseModel):
