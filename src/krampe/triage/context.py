@@ -39,6 +39,8 @@ class Mention:
 
 
 _RELATIVE = ("FAMILY", "FAMILY_PAST")
+# A mention on a quoted line ("> Lise skrev: ..."): another writer's words.
+QUOTED = "QUOTED"
 _MODIFIERS = {
     "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
 }
@@ -57,6 +59,8 @@ def resolve_status(categories: set[str]) -> str:
     earlier event); when the text is about another person as the patient ("min far har
     fået en hævet læg"), the finding is theirs and present.
     """
+    if QUOTED in categories:
+        return "other_person"
     if "NEGATED_EXISTENCE" in categories:
         return "negated"
     if "HYPOTHETICAL" in categories:
@@ -101,6 +105,8 @@ class ContextEngine:
                                      for p in parse_patterns(a)])
         self.own_case = Matcher([p for a in (extra.own_case if extra else [])
                                  for p in parse_patterns(a)])
+        self.yes_no_verb = (parse_pattern(extra.yes_no_verbs)
+                            if extra and extra.yes_no_verbs else None)
         self.pronoun = (parse_pattern(extra.relative_pronouns)
                         if extra and extra.relative_pronouns else None)
         self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
@@ -258,14 +264,25 @@ class ContextEngine:
             if not (sent.question or sent.label) or si not in by_sent:
                 continue
             nxt = sents[si + 1]
+            if nxt.label and si + 1 not in by_sent and si + 2 < len(sents):
+                nxt = sents[si + 2]  # a speaker's name before the answer ("Kunde: nej")
             if not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
                        for p in self.answers_no.patterns):
                 continue
-            if self.open_question and self.open_question.match_at(
-                    toks, sent.start, sent.end) > sent.start:
-                continue
-            clause = max((i + 1 for i in range(sent.start, sent.end)
-                          if toks[i].kind == "punct"), default=sent.start)
+            # The yes/no clause asked last ("Hvornår får du dem, og er læggen hævet, rød
+            # eller varm?"): a verb opening a clause; else the last clause after a comma.
+            yes_no = [i for i in range(sent.start + 1, sent.end)
+                      if (toks[i - 1].kind == "punct" or toks[i - 1].forms[0] in ("og", "eller"))
+                      and self.yes_no_verb is not None
+                      and self.yes_no_verb.match_at(toks, i, sent.end) > i]
+            if yes_no:
+                clause = yes_no[-1]
+            else:
+                if self.open_question and self.open_question.match_at(
+                        toks, sent.start, sent.end) > sent.start:
+                    continue
+                clause = max((i + 1 for i in range(sent.start, sent.end)
+                              if toks[i].kind == "punct"), default=sent.start)
             for mt in by_sent[si]:
                 if mt.is_target and mt.start >= clause:
                     mt.categories.add("NEGATED_EXISTENCE")
@@ -292,7 +309,11 @@ class ContextEngine:
             own_later = mt.sent not in recent and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
-                and any(not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[mt.end:m2.end])
+                # the writer named in the later symptom's own sentence ("..., og jeg fik
+                # krampe", "Jeg har fået krampe."), not only somewhere between ("hun skreg og
+                # jeg blev forskrækket. Krampen gik over, da hun strakte")
+                and any(not _FIRST_PERSON.isdisjoint(t.forms)
+                        for t in toks[max(mt.end, sents[m2.sent].start):m2.end])
                 for m2 in mentions
             )
             own_before = not relative_ill and mt.sent not in recent and any(

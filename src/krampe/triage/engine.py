@@ -15,7 +15,7 @@ from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
-from krampe.triage.context import ContextEngine, Mention
+from krampe.triage.context import QUOTED, ContextEngine, Mention
 from krampe.triage.patterns import (
     Match,
     Matcher,
@@ -97,6 +97,7 @@ class Engine:
     # --- reading --------------------------------------------------------------------
     def mentions(self, text: str) -> tuple[list[Token], list[Sentence], list[Mention]]:
         toks, sents = tokenize(text, self.fixer, self.lang)
+        quoted = _quoted_lines(text)
         mentions: list[Mention] = []
         for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
@@ -129,6 +130,8 @@ class Engine:
                         categories={"NEGATED_EXISTENCE"} if m in negated else set(),
                     )
                 )
+                if any(a <= toks[m.start].start < b for a, b in quoted):
+                    mentions[-1].categories.add(QUOTED)
         self.context.apply(toks, sents, mentions)
         return toks, sents, mentions
 
@@ -398,12 +401,12 @@ class Engine:
         ("i nat er hun blevet stakåndet"): it dates the sign, not a cramp; a trigger named
         among remedies tried is one of them."""
         trigger = self.rules.triggers[tid]
-        if not trigger.not_beside and not trigger.among_remedies:
+        if not trigger.not_beside and not trigger.among_remedies and not trigger.needs_cramp:
             return False
         here = [o for o in mentions if o.sent == m.sent]
         if trigger.among_remedies and sum(o.concept == _REMEDY for o in here) >= 2:
             return True  # "udstrækning, vand, magnesium, nye sko": a remedy tried
-        if trigger.not_beside and not any(
+        if trigger.needs_cramp and not any(
                 o.concept == "cramp" and o.status != "negated" for o in mentions) and not any(
                 o.role in ("symptom", "location") and o.status == "present" for o in here):
             # no cramp told at all, and nothing felt nor any limb named in this sentence: the
@@ -485,6 +488,17 @@ class Engine:
                 raise InputError(f"Ukendt fund {fid!r}.", code="unknown_finding")
             out.append(fid)
         return out
+
+
+def _quoted_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted lines ("> Lise skrev: ..."): someone else's words."""
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith(">"):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
 
 
 def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:
