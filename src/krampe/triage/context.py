@@ -266,8 +266,9 @@ class ContextEngine:
             nxt = sents[si + 1]
             if nxt.label and si + 1 not in by_sent and si + 2 < len(sents):
                 nxt = sents[si + 2]  # a speaker's name before the answer ("Kunde: nej")
-            if not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
-                       for p in self.answers_no.patterns):
+            dash = nxt.end - nxt.start == 1 and toks[nxt.start].kind == "punct"  # "Medicin: -"
+            if not dash and not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
+                                    for p in self.answers_no.patterns):
                 continue
             # The yes/no clause asked last ("Hvornår får du dem, og er læggen hævet, rød
             # eller varm?"): a verb opening a clause; else the last clause after a comma.

@@ -331,7 +331,7 @@ class Engine:
             if m.role == "trigger" and m.status == "present":
                 tid = m.concept[len(_TRIGGER):]
                 if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
-                        and not self._beside_sign(m, tid, mentions):
+                        and not self._beside_sign(m, tid, mentions, toks, sents):
                     triggers.append(tid)
         if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
@@ -396,7 +396,8 @@ class Engine:
             policy_version=policy.policy_version(),
         )
 
-    def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention]) -> bool:
+    def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention],
+                     toks: list[Token], sents: list[Sentence]) -> bool:
         """A circumstance trigger in a sentence telling of a red-flag sign and of no cramp
         ("i nat er hun blevet stakåndet"): it dates the sign, not a cramp; a trigger named
         among remedies tried is one of them."""
@@ -412,8 +413,17 @@ class Engine:
             # no cramp told at all, and nothing felt nor any limb named in this sentence: the
             # time dates something else ("har kølet den det meste af natten" after a fall)
             return True
-        return not any(o.concept == "cramp" for o in here) and any(
-            o.concept in trigger.not_beside and o.status == "present" for o in here)
+        # the clause, where the sentence holds both ("iskias med krampe i læggen, og i nat
+        # kunne jeg ikke holde på vandet": the night dates the sign)
+        lo, hi = m.start, m.end
+        while lo > sents[m.sent].start and toks[lo - 1].kind != "punct":
+            lo -= 1
+        while hi < sents[m.sent].end and toks[hi].kind != "punct":
+            hi += 1
+        clause = [o for o in here if lo <= o.start < hi]
+        return any(not any(o.concept == "cramp" for o in part) and any(
+            o.concept in trigger.not_beside and o.status == "present" for o in part)
+            for part in (here, clause))
 
     def _english(self, toks: list[Token], m: Mention) -> bool:
         """A mention in English words only ("swollen", "my calf"): alone it does not make a
