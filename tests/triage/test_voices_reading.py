@@ -103,3 +103,18 @@ def test_claudication_with_the_distance_after_a_comma_and_walking_on() -> None:
 def test_a_first_ride_of_a_length_is_overload() -> None:
     r = triage("krampe i læggene på min første 120 km tur i lørdags")
     assert {"exercise", "overload"} <= set(r.triggers)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pt. 58 år: akut dyspnø og hævet venstre crus", "emergency"),
+    ("Hun har hæmoptyse og lidt krampe i læggen", "emergency"),
+    ("Paræstesier og parese i højre fod i fire dage", "urgent"),
+    ("Natlige crampi i begge lægge, ingen ødemer, ingen dyspnø", "self_care"),
+])
+def test_clinical_words_in_case_notes(text: str, expected: str) -> None:
+    assert level(text) == expected
+
+
+def test_difficulty_holding_urine_with_back_pain_is_an_emergency() -> None:
+    assert level("Jeg har ondt i lænden og har haft svært ved at holde på urinen i to dage") \
+        == "emergency"
