@@ -39,6 +39,8 @@ class Mention:
 
 
 _RELATIVE = ("FAMILY", "FAMILY_PAST")
+# A mention on a quoted line ("> Lise skrev: ..."): another writer's words.
+QUOTED = "QUOTED"
 _MODIFIERS = {
     "NEGATED_EXISTENCE", "HISTORICAL", "HYPOTHETICAL", "FAMILY", "FAMILY_HISTORY", "FAMILY_PAST",
 }
@@ -57,6 +59,8 @@ def resolve_status(categories: set[str]) -> str:
     earlier event); when the text is about another person as the patient ("min far har
     fået en hævet læg"), the finding is theirs and present.
     """
+    if QUOTED in categories:
+        return "other_person"
     if "NEGATED_EXISTENCE" in categories:
         return "negated"
     if "HYPOTHETICAL" in categories:
@@ -99,6 +103,10 @@ class ContextEngine:
                               if extra and extra.open_questions else None)
         self.self_patient = Matcher([p for a in (extra.self_patient if extra else [])
                                      for p in parse_patterns(a)])
+        self.own_case = Matcher([p for a in (extra.own_case if extra else [])
+                                 for p in parse_patterns(a)])
+        self.yes_no_verb = (parse_pattern(extra.yes_no_verbs)
+                            if extra and extra.yes_no_verbs else None)
         self.pronoun = (parse_pattern(extra.relative_pronouns)
                         if extra and extra.relative_pronouns else None)
         self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
@@ -161,6 +169,7 @@ class ContextEngine:
         for mt in mentions:
             by_sent.setdefault(mt.sent, []).append(mt)
         recent: set[int] = set()  # sentences naming a present or recent time
+        own_case = any(self.own_case.find(toks, s.start, s.end) for s in sents)
         named: list[bool] = []  # whether each sentence names a relative (computed on need)
         for si, sent in enumerate(sents):
             s, e = sent.start, sent.end
@@ -201,7 +210,7 @@ class ContextEngine:
             starts = {mt.start for mt in sent_mentions if mt.is_target}
             for cue in cues:
                 rule = cue.rule
-                if rule.category not in _MODIFIERS:
+                if rule.category not in _MODIFIERS or (own_case and rule.own_case_lifts):
                     continue
                 lo, hi = cue.start, cue.end
                 if rule.direction in ("FORWARD", "BIDIRECTIONAL"):
@@ -255,14 +264,26 @@ class ContextEngine:
             if not (sent.question or sent.label) or si not in by_sent:
                 continue
             nxt = sents[si + 1]
-            if not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
-                       for p in self.answers_no.patterns):
+            if nxt.label and si + 1 not in by_sent and si + 2 < len(sents):
+                nxt = sents[si + 2]  # a speaker's name before the answer ("Kunde: nej")
+            dash = nxt.end - nxt.start == 1 and toks[nxt.start].kind == "punct"  # "Medicin: -"
+            if not dash and not any(p.match_at(toks, nxt.start, nxt.end) > nxt.start
+                                    for p in self.answers_no.patterns):
                 continue
-            if self.open_question and self.open_question.match_at(
-                    toks, sent.start, sent.end) > sent.start:
-                continue
-            clause = max((i + 1 for i in range(sent.start, sent.end)
-                          if toks[i].kind == "punct"), default=sent.start)
+            # The yes/no clause asked last ("Hvornår får du dem, og er læggen hævet, rød
+            # eller varm?"): a verb opening a clause; else the last clause after a comma.
+            yes_no = [i for i in range(sent.start + 1, sent.end)
+                      if (toks[i - 1].kind == "punct" or toks[i - 1].forms[0] in ("og", "eller"))
+                      and self.yes_no_verb is not None
+                      and self.yes_no_verb.match_at(toks, i, sent.end) > i]
+            if yes_no:
+                clause = yes_no[-1]
+            else:
+                if self.open_question and self.open_question.match_at(
+                        toks, sent.start, sent.end) > sent.start:
+                    continue
+                clause = max((i + 1 for i in range(sent.start, sent.end)
+                              if toks[i].kind == "punct"), default=sent.start)
             for mt in by_sent[si]:
                 if mt.is_target and mt.start >= clause:
                     mt.categories.add("NEGATED_EXISTENCE")
@@ -289,7 +310,11 @@ class ContextEngine:
             own_later = mt.sent not in recent and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
-                and any(not _FIRST_PERSON.isdisjoint(t.forms) for t in toks[mt.end:m2.end])
+                # the writer named in the later symptom's own sentence ("..., og jeg fik
+                # krampe", "Jeg har fået krampe."), not only somewhere between ("hun skreg og
+                # jeg blev forskrækket. Krampen gik over, da hun strakte")
+                and any(not _FIRST_PERSON.isdisjoint(t.forms)
+                        for t in toks[max(mt.end, sents[m2.sent].start):m2.end])
                 for m2 in mentions
             )
             own_before = not relative_ill and mt.sent not in recent and any(

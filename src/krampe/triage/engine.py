@@ -15,8 +15,9 @@ from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
-from krampe.triage.context import ContextEngine, Mention
+from krampe.triage.context import QUOTED, ContextEngine, Mention
 from krampe.triage.patterns import (
+    Match,
     Matcher,
     Token,
     longest_per_owner,
@@ -31,6 +32,8 @@ _REPORT_ORDER: tuple[Status, ...] = ("hypothetical", "negated", "historical", "o
 _TRIGGER = "trigger:"
 _PERSON_TRIGGERS = frozenset({"age"})  # facts of the person, reported with a seizure too
 _REMEDY = "selfcare_tried"  # the concept of self-care tried (a trigger's `among_remedies`)
+# The negations that stand after a finite verb, inside what they deny ("hoster ikke blod").
+_INNER_NEGATION = frozenset({"ikke", "aldrig"})
 
 
 @dataclass
@@ -94,9 +97,12 @@ class Engine:
     # --- reading --------------------------------------------------------------------
     def mentions(self, text: str) -> tuple[list[Token], list[Sentence], list[Mention]]:
         toks, sents = tokenize(text, self.fixer, self.lang)
+        quoted = _quoted_lines(text)
         mentions: list[Mention] = []
         for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
+            negated = self._verb_negated(toks, s, e, found)
+            found += negated
             if not found:
                 continue
             excluded = self.excluder.find(toks, s, e)
@@ -121,10 +127,33 @@ class Engine:
                         char_start=toks[m.start].start,
                         char_end=toks[m.end - 1].end,
                         opens=m.start == s,
+                        categories={"NEGATED_EXISTENCE"} if m in negated else set(),
                     )
                 )
+                if any(a <= toks[m.start].start < b for a, b in quoted):
+                    mentions[-1].categories.add(QUOTED)
         self.context.apply(toks, sents, mentions)
         return toks, sents, mentions
+
+    def _verb_negated(self, toks: list[Token], s: int, e: int,
+                      found: list[Match[str]]) -> list[Match[str]]:
+        """Symptoms negated inside their own words ("jeg hoster ikke blod op", "læggen har
+        aldrig hævet"): Danish puts "ikke" after the finite verb, inside the finding, where
+        no pattern's gap may cross it. Read without the negation, a symptom found there that
+        the sentence did not already name is a negated mention."""
+        keep = [i for i in range(s, e) if _INNER_NEGATION.isdisjoint(toks[i].forms)]
+        if len(keep) == e - s:
+            return []
+        sub = [toks[i] for i in keep]
+        out = []
+        for m in longest_per_owner(self.matcher.find(sub, 0, len(sub))):
+            start, end = keep[m.start], keep[m.end - 1] + 1
+            if (self.role[m.owner] != "symptom" or end - start == m.end - m.start
+                    or any(f.owner == m.owner and f.start < end and start < f.end
+                           for f in found)):
+                continue  # not a symptom, no negation inside it, or already read
+            out.append(Match(m.owner, start, end))
+        return out
 
     # --- policy ---------------------------------------------------------------------
     def _eval_rule(
@@ -302,7 +331,7 @@ class Engine:
             if m.role == "trigger" and m.status == "present":
                 tid = m.concept[len(_TRIGGER):]
                 if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
-                        and not self._beside_sign(m, tid, mentions):
+                        and not self._beside_sign(m, tid, mentions, toks, sents):
                     triggers.append(tid)
         if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
@@ -367,18 +396,34 @@ class Engine:
             policy_version=policy.policy_version(),
         )
 
-    def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention]) -> bool:
+    def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention],
+                     toks: list[Token], sents: list[Sentence]) -> bool:
         """A circumstance trigger in a sentence telling of a red-flag sign and of no cramp
         ("i nat er hun blevet stakåndet"): it dates the sign, not a cramp; a trigger named
         among remedies tried is one of them."""
         trigger = self.rules.triggers[tid]
-        if not trigger.not_beside and not trigger.among_remedies:
+        if not trigger.not_beside and not trigger.among_remedies and not trigger.needs_cramp:
             return False
         here = [o for o in mentions if o.sent == m.sent]
         if trigger.among_remedies and sum(o.concept == _REMEDY for o in here) >= 2:
             return True  # "udstrækning, vand, magnesium, nye sko": a remedy tried
-        return not any(o.concept == "cramp" for o in here) and any(
-            o.concept in trigger.not_beside and o.status == "present" for o in here)
+        if trigger.needs_cramp and not any(
+                o.concept == "cramp" and o.status != "negated" for o in mentions) and not any(
+                o.role in ("symptom", "location") and o.status == "present" for o in here):
+            # no cramp told at all, and nothing felt nor any limb named in this sentence: the
+            # time dates something else ("har kølet den det meste af natten" after a fall)
+            return True
+        # the clause, where the sentence holds both ("iskias med krampe i læggen, og i nat
+        # kunne jeg ikke holde på vandet": the night dates the sign)
+        lo, hi = m.start, m.end
+        while lo > sents[m.sent].start and toks[lo - 1].kind != "punct":
+            lo -= 1
+        while hi < sents[m.sent].end and toks[hi].kind != "punct":
+            hi += 1
+        clause = [o for o in here if lo <= o.start < hi]
+        return any(not any(o.concept == "cramp" for o in part) and any(
+            o.concept in trigger.not_beside and o.status == "present" for o in part)
+            for part in (here, clause))
 
     def _english(self, toks: list[Token], m: Mention) -> bool:
         """A mention in English words only ("swollen", "my calf"): alone it does not make a
@@ -453,6 +498,17 @@ class Engine:
                 raise InputError(f"Ukendt fund {fid!r}.", code="unknown_finding")
             out.append(fid)
         return out
+
+
+def _quoted_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted lines ("> Lise skrev: ..."): someone else's words."""
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith(">"):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
 
 
 def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:

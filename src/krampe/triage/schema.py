@@ -164,6 +164,9 @@ class Trigger(_Strict):
     # tells of one of these signs and of no cramp ("i nat blev hun stakåndet"): it dates
     # the sign, not a cramp.
     not_beside: list[str] = []
+    # Not counted in a description that tells of no cramp at all and names no symptom nor
+    # limb in the trigger's sentence (a time that dates something else).
+    needs_cramp: bool = False
     # Named in a list of remedies tried (a sentence with two or more self-care mentions:
     # "udstrækning, vand, magnesium, nye sko"), it is one of them, not a cause.
     among_remedies: bool = False
@@ -230,6 +233,9 @@ class ContextRule(_Strict):
     # A TERMINATE cue that leaves these scopes running ("min søster har epilepsi og får
     # anfald": a verb after "og" shares the relative as its subject)
     spares: list[str] = []
+    # A condition ("hvis man har ...") the writer then says is their own case ("det er
+    # præcis sådan, det er"): this cue is lifted when the text has one of `own_case`.
+    own_case_lifts: bool = False
 
     @field_validator("literal")
     @classmethod
@@ -266,12 +272,18 @@ class ContextFile(_Strict):
     # one of `open_questions` and are never answered so.
     answers_no: list[str] = []
     open_questions: str | None = None
+    # A verb that opens a yes/no clause after an open question in the same sentence
+    # ("Hvornår får du dem, og er læggen hævet?"): that clause is what a "nej" answers.
+    yes_no_verbs: str | None = None
     self_patient: list[str] = []
     # A sentence opening with one of these after a sentence that named a relative speaks
     # of that relative ("Jeg ringer for min far. Han har epilepsi.").
     relative_pronouns: str | None = None
+    # The writer saying a condition they described is their own case ("det er præcis
+    # sådan, det er", "sådan har jeg det"): cues marked `own_case_lifts` do not apply.
+    own_case: list[str] = []
 
-    _a = field_validator("answers_no", "self_patient")(_check_patterns)
+    _a = field_validator("answers_no", "self_patient", "own_case")(_check_patterns)
 
 
 class Rules(BaseModel):
