@@ -67,6 +67,7 @@ class SearchOutcome:
     on_topic: bool = False
     reason: str = ""
     words: list[QueryWord] = field(default_factory=list)
+    semantic: bool = False  # the semantic stage reordered the answers (see _uncertain)
 
 
 def _alts(index: Index, stem: str, concepts: tuple[str, ...], concept_w: float) -> list[Alt]:
@@ -103,23 +104,65 @@ def _as_modifier(index: Index, tok: Token, word: QueryWord) -> QueryWord:
                 found[term] = max(found.get(term, 0.0), weight * concept_w)
         return list(found.items())
 
-    compounds = analyzer.modifier_of(tok.surface)
+    compounds = analyzer.modifier_of(tok.surface) or analyzer.head_of(tok.surface)
     if compounds:
+        # "kinin" begins "kininpræparater"; "rande" ends "saltrande", a kind of rande.
         return QueryWord(tok.surface, tok.kind, word.confidence, alts_of(compounds), [])
     split = analyzer.split_unknown_modifier(tok.surface)
     if split is None:
+        head_credit = search_settings().gate.head_credit
         # "busrejse" is a kind of "rejse": its head matches, as a compound's head does.
         head_word = analyzer.known_head(tok.surface)
-        if head_word is None:
-            return word
-        head_credit = search_settings().gate.head_credit
-        alts = [(t, w * head_credit) for t, w in _word(index, analyzer.token(head_word)).full]
-        return QueryWord(tok.surface, tok.kind, word.confidence, alts, []) if alts else word
+        if head_word is not None:
+            alts = [(t, w * head_credit)
+                    for t, w in _word(index, analyzer.token(head_word)).full]
+            if alts:
+                return QueryWord(tok.surface, tok.kind, word.confidence, alts, [])
+        # "astmaspray" beside "astmamedicin": only the modifier is shared, so it counts
+        # like a shared head.
+        shared = analyzer.known_modifier(tok.surface)
+        if shared is not None:
+            alts = [(t, w * head_credit / concept_w) for t, w in alts_of(shared[0])]
+            return QueryWord(tok.surface, tok.kind, word.confidence, alts, [])
+        return word
     modifier = alts_of(split[0])
     head = _word(index, analyzer.token(split[1])).full
     if not modifier or not head:
         return word
     return QueryWord(tok.surface, tok.kind, word.confidence, [], [modifier, head])
+
+
+def _derived(index: Index, tok: Token) -> QueryWord | None:
+    """A word the index lacks whose derivation it holds ("opereres" beside "operation",
+    "svømmer" beside "svømning", "behandlingen" beside "behandles"): the search stems
+    joined by the derivational endings of search.yaml `derivation`. Matched a little less
+    than the word itself, like a synonym."""
+    cfg = search_settings()
+    concept_w = cfg.query.concept
+    stem, vocab = tok.stem, index.vocab
+    found: list[int] = []
+    for suffix in cfg.derivation.suffixes:
+        if (term := vocab.get(stem + suffix)) is not None:
+            found.append(term)
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and len(base) >= cfg.derivation.min_base \
+                and (term := vocab.get(base)) is not None:
+            found.append(term)
+    if not found:
+        return None
+    alts = [(t, concept_w) for t in dict.fromkeys(found)]
+    return QueryWord(tok.surface, tok.kind, 1.0, alts, [])
+
+
+def _by_pattern(index: Index, tok: Token, word: QueryWord) -> QueryWord:
+    """A word nothing else matched, in a concept of the lexicon store by one of its word
+    patterns ("astmaspray" by "astmaspray*"): matched like a synonym."""
+    concept_w = search_settings().query.concept
+    found = [t for c in index.analyzer.pattern_concepts(tok.surface)
+             if (t := index.vocab.get(c)) is not None]
+    if not found:
+        return word
+    return QueryWord(tok.surface, tok.kind, word.confidence, [(t, concept_w) for t in found], [])
 
 
 def _acute_words(index: Index, names: list[str] | None = None) -> list[QueryWord]:
@@ -174,6 +217,8 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     variant_letters = _variant_letters(index, question)
     for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
+        if tok.kind == CONTENT and not word.known:
+            word = _derived(index, tok) or word
         word.story = story
         if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
             fixed = analyzer.correct(tok.surface)
@@ -194,6 +239,8 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
                         word = candidate
         if tok.kind == CONTENT and not word.known:
             word = _as_modifier(index, tok, word)
+        if tok.kind == CONTENT and not word.known:
+            word = _by_pattern(index, tok, word)
         word.other_domain = (tok.stem in markers or any(p in markers for p in tok.parts)
                              or any(c in markers for c in tok.concepts))
         word.marker_concepts = tuple(c for c in tok.concepts if c in markers)
@@ -288,10 +335,32 @@ def _common_share(index: Index, surface: str) -> float:
     (written without æ/ø/å too: "saette" is "sætte")."""
     cfg = search_settings().gate.common_unknown
     level = max(zipf(v) for v in index.analyzer.lang.norm.ascii_variants(surface.lower()))
+    if level < cfg.zipf_from:
+        level = max(level, _compound_level(index, surface.lower()))
     if level <= cfg.zipf_from:
         return 1.0
     span = max(cfg.zipf_to - cfg.zipf_from, 1e-9)
     return max(cfg.floor, 1.0 - (1.0 - cfg.floor) * (level - cfg.zipf_from) / span)
+
+
+def _compound_level(index: Index, word: str) -> float:
+    """How common a compound of two everyday words is, rare in word lists as compounds
+    are ("telefonnummeret": telefon + nummeret): its rarer part's Zipf level; 0 when it
+    is no such compound ("fibersprængning" keeps the rarity of "sprængning")."""
+    lang = index.analyzer.lang
+    if len(word) < 8 or not word.isalpha():
+        return 0.0
+    best = 0.0
+    for i in range(len(word) - 4, 3, -1):
+        right = word[i:]
+        if right in lang.data.compounds.non_parts or not lang.is_word(right):
+            continue
+        left = word[:i]
+        for candidate in [left] + [left[: -len(link)] for link in lang.data.compounds.linking
+                                   if left.endswith(link) and len(left) > len(link) + 3]:
+            if lang.is_word(candidate):
+                best = max(best, min(zipf(candidate), zipf(right)))
+    return best
 
 
 def _weigh_for_topic(index: Index, informative: list[QueryWord]) -> None:
@@ -470,6 +539,16 @@ def _semantic_order(index: Index, candidates: np.ndarray, final: np.ndarray, flo
     return order[: int(shown.sum())], reranked
 
 
+def _uncertain(final: np.ndarray, floor: float, shown: np.ndarray) -> bool:
+    """The lexical ranking is uncertain of its first answer: another passage it would show
+    scores at least `semantic.margin` of the first. Below that the reordering cannot change
+    the first answer unless the other passage's cosine beats the first's by ln(1 / margin)
+    / weight (0.024 at 0.7 and 15), a gap the regression sets never saw it bridge; so the
+    query is not encoded at all (about 20 ms a question)."""
+    scores = np.sort(final[shown & (final >= floor)])[::-1]
+    return scores.size >= 2 and scores[1] >= search_settings().semantic.margin * scores[0]
+
+
 def _asks_definition(question: str) -> bool:
     """The question asks what something is: "hvad" and a defining verb first."""
     words = tokenize(question)
@@ -563,7 +642,7 @@ def _terms(word: QueryWord) -> list[int]:
 def search(index: Index, question: str, top: int = 5,
            query_vector: Callable[[], np.ndarray] | None = None) -> SearchOutcome:
     """Rank, gate and pick the answers; `query_vector` (the semantic stage) is called
-    only for a question that passes the gate."""
+    only for a question that passes the gate and whose first answer is uncertain."""
     cfg = search_settings()
     words = analyse_question(index, question)
     informative = [w for w in words if w.kind == CONTENT and not w.expansion]
@@ -658,9 +737,11 @@ def search(index: Index, question: str, top: int = 5,
         return outcome
     outcome.answered = True
     floor = final[order[0]] * cfg.answers.min_ratio
-    if query_vector is not None and index.embeddings is not None:
+    if (query_vector is not None and index.embeddings is not None
+            and _uncertain(final, floor, in_body)):
         order, final = _semantic_order(index, candidates, final, floor, query_vector())
         floor = 0.0  # the lexical floor already chose which passages may be shown
+        outcome.semantic = True
     per_section: dict[int, int] = {}
     for i in order:
         if final[i] < floor or len(outcome.hits) >= top:
