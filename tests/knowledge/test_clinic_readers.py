@@ -179,3 +179,18 @@ def test_site_names_come_from_names_and_addresses() -> None:
     assert strip_site("A – B – Fysioklinikken Åhus", sites) == "A – B"
     assert strip_site("A | Regionshospitalet Nordby", sites) == "A"
     assert strip_site("A – Regionshospitalet", sites) == "A – Regionshospitalet"
+
+
+@pytest.mark.parametrize(("parse", "page"), [
+    (parse_md, "# Kramper på cykeltur\n\n## Efter turen\n\nStræk læggene inden sengetid.\n\n"
+               "---\n\n**Se også**\n\n- [Mad til lange ture](/mad)\n- [Sadlens højde](/sadel)\n"),
+    (parse_html, "<html><body><h1>Kramper på cykeltur</h1><h2>Efter turen</h2>"
+                 "<p>Stræk læggene inden sengetid.</p><p><strong>Se også</strong></p>"
+                 "<ul><li><a href='/mad'>Mad til lange ture</a></li>"
+                 "<li><a href='/sadel'>Sadlens højde</a></li></ul></body></html>"),
+])
+def test_a_related_links_line_without_a_heading_drops_its_links(parse, page) -> None:
+    _, _, sections = parse(page)
+    text = "\n".join(p.text for s in sections for p in s.passages)
+    assert "Stræk læggene inden sengetid." in text
+    assert "Mad til lange ture" not in text and "Sadlens højde" not in text

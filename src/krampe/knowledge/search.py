@@ -204,7 +204,20 @@ def remedy_words(words: list[str]) -> set[str]:
                 j += 1
             if j < len(words):
                 found.add(words[j])
-    return found
+            found.update(_subject_of(words, i))
+    return found - set(cfg.advice)
+
+
+def _subject_of(words: list[str], verb: int) -> list[str]:
+    """The treatment named as the subject of a verb of helping, after a modal: "kan
+    botox-sprøjter hjælpe", "vil en varmepude virke" (a few words at most)."""
+    cfg = search_settings().gate.remedy
+    start = verb - 1
+    while start >= 0 and verb - start <= 4 and words[start] not in cfg.modals:
+        start -= 1
+    if start < 0 or words[start] not in cfg.modals:
+        return []
+    return [w for w in words[start + 1:verb] if w not in cfg.skip]
 
 
 def analyse_question(index: Index, question: str) -> list[QueryWord]:
@@ -561,7 +574,7 @@ def _explained(index: Index, passages: np.ndarray, opens: np.ndarray,
     """Some leading passage explains the word: it opens by defining it, names it in
     brackets ("indersiden af lårene (ridebukseanæstesi)", "vanddrivende midler
     (diuretika)"), or its heading or its article's title holds it."""
-    if opens.any():
+    if opens.any() or _opens_with(index, passages, [word], any_sentence=True).any():
         return True
     # The word itself or a synonym; a compound's parts only all together (a title on
     # "blodprop" does not explain "blodsukker").
@@ -594,36 +607,46 @@ def _bracketed(text: str) -> list[str]:
     return out
 
 
-def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord]) -> np.ndarray:
+def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord],
+                any_sentence: bool = False) -> np.ndarray:
     """Per candidate: its opening clause defines what the question names: it holds every
     informative word, one of them within two words of a defining verb ("Iskias er
-    betegnelsen for", "... kaldes dyb venetrombose")."""
-    lang = danish()
-    verbs = set(lang.cues.words("definition_verbs"))
-    analyzer = index.analyzer
-    wanted = [set(_terms(w)) for w in words]
+    betegnelsen for", "... kaldes dyb venetrombose"). With `any_sentence`, the opening
+    clause of any of its sentences ("En tørvægt, der er sat for lavt. Tørvægten er den
+    vægt ...")."""
     out = np.zeros(candidates.shape, dtype=bool)
     if not words:
         return out
     for i, passage in enumerate(candidates.tolist()):
-        sentences = lang.tokenizer.sentences(index.texts[passage])
-        clauses = lang.tokenizer.clauses(sentences[0]) if sentences else []
-        clause = clauses[0] if clauses else []
-        hits: list[set[int]] = []
-        for word in clause:
-            tok = analyzer.token(word)
-            terms = {t for t in (index.vocab.get(tok.stem),
-                                 *(index.vocab.get(c) for c in tok.concepts),
-                                 *(index.vocab.get(p) for p in tok.parts)) if t is not None}
-            hits.append(terms)
-        for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
-            hits[last].update(t for c in concepts if (t := index.vocab.get(c)) is not None)
-        matched = [any(terms & want for want in wanted) for terms in hits]
-        if not all(any(terms & want for terms in hits) for want in wanted):
-            continue
-        out[i] = any(word in verbs and any(matched[max(0, j - 2):j + 3])
-                     for j, word in enumerate(clause))
+        sentences = danish().tokenizer.sentences(index.texts[passage])
+        out[i] = any(_defines(index, sentence, words)
+                     for sentence in (sentences if any_sentence else sentences[:1]))
     return out
+
+
+def _defines(index: Index, sentence: str, words: list[QueryWord]) -> bool:
+    """The sentence's opening clause holds every word, one of them within two words of a
+    defining verb."""
+    lang = danish()
+    verbs = set(lang.cues.words("definition_verbs"))
+    analyzer = index.analyzer
+    wanted = [set(_terms(w)) for w in words]
+    clauses = lang.tokenizer.clauses(sentence)
+    clause = clauses[0] if clauses else []
+    hits: list[set[int]] = []
+    for word in clause:
+        tok = analyzer.token(word)
+        terms = {t for t in (index.vocab.get(tok.stem),
+                             *(index.vocab.get(c) for c in tok.concepts),
+                             *(index.vocab.get(p) for p in tok.parts)) if t is not None}
+        hits.append(terms)
+    for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
+        hits[last].update(t for c in concepts if (t := index.vocab.get(c)) is not None)
+    matched = [any(terms & want for want in wanted) for terms in hits]
+    if not all(any(terms & want for terms in hits) for want in wanted):
+        return False
+    return any(word in verbs and any(matched[max(0, j - 2):j + 3])
+               for j, word in enumerate(clause))
 
 
 def _lead_alone(lead: np.ndarray, coverage: np.ndarray) -> np.ndarray:
@@ -710,8 +733,11 @@ def search(index: Index, question: str, top: int = 5,
     leading = by_relevance[: max(top, 3)]
     if in_body[leading].any():
         leading = leading[in_body[leading]]
-    gate_at = leading[np.argmax(coverage[leading])]
-    threshold = cfg.gate.min_coverage_on_topic if topic[gate_at] else cfg.gate.min_coverage
+    # The leading passage that clears its own bar by the most: one on its article's topic
+    # needs less of the question than one that is not.
+    bars = np.where(topic, cfg.gate.min_coverage_on_topic, cfg.gate.min_coverage)
+    gate_at = leading[np.argmax((coverage - bars)[leading])]
+    threshold = float(bars[gate_at])
     outcome = SearchOutcome(False, coverage=float(coverage[gate_at]),
                             on_topic=bool(topic[gate_at]), words=words)
     if marker_missing[gate_at]:

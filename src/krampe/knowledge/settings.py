@@ -58,6 +58,10 @@ class Remedy(BaseModel):
     skip: set[str]
     # A compound remedy whose head is generic ("akupunkturbehandling"): the modifier counts.
     generic_heads: set[str] = set()
+    # Before a verb of helping, after one of these: the subject names the treatment.
+    modals: set[str] = set()
+    # Words in those places that ask for advice, not about a treatment ("tips mod ...").
+    advice: set[str] = set()
 
 
 class CommonUnknown(BaseModel):

@@ -111,6 +111,7 @@ def is_related_heading(text: str, exact: bool = False) -> bool:
 
 
 _LABEL_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_MAX_LEVEL = 6  # the deepest heading level
 
 
 def is_label(text: str) -> bool:
@@ -211,6 +212,11 @@ class _Builder:
 
     def _para(self, block: Para) -> None:
         text = clean(block.text)
+        if text and is_related_heading(text, exact=True):
+            # "**Læs også**" as a line of its own over a list of links: a related-links
+            # section without a heading, skipped up to the next heading of any level.
+            self.skip_below = _MAX_LEVEL
+            return
         if not text or is_skip_line(text) or is_boilerplate(text):
             return
         if lift_metadata(text, self.meta):
