@@ -194,3 +194,23 @@ def test_a_related_links_line_without_a_heading_drops_its_links(parse, page) -> 
     text = "\n".join(p.text for s in sections for p in s.passages)
     assert "Stræk læggene inden sengetid." in text
     assert "Mad til lange ture" not in text and "Sadlens højde" not in text
+
+
+def test_a_lead_in_goes_with_the_list_even_over_the_lists_own_label() -> None:
+    page = ("# Krampe eller blodprop?\n\n## Sådan skelner du\n\n"
+            "Der er nogle tegn, du kan holde øje med:\n\n**Typisk for en krampe:**\n"
+            "- Musklen bliver hård.\n- Den slipper efter få minutter.\n")
+    _, _, sections = parse_md(page)
+    (passage,) = sections[-1].passages
+    assert passage.text.startswith("Der er nogle tegn, du kan holde øje med:")
+    assert "Musklen bliver hård." in passage.text
+
+
+def test_a_site_label_over_a_byline_in_one_paragraph_is_metadata() -> None:
+    page = ("# Kramper hos cykelryttere\n\n**Cykelklinikken Syd – bloggen**\n"
+            "Skrevet af fysioterapeut Anna Holm\n\n"
+            "Mange ryttere får krampe på lange ture.\n\n## Hvorfor?\n\nTræthed i musklen.\n")
+    _, meta, sections = parse_md(page)
+    assert meta["publisher"] == "Cykelklinikken Syd – bloggen"
+    assert "Anna Holm" in str(meta["author"])
+    assert sections[0].passages[0].text == "Mange ryttere får krampe på lange ture."

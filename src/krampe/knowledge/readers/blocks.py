@@ -221,6 +221,8 @@ class _Builder:
             return
         if lift_metadata(text, self.meta):
             return
+        if self.opening and not self.lead_taken and self._label_and_byline(block.text):
+            return
         if self.opening and not self.lead_taken and is_label(text):
             # "Rygklinikken Vest · Patientguide": who publishes it, searchable with the
             # title ("hvad gør rygklinikken ..."), never a passage.
@@ -231,6 +233,21 @@ class _Builder:
         lead = self.opening and (block.lead or not self.lead_taken)
         self.lead_taken = True
         self._add(text, "lead" if lead else "paragraph")
+
+    def _label_and_byline(self, raw: str) -> bool:
+        """Lines above the text that are a byline and a short site label ("Klinikken –
+        bloggen" over "Skrevet af ..."): metadata, never the lead."""
+        lines = [clean(line) for line in raw.split("\n") if clean(line)]
+        if len(lines) < 2 or not any(byline(line) for line in lines):
+            return False
+        rest = [line for line in lines if not byline(line)]
+        if not all(len(line.split()) <= 6 and line[-1] not in ".!?" for line in rest):
+            return False
+        for line in lines:
+            lift_metadata(line, self.meta)
+        if rest:
+            self.meta.setdefault("publisher", publisher(" · ".join(rest)))
+        return True
 
     def _answer_to_letter(self, text: str) -> bool:
         """A reader's letter ("Spørgsmål: ...") and its answer ("Svar: ...") are one
@@ -280,9 +297,13 @@ class _Builder:
         self.fresh = False
         pieces: list[str] = []
         passages = self.current.passages
-        # A lead-in ("Det gælder især:") belongs with the list it introduces.
-        if passages and passages[-1].kind == "paragraph" and passages[-1].text.endswith(":"):
-            pieces.append(passages.pop().text)
+        # A lead-in ("Det gælder især:") belongs with the list it introduces, and so does
+        # one before the list's own label ("... nogle klare tegn:" over "Typisk for X:").
+        lead_ins: list[str] = []
+        while (passages and passages[-1].kind == "paragraph" and len(lead_ins) < 2
+               and passages[-1].text.endswith(":") and not passages[-1].continued):
+            lead_ins.insert(0, passages.pop().text)
+        pieces.extend(lead_ins)
         for line in lines:
             pieces.extend(split_long(line))
         for chunk in _pack(pieces, "\n", MAX_PASSAGE_CHARS):
