@@ -214,3 +214,13 @@ def test_a_site_label_over_a_byline_in_one_paragraph_is_metadata() -> None:
     assert meta["publisher"] == "Cykelklinikken Syd – bloggen"
     assert "Anna Holm" in str(meta["author"])
     assert sections[0].passages[0].text == "Mange ryttere får krampe på lange ture."
+
+
+def test_a_name_above_the_title_line_is_the_publisher() -> None:
+    page = ("Fodklinikken Bakkehuset, Ribe\n"
+            "Pjece: Kramper i læggen og fødderne, når du er over 70\n"
+            "Udgivet: 3. februar 2026\n\nMange ældre vågner med krampe.\n\n"
+            "Hvad kan du gøre?\n\nStræk læggen før sengetid.\n")
+    title, meta, _ = parse_txt(page)
+    assert title == "Pjece: Kramper i læggen og fødderne, når du er over 70"
+    assert meta["publisher"] == "Fodklinikken Bakkehuset, Ribe"
