@@ -107,3 +107,32 @@ def test_a_passage_on_its_articles_topic_clears_the_lower_bar(tmp_path: Path):
     result = kb.search("hvornår skal jeg begynde at spise på en lang cykeltur")
     assert result.answered
     assert any("hver halve time" in a.text for a in result.answers)
+
+
+SLEEP = """# Kramper om natten
+
+## Stilling i sengen
+
+Ligger du med tæerne strakt nedad hele natten, forkorter det lægmusklen. Læg en pude under anklerne.
+
+## Under sport
+
+Mærker du et knald bag i læggen under en sprint, er det ofte en skade i musklen og ikke en krampe.
+"""
+
+
+@pytest.fixture
+def sleep(tmp_path: Path) -> KnowledgeBase:
+    (tmp_path / "nat.md").write_text(SLEEP, encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+def test_a_body_part_after_paa_tells_how_one_lies(sleep: KnowledgeBase):
+    # "maven" marks a stomach cramp; "på maven" is a way of lying.
+    result = sleep.search("giver det kramper at jeg altid sover på maven")
+    assert result.answered and "pude under anklerne" in result.answers[0].text
+
+
+def test_a_lay_word_for_a_snap_finds_the_article_word(sleep: KnowledgeBase):
+    result = sleep.search("jeg mærkede et smæld under en sprint, hvad var det")
+    assert result.answered and "knald" in result.answers[0].text

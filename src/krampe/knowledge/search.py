@@ -273,6 +273,12 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         # "Er det farligt?" is answered by when to see a doctor.
         words.extend(_acute_words(index, cfg.gate.ranking_only_expand))
     raw = [analyzer.respell(w) for w in tokenize(question)]
+    # "sover på maven", "ligger på ryggen": a body part after a preposition of position
+    # says how one lies, not where the trouble is.
+    placed = {raw[i + 1] for i, w in enumerate(raw[:-1]) if w in cfg.gate.position_words}
+    for word in words:
+        if word.other_domain and not word.marker_concepts and word.surface in placed:
+            word.other_domain = False
     remedies = remedy_words([spelled.get(w, w) for w in raw])
     for word in words:
         word.remedy = word.kind == CONTENT and spelled.get(word.surface, word.surface) in remedies
