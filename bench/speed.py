@@ -92,7 +92,15 @@ def _semantic_cost(kb, queries: list[str], rounds: int) -> dict:
     for q in queries:
         kb.search(q, top=5)  # fills the cache
     cached = _latencies(lambda q: kb.search(q, top=5), queries, rounds)
-    return {"ran": ran, "queries": len(queries), "encode": encode, "cached": cached}
+    from krampe.core import ask
+
+    ask_cached = _latencies(lambda q: ask(q, kb, 5), queries, rounds)
+    return {"ran": ran, "queries": len(queries), "encode": encode, "cached": cached,
+            "ask_cached": ask_cached}
+
+
+def _mean_cpu(lat: list[list[float]]) -> float:
+    return float(np.mean(np.asarray(lat)[:, 1])) if lat else 0.0
 
 
 def _passages(kb) -> int | None:
@@ -245,7 +253,9 @@ def _semantic_row(args: argparse.Namespace, label: str, slug: str, path: Path, a
             f"({cost['ran'] / max(cost['queries'], 1):.0%}: answered and the lexical ranking "
             f"uncertain); one query encoding p50 {_both(_pcts(cost['encode'], 50), 1)} ms; "
             f"search with the query cache warm p50 {_both(_pcts(cost['cached'], 50), 3)} ms "
-            "(the row's search and ask columns start every round with an empty cache)")
+            "(the row's search and ask columns start every round with an empty cache); "
+            f"ask mean CPU per question {_mean_cpu(warm['ask']):.2f} ms with the cache "
+            f"empty, {_mean_cpu(cost['ask_cached']):.2f} ms with it warm")
     return [label, str(articles), str(warm["passages"]), name, _both(cold["load"], 1),
             _both(warm["load"], 2), _both(_pcts(warm["lat"], 50), 3),
             _both(_pcts(warm["lat"], 99), 2), *pcts, "", ""]
@@ -371,6 +381,9 @@ def _drive(args: argparse.Namespace, tmp: Path) -> int:
                              krampe_target(label, articles, cold["load"], p50)])
                 if profile:
                     notes.append(f"krampe profile on {label}: {profile}")
+                if warm.get("ask"):
+                    notes.append(f"krampe (lexical) on {label}: ask mean CPU per question "
+                                 f"{_mean_cpu(warm['ask']):.2f} ms")
                 notes.append(f"krampe's slowest queries on {label} (CPU ms): "
                              + "; ".join(f"{ms:.1f} {q!r}" for q, ms in
                                          slowest(queries, warm["lat"])))
