@@ -179,3 +179,48 @@ def test_site_names_come_from_names_and_addresses() -> None:
     assert strip_site("A – B – Fysioklinikken Åhus", sites) == "A – B"
     assert strip_site("A | Regionshospitalet Nordby", sites) == "A"
     assert strip_site("A – Regionshospitalet", sites) == "A – Regionshospitalet"
+
+
+@pytest.mark.parametrize(("parse", "page"), [
+    (parse_md, "# Kramper på cykeltur\n\n## Efter turen\n\nStræk læggene inden sengetid.\n\n"
+               "---\n\n**Se også**\n\n- [Mad til lange ture](/mad)\n- [Sadlens højde](/sadel)\n"),
+    (parse_html, "<html><body><h1>Kramper på cykeltur</h1><h2>Efter turen</h2>"
+                 "<p>Stræk læggene inden sengetid.</p><p><strong>Se også</strong></p>"
+                 "<ul><li><a href='/mad'>Mad til lange ture</a></li>"
+                 "<li><a href='/sadel'>Sadlens højde</a></li></ul></body></html>"),
+])
+def test_a_related_links_line_without_a_heading_drops_its_links(parse, page) -> None:
+    _, _, sections = parse(page)
+    text = "\n".join(p.text for s in sections for p in s.passages)
+    assert "Stræk læggene inden sengetid." in text
+    assert "Mad til lange ture" not in text and "Sadlens højde" not in text
+
+
+def test_a_lead_in_goes_with_the_list_even_over_the_lists_own_label() -> None:
+    page = ("# Krampe eller blodprop?\n\n## Sådan skelner du\n\n"
+            "Der er nogle tegn, du kan holde øje med:\n\n**Typisk for en krampe:**\n"
+            "- Musklen bliver hård.\n- Den slipper efter få minutter.\n")
+    _, _, sections = parse_md(page)
+    (passage,) = sections[-1].passages
+    assert passage.text.startswith("Der er nogle tegn, du kan holde øje med:")
+    assert "Musklen bliver hård." in passage.text
+
+
+def test_a_site_label_over_a_byline_in_one_paragraph_is_metadata() -> None:
+    page = ("# Kramper hos cykelryttere\n\n**Cykelklinikken Syd – bloggen**\n"
+            "Skrevet af fysioterapeut Anna Holm\n\n"
+            "Mange ryttere får krampe på lange ture.\n\n## Hvorfor?\n\nTræthed i musklen.\n")
+    _, meta, sections = parse_md(page)
+    assert meta["publisher"] == "Cykelklinikken Syd – bloggen"
+    assert "Anna Holm" in str(meta["author"])
+    assert sections[0].passages[0].text == "Mange ryttere får krampe på lange ture."
+
+
+def test_a_name_above_the_title_line_is_the_publisher() -> None:
+    page = ("Fodklinikken Bakkehuset, Ribe\n"
+            "Pjece: Kramper i læggen og fødderne, når du er over 70\n"
+            "Udgivet: 3. februar 2026\n\nMange ældre vågner med krampe.\n\n"
+            "Hvad kan du gøre?\n\nStræk læggen før sengetid.\n")
+    title, meta, _ = parse_txt(page)
+    assert title == "Pjece: Kramper i læggen og fødderne, når du er over 70"
+    assert meta["publisher"] == "Fodklinikken Bakkehuset, Ribe"

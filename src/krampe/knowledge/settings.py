@@ -58,6 +58,10 @@ class Remedy(BaseModel):
     skip: set[str]
     # A compound remedy whose head is generic ("akupunkturbehandling"): the modifier counts.
     generic_heads: set[str] = set()
+    # Before a verb of helping, after one of these: the subject names the treatment.
+    modals: set[str] = set()
+    # Words in those places that ask for advice, not about a treatment ("tips mod ...").
+    advice: set[str] = set()
 
 
 class CommonUnknown(BaseModel):
@@ -78,10 +82,13 @@ class Gate(BaseModel):
     common_unknown: CommonUnknown
     other_domain: list[str]
     topic_share: float = Field(gt=0, le=1)
+    article_subject_min: int = Field(default=3, ge=1)
+    article_subject_share: float = Field(default=0.5, ge=0, le=1)
     topic_floor: float = Field(ge=0)
     unknown_weight_on_topic: float = Field(ge=0, le=1)
     story: float = Field(default=1.0, ge=0, le=1)
     remedy: Remedy
+    position_words: list[str] = []
     ranking_only: list[str] = []
     ranking_only_expand: list[str] = []
 
@@ -93,18 +100,29 @@ class Acute(BaseModel):
     weight: float = Field(ge=0)
 
 
+class Derivation(BaseModel):
+    """Derivational endings that join a search stem to its relatives (krampe.knowledge.search)."""
+
+    suffixes: list[str]
+    min_base: int = Field(ge=2)
+
+
 class Semantic(BaseModel):
     """The semantic stage (krampe.knowledge.semantic)."""
 
     weight: float = Field(ge=0)
+    # Runs only when the second answer scores at least this share of the first.
+    margin: float = Field(ge=0, le=1)
+    # Query vectors kept in memory, by normalised question text.
+    query_cache: int = Field(ge=0)
     max_passages: int = Field(ge=0)
     threads: int = Field(ge=1)
 
 
 class SearchSettings(BaseModel):
-    # A word of the layer's lexicon store whose synonym group the policy's four-digit
+    # Words of the layer's lexicon store whose synonym groups the policy's four-digit
     # out-of-hours codes join (krampe.knowledge.danish.synonym_groups).
-    out_of_hours_group: str | None = None
+    out_of_hours_groups: list[str] = []
     bm25: Bm25
     fields: Fields
     index_weights: IndexWeights
@@ -112,6 +130,7 @@ class SearchSettings(BaseModel):
     answers: Answers
     gate: Gate
     acute: Acute
+    derivation: Derivation
     semantic: Semantic
 
 

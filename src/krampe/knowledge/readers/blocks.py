@@ -111,6 +111,7 @@ def is_related_heading(text: str, exact: bool = False) -> bool:
 
 
 _LABEL_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_MAX_LEVEL = 6  # the deepest heading level
 
 
 def is_label(text: str) -> bool:
@@ -211,9 +212,16 @@ class _Builder:
 
     def _para(self, block: Para) -> None:
         text = clean(block.text)
+        if text and is_related_heading(text, exact=True):
+            # "**Læs også**" as a line of its own over a list of links: a related-links
+            # section without a heading, skipped up to the next heading of any level.
+            self.skip_below = _MAX_LEVEL
+            return
         if not text or is_skip_line(text) or is_boilerplate(text):
             return
         if lift_metadata(text, self.meta):
+            return
+        if self.opening and not self.lead_taken and self._label_and_byline(block.text):
             return
         if self.opening and not self.lead_taken and is_label(text):
             # "Rygklinikken Vest · Patientguide": who publishes it, searchable with the
@@ -225,6 +233,21 @@ class _Builder:
         lead = self.opening and (block.lead or not self.lead_taken)
         self.lead_taken = True
         self._add(text, "lead" if lead else "paragraph")
+
+    def _label_and_byline(self, raw: str) -> bool:
+        """Lines above the text that are a byline and a short site label ("Klinikken –
+        bloggen" over "Skrevet af ..."): metadata, never the lead."""
+        lines = [clean(line) for line in raw.split("\n") if clean(line)]
+        if len(lines) < 2 or not any(byline(line) for line in lines):
+            return False
+        rest = [line for line in lines if not byline(line)]
+        if not all(len(line.split()) <= 6 and line[-1] not in ".!?" for line in rest):
+            return False
+        for line in lines:
+            lift_metadata(line, self.meta)
+        if rest:
+            self.meta.setdefault("publisher", publisher(" · ".join(rest)))
+        return True
 
     def _answer_to_letter(self, text: str) -> bool:
         """A reader's letter ("Spørgsmål: ...") and its answer ("Svar: ...") are one
@@ -274,9 +297,13 @@ class _Builder:
         self.fresh = False
         pieces: list[str] = []
         passages = self.current.passages
-        # A lead-in ("Det gælder især:") belongs with the list it introduces.
-        if passages and passages[-1].kind == "paragraph" and passages[-1].text.endswith(":"):
-            pieces.append(passages.pop().text)
+        # A lead-in ("Det gælder især:") belongs with the list it introduces, and so does
+        # one before the list's own label ("... nogle klare tegn:" over "Typisk for X:").
+        lead_ins: list[str] = []
+        while (passages and passages[-1].kind == "paragraph" and len(lead_ins) < 2
+               and passages[-1].text.endswith(":") and not passages[-1].continued):
+            lead_ins.insert(0, passages.pop().text)
+        pieces.extend(lead_ins)
         for line in lines:
             pieces.extend(split_long(line))
         for chunk in _pack(pieces, "\n", MAX_PASSAGE_CHARS):

@@ -40,15 +40,19 @@ def reviewed_text(text: str) -> str:
     return "\n".join([str(front.get("title") or ""), str(front.get("summary") or ""), body])
 
 
-def _inline_text(token: Token) -> str:
+def _inline_text(token: Token, lines: bool = False) -> str:
+    """The text of an inline token; with `lines`, its line breaks kept (a paragraph's
+    lines may be a site label and a byline, each read on its own)."""
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n" if lines else " ")
         elif child.type == "image":
             continue
+    if lines:
+        return "\n".join(b.clean(line) for line in "".join(parts).split("\n"))
     return b.clean("".join(parts))
 
 
@@ -103,7 +107,7 @@ def _blocks(tokens: list[Token]) -> list[b.Block]:
             if rest:
                 out.append(b.Para(rest))
         elif tok.type == "inline":
-            out.append(b.Para(_inline_text(tok)))
+            out.append(b.Para(_inline_text(tok, lines=True)))
         i += 1
     return out
 

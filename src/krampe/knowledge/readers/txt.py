@@ -32,6 +32,13 @@ def _heading_like(line: str, first: bool = False) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
+def _name(line: str) -> bool:
+    """A proper name ("Jordemoderklinikken Solsikken, Aarhus"): a few words, each
+    capitalised. Danish titles capitalise only their first word."""
+    words = line.replace(",", " ").split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
 def _raw_blocks(text: str) -> list[list[str]]:
     groups: list[list[str]] = []
     current: list[str] = []
@@ -102,11 +109,12 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
             continue
         if title is None:
             nxt = kept[i + 1] if i + 1 < len(kept) else None
-            if b.is_label(line) or (" " not in line and isinstance(nxt, str)
-                                    and _heading_like(nxt, first=True)):
-                # Above the title: the site ("Lægehuset Ved Åen · Åvej 12 · ...") or a
-                # category word ("PATIENTINFORMATION"); the site is kept as publisher.
-                if b.is_label(line):
+            above = isinstance(nxt, str) and _heading_like(nxt, first=True)
+            if b.is_label(line) or (above and (" " not in line or _name(line))):
+                # Above the title: the site ("Lægehuset Ved Åen · Åvej 12 · ...", a name
+                # such as "Klinikken Solbakken, Vejle") or a category word
+                # ("PATIENTINFORMATION"); the site is kept as publisher.
+                if b.is_label(line) or _name(line):
                     meta.setdefault("publisher", b.publisher(line))
                 continue
             title = line

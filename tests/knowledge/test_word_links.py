@@ -1,0 +1,147 @@
+"""A question's word the articles never use still finds the words they do use: a
+derivation of it, a compound it is the head or the modifier of, a pattern of the lexicon
+store, an everyday word typed without æ/ø/å, a phone number, a town's region; and a unit
+asks for an amount the articles must give.
+
+Every article and question here is written for these tests."""
+# ruff: noqa: E501  (articles keep a paragraph on one line)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from krampe.knowledge.kb import KnowledgeBase
+from krampe.knowledge.search import _common_share, analyse_question
+from krampe.policy import get_policy
+
+SWIM = """# Klubbens gode råd om kramper i vandet
+
+## Svømning med lægkramper
+
+Svømning er skånsom træning for musklerne, men mange får krampe i læggen, når de strækker vristen under crawl. Hold anklerne afslappede, og spark fra hoften.
+
+## Hår og hud efter bassinet
+
+Mange med lyst hår får grønlige klorstriber efter en sæson i bassinet. Skyl håret i ferskvand før træningen.
+
+## Medicin før træning
+
+Tag din allergimedicin en halv time før træningen, så virker den, når du er i vandet.
+
+## Salt efter lange træninger
+
+Efter lange træninger har kroppen mistet salt med sveden. Spis et måltid med lidt salt bagefter.
+
+## Støttestrømper
+
+Har du hævede ankler efter lange flyrejser, kan støttestrømper hjælpe, også på vej til stævner.
+"""
+
+CALLS = """# Når krampen ikke går over
+
+## Lægevagten
+
+Er lægen lukket, og går smerterne ikke over, så ring til lægevagten på {number}.
+
+## Region Syddanmark
+
+Bor du i Region Syddanmark, har lægevagten sin egen visitation, som vurderer, om du skal ses.
+
+## Stræk
+
+Stræk læggen i et minut, når krampen kommer.
+"""
+
+
+@pytest.fixture
+def swim(tmp_path: Path) -> KnowledgeBase:
+    (tmp_path / "svoem.md").write_text(SWIM, encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+def _top(kb: KnowledgeBase, question: str) -> str:
+    result = kb.search(question)
+    assert result.answered, question
+    return result.answers[0].text
+
+
+def test_a_verb_finds_the_noun_derived_from_it(swim: KnowledgeBase):
+    # "svømme" -> svøm -> "svømning"; the article never uses the verb.
+    assert "skånsom træning" in _top(swim, "er det sundt at svømme når man har lægkramper")
+
+
+def test_a_word_finds_the_compounds_it_is_the_head_of(swim: KnowledgeBase):
+    # "striber" is the head of "klorstriber", a kind of striber.
+    assert "klorstriber" in _top(swim, "hvorfor får jeg grønne striber i håret")
+
+
+def test_a_compound_shares_its_modifier_with_the_articles_compounds(swim: KnowledgeBase):
+    # "allergispray" beside "allergimedicin": the allergy is what they share.
+    assert "allergimedicin" in _top(swim, "hvornår skal jeg tage min allergispray før træning")
+
+
+def test_a_word_nothing_else_matches_joins_a_concept_by_its_pattern(swim: KnowledgeBase):
+    # "kompressionsstrømpe*" in the lexicon store's compression concept.
+    assert "støttestrømper" in _top(swim, "hjælper kompressionsstrømpebukser på hævede ankler")
+
+
+def test_a_unit_asks_for_an_amount_the_articles_never_give(swim: KnowledgeBase):
+    assert not swim.search("hvor mange gram salt skal jeg spise efter lange træninger "
+                           "med krampe i læggen").answered
+    assert swim.search("skal jeg spise salt efter lange træninger med krampe i læggen").answered
+
+
+def test_an_everyday_word_without_ae_oe_aa_is_read_as_itself(swim: KnowledgeBase):
+    # Neither the lexicon store nor the article has "købe"; the word list has.
+    assert swim.index.analyzer.respell("koebe") == "købe"
+    assert swim.index.analyzer.respell("klorstriber") == "klorstriber"  # in the article
+
+
+def test_a_compound_of_two_everyday_words_weighs_as_little_as_they_do(swim: KnowledgeBase):
+    # Word lists rarely hold compounds: "mobilnummeret" is as common as "nummeret".
+    assert _common_share(swim.index, "mobilnummeret") < 0.9
+    assert _common_share(swim.index, "vristsprængning") == 1.0  # a rare part stays rare
+
+
+@pytest.fixture
+def calls(tmp_path: Path) -> KnowledgeBase:
+    number = next(r.number for r in get_policy().regions() if " " not in r.number)
+    (tmp_path / "vagt.md").write_text(CALLS.format(number=number), encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+def test_a_question_for_the_number_is_answered_by_the_number(calls: KnowledgeBase):
+    assert "ring til lægevagten" in _top(calls, "hvad er telefonnummeret til lægevagten")
+
+
+def test_a_town_finds_its_region(calls: KnowledgeBase):
+    assert "Region Syddanmark" in _top(calls, "hvordan kommer jeg til lægevagten i Odense")
+
+
+def test_an_article_is_about_the_word_its_headings_and_passages_keep_using(tmp_path: Path):
+    article = """# Smerter i benet når du cykler
+
+## Hvad er cykelknæ?
+
+Cykelknæ er en overbelastning af senerne ved knæskallen.
+
+## Hvem får cykelknæ?
+
+Cykelknæ ses mest hos motionister, der øger træningen hurtigt.
+
+## Sadlens højde
+
+En for lav sadel giver cykelknæ, fordi knæet bøjer for meget.
+
+## Hvile
+
+Hold pause fra cyklen i en uge.
+"""
+    (tmp_path / "cykel.md").write_text(article, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    word = next(w for w in analyse_question(kb.index, "cykelknæ") if w.surface == "cykelknæ")
+    assert {t for t, _ in word.full} & kb.index.article_topics[0]
+    # The title never names it, yet a question about it is on the article's topic.
+    assert kb.explain("kan man få cykelknæ af en forkert indstillet cykel").on_topic
