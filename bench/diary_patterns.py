@@ -42,7 +42,8 @@ from sqlalchemy.engine import make_url
 from krampe.db import Database
 from krampe.diary.api import compute_patterns
 from krampe.diary.models import Entry
-from krampe.diary.repository import create_entry, pattern_rows
+from krampe.diary.repository import create_entry
+from krampe.diary.rows import pattern_rows
 from krampe.diary.schemas import EntryIn
 
 REPO = Path(__file__).resolve().parents[1]
