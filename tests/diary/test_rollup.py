@@ -119,7 +119,7 @@ def test_patterns_from_the_rollup_equal_patterns_of_the_entries(database):
         rows, records = pattern_rows(db, user)
         expected = analyse(rows, records, NOW)
         assert compute_patterns(db, user, NOW) == expected
-        assert expected.entries_in_window > 20 and expected.intensity.n == expected.entries_in_window
+        assert 20 < expected.entries_in_window == expected.intensity.n
 
 
 def test_rows_of_other_thresholds_are_recomputed_when_read(database):
