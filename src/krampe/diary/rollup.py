@@ -10,13 +10,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, String, cast, delete, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from krampe.diary.days import DayTotals, day_totals, totals_version
-from krampe.diary.models import DayRecord, DayTotal, Entry
+from krampe.diary.models import DAY_TOTAL_COLUMNS, DayRecord, DayTotal, Entry
 from krampe.diary.rows import json_tuple, rows_of_days, to_pattern_rows
 from krampe.diary.timeutil import local_day
 
@@ -46,10 +49,27 @@ def refresh(db: Session, user_id: int, days: Iterable[date]) -> None:
     _lock_user(db, user_id)
     rows, records = rows_of_days(db, user_id, wanted)
     totals = day_totals(rows, records)
-    db.execute(delete(DayTotal).where(DayTotal.user_id == user_id, DayTotal.day.in_(wanted)))
+    gone = [d for d in wanted if d not in totals]
+    if gone:  # its last entry was deleted or moved away, and it has no record
+        db.execute(delete(DayTotal).where(DayTotal.user_id == user_id, DayTotal.day.in_(gone)))
     if totals:
         version = totals_version()
-        db.execute(insert(DayTotal), [_values(user_id, x, version) for x in totals.values()])
+        db.execute(_upsert(db), [_values(user_id, x, version) for x in totals.values()])
+
+
+@lru_cache(maxsize=2)
+def _upsert_for(dialect: str) -> Any:
+    make = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = make(DayTotal)
+    return stmt.on_conflict_do_update(
+        index_elements=[DayTotal.user_id, DayTotal.day],
+        set_={c: stmt.excluded[c] for c in DAY_TOTAL_COLUMNS})
+
+
+def _upsert(db: Session) -> Any:
+    """INSERT ... ON CONFLICT (user_id, day) DO UPDATE: one statement for a new or a
+    changed day (PostgreSQL and SQLite spell it alike); built once, it compiles once."""
+    return _upsert_for(db.get_bind().dialect.name)
 
 
 def read(db: Session, user_id: int, first: date, now: datetime) -> dict[date, DayTotals]:

@@ -10,7 +10,18 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, and_, cast, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    String,
+    and_,
+    cast,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from krampe.diary.models import DayRecord, Entry
@@ -78,7 +89,8 @@ def pattern_rows(db: Session, user_id: int, since: datetime | None = None
 
 def rows_of_days(db: Session, user_id: int, days: Iterable[date]
                  ) -> tuple[list[PatternRow], dict[date, tuple[str, ...]]]:
-    """A user's entries and day records on the given local days only."""
+    """A user's entries and day records on the given local days only (one round trip:
+    every diary write runs this)."""
     wanted = sorted(set(days))
     if not wanted:
         return [], {}
@@ -87,9 +99,20 @@ def rows_of_days(db: Session, user_id: int, days: Iterable[date]
              Entry.started_at < day_start_utc(d + timedelta(days=1)))
         for d in wanted
     ]
-    rows = to_pattern_rows(db.execute(
-        _row_query().where(Entry.user_id == user_id, or_(*spans))))
-    records = {r[0]: tuple(r[1] or ()) for r in db.execute(
-        select(DayRecord.day, DayRecord.contexts).where(DayRecord.user_id == user_id,
-                                                        DayRecord.day.in_(wanted)))}
-    return rows, records
+    entries = select(
+        Entry.started_at, Entry.duration_seconds, Entry.intensity, Entry.situation,
+        Entry.disturbed_sleep, Entry.disturbed_work, cast(Entry.contexts, String),
+        cast(null(), Date).label("day"),
+    ).where(Entry.user_id == user_id, or_(*spans))
+    records = select(
+        null(), null(), null(), null(), null(), null(), cast(DayRecord.contexts, String),
+        DayRecord.day,
+    ).where(DayRecord.user_id == user_id, DayRecord.day.in_(wanted))
+    rows, days_out = [], {}
+    for r in db.execute(union_all(entries, records)):
+        if r[7] is None:
+            rows.append(PatternRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]),
+                                   _contexts(r[6])))
+        else:
+            days_out[r[7]] = _contexts(r[6])
+    return rows, days_out
