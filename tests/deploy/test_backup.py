@@ -61,7 +61,7 @@ def test_pg_dump_and_pg_restore_round_trip(tmp_path, pg_database, monkeypatch):
                        timeout=120)
         restored = source.set(database=restored_name).render_as_string(hide_password=False)
         db = Database.from_url(restored, migrate=False)
-        assert current_revision(db.engine) == "0003"  # the schema version came along
+        assert current_revision(db.engine) == "0004"  # the schema version came along
         db.dispose()
         with TestClient(_app(tmp_path, restored, "after", monkeypatch)) as c:
             r = c.post("/api/account/login", json={"username": "dorte", "password": PASSWORD})

@@ -20,8 +20,8 @@ from sqlalchemy import create_engine, text
 from krampe.db import Database
 from tests.postgres import fresh_schema
 
-TABLES = ["idempotency_keys", "diary_entries", "diary_days", "user_sessions", "rate_limits",
-          "users"]
+TABLES = ["idempotency_keys", "diary_day_totals", "diary_entries", "diary_days",
+          "user_sessions", "rate_limits", "users"]
 
 
 @pytest.fixture(scope="session")

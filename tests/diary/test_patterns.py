@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from krampe.diary.findings import diary_findings
 from krampe.diary.patterns import analyse, rate_ratio, weekly_counts
-from krampe.diary.repository import PatternRow
-from krampe.diary.thresholds import diary_findings, thresholds
+from krampe.diary.rows import PatternRow
+from krampe.diary.thresholds import thresholds
 from krampe.diary.timeutil import local_to_utc
 
 NOW = datetime(2026, 5, 20, 10, 0, tzinfo=UTC)  # Wednesday, noon in Copenhagen
@@ -112,7 +113,7 @@ def test_weekly_counts_are_local_monday_weeks_including_empty_weeks():
     # Sunday 23:30 local is still the old week even though it is Sunday 21:30 UTC.
     sunday = row(date(2026, 5, 17), 23)
     monday = row(date(2026, 5, 18), 0)
-    weeks = weekly_counts([sunday, monday], TODAY, weeks=3)
+    weeks = weekly_counts({sunday.day: 1, monday.day: 1}, TODAY, weeks=3)
     assert [w.week_start for w in weeks] == [date(2026, 5, 4), date(2026, 5, 11),
                                              date(2026, 5, 18)]
     assert [w.count for w in weeks] == [0, 1, 1]

@@ -15,7 +15,7 @@ from krampe.db.migrate import current_revision, downgrade, upgrade
 
 
 def test_migrations_match_the_models_and_go_down_and_up(database):
-    assert current_revision(database.engine) == "0003"
+    assert current_revision(database.engine) == "0004"
     with database.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                 Base.metadata)
@@ -37,7 +37,7 @@ def test_migrations_match_the_models_and_go_down_and_up(database):
     assert "diary_entries" not in inspect(database.engine).get_table_names()
     upgrade(database.engine)
     upgrade(database.engine)  # idempotent
-    assert current_revision(database.engine) == "0003"
+    assert current_revision(database.engine) == "0004"
 
 
 def test_sqlite_runs_wal_full_sync_and_foreign_keys(tmp_path):
@@ -71,10 +71,10 @@ def test_db_cli_upgrade_and_status(_isolated_home):
     r = runner.invoke(app, ["db", "status"])
     assert r.exit_code == 0 and "ikke oprettet endnu" in r.output
     r = runner.invoke(app, ["db", "upgrade"])
-    assert r.exit_code == 0 and "version 0003" in r.output
+    assert r.exit_code == 0 and "version 0004" in r.output
     assert (_isolated_home / "krampe.db").exists()
     r = runner.invoke(app, ["db", "status"])
-    assert "version 0003" in r.output
+    assert "version 0004" in r.output
 
 
 def test_home_and_database_files_are_owner_only(tmp_path, monkeypatch):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 EMERGENCY = "jeg har pludselig svært ved at trække vejret og min læg er hævet og øm"
@@ -31,6 +33,17 @@ def test_ask_post_returns_sourced_answers(client, web_app):
         assert answer["source"] in ids
         assert answer["title"] and answer["text"]
         assert len(answer["text"]) <= 700
+
+
+def test_ask_answer_is_the_engines_object_and_the_notice(client, web_app):
+    """The JSON text made in the engine pool is the contract object (emergency text
+    included: nested triage, Danish letters), and the notice is spliced in whole."""
+    services = web_app.state.services
+    for q in (ORDINARY_Q, EMERGENCY, "hjælper æblecider mod krampe?"):
+        assert json.loads(services.ask_bytes(q, 2)) == services.ask_json(q, 2)
+        body = client.post("/api/ask", json={"q": q, "top": 2}).json()
+        assert body.pop("notice") == services.notice()
+        assert set(body) == set(services.ask_json(q, 2)) and body["question"] == q
 
 
 def test_ask_get_matches_post(client):

@@ -6,7 +6,7 @@ Auth: the session cookie from `POST /api/account/login`; unsafe methods also nee
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
@@ -18,8 +18,9 @@ from krampe.accounts.service import CurrentUser
 from krampe.db.base import utcnow
 from krampe.diary import idempotency as idem
 from krampe.diary import repository as repo
+from krampe.diary import rollup
 from krampe.diary.doctor import triage_findings, triage_note
-from krampe.diary.patterns import WINDOW_DAYS, Patterns, analyse
+from krampe.diary.patterns import Patterns, analyse_days, window_start
 from krampe.diary.schemas import DayIn, DayOut, EntryIn, EntryOut
 from krampe.diary.timeutil import LocalTimeError, aware_to_utc, local_day
 from krampe.diary.validation import DanishRoute
@@ -145,7 +146,6 @@ def patterns(user: CurrentUser = Depends(authed), db: Session = Depends(db_sessi
 
 
 def compute_patterns(db: Session, user_id: int, now: datetime) -> Patterns:
-    since = now - timedelta(days=WINDOW_DAYS + 1)
-    # One indexed range scan over the last year; no count over the whole history.
-    rows, days = repo.pattern_rows(db, user_id, since=since)
-    return analyse(rows, days, now.astimezone(UTC))
+    # One index-only range scan over the year's daily roll-up; no entry is read.
+    now = now.astimezone(UTC)
+    return analyse_days(rollup.read(db, user_id, window_start(local_day(now)), now), now)

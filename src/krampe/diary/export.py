@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from krampe.accounts.userdata import UserData
 from krampe.csvout import write_csv
-from krampe.diary.models import DayRecord, Entry, IdempotencyKey
+from krampe.diary.models import DayRecord, DayTotal, Entry, IdempotencyKey
 from krampe.diary.repository import list_days, list_entries
 from krampe.diary.timeutil import to_local
 
@@ -69,7 +69,7 @@ def export_csv(db: Session, user_id: int) -> str:
 def delete_data(db: Session, user_id: int) -> None:
     # Explicit deletes as well as ON DELETE CASCADE: nothing is left even if a
     # connection ran without foreign keys enabled.
-    for model in (IdempotencyKey, Entry, DayRecord):
+    for model in (IdempotencyKey, Entry, DayRecord, DayTotal):
         db.execute(delete(model).where(model.user_id == user_id))
 
 

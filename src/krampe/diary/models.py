@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
@@ -22,6 +23,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from krampe.db.base import Base, UTCDateTime, utcnow
 
 NOTE_MAX_CHARS = 1000
+# The roll-up's columns after its key (user_id, day), in the order the read selects them.
+DAY_TOTAL_COLUMNS = ["entries", "night", "disturbed", "exercise", "contexts", "durations",
+                     "intensities", "last_started_at", "version"]
 
 
 class Entry(Base):
@@ -89,3 +93,32 @@ class IdempotencyKey(Base):
     status: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class DayTotal(Base):
+    """The daily roll-up: one user's local day in numbers (diary.days.DayTotals), kept up
+    to date in the transaction of every write to that day's entries or record.
+
+    The pattern query reads about one narrow row per day of the year instead of every
+    entry. `version` is the fingerprint of the thresholds the night and exercise counts
+    were made with; a row of another version is recomputed from its entries when read.
+    """
+
+    __tablename__ = "diary_day_totals"
+    __table_args__ = (
+        # Covering on PostgreSQL: a year of one user is an index-only scan (migration 0004).
+        PrimaryKeyConstraint("user_id", "day", name="pk_diary_day_totals",
+                             postgresql_include=DAY_TOTAL_COLUMNS),
+    )
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    entries: Mapped[int] = mapped_column(Integer)
+    night: Mapped[int] = mapped_column(Integer)
+    disturbed: Mapped[int] = mapped_column(Integer)
+    exercise: Mapped[int] = mapped_column(Integer)
+    contexts: Mapped[list[str]] = mapped_column(JSON)
+    durations: Mapped[list[int]] = mapped_column(JSON)
+    intensities: Mapped[list[int]] = mapped_column(JSON)
+    last_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer)

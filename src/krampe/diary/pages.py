@@ -22,7 +22,8 @@ from krampe.diary.doctor import triage_findings, triage_note
 from krampe.diary.doctor_csv import doctor_csv
 from krampe.diary.labels import labels
 from krampe.diary.models import NOTE_MAX_CHARS
-from krampe.diary.patterns import WINDOW_DAYS
+from krampe.diary.patterns import window_start
+from krampe.diary.rows import pattern_rows
 from krampe.diary.schemas import clean_contexts
 from krampe.diary.summary import MAX_FLAGS_SHOWN, level_text, parse_period, summarise
 from krampe.diary.thresholds import is_night
@@ -225,7 +226,9 @@ def patterns_page(request: Request, user: CurrentUser = Depends(page_user),
 
 
 def _rows(db: Session, user_id: int, now: datetime):
-    rows, days = repo.pattern_rows(db, user_id, since=now - timedelta(days=WINDOW_DAYS))
+    """The window's entries by hour of day: the roll-up keeps days, not hours."""
+    since = day_start_utc(window_start(local_day(now)))
+    rows, days = pattern_rows(db, user_id, since=since)
     return [r for r in rows if r.started_at <= now], days
 
 

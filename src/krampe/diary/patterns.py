@@ -6,22 +6,18 @@ Pure functions of the rows and an injected `now`; no clock, no database."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from functools import partial
 
 import numpy as np
 from pydantic import BaseModel, Field
 
+from krampe.diary.days import DayTotals, day_totals
+from krampe.diary.findings import findings_of_days
 from krampe.diary.labels import labels
-from krampe.diary.repository import PatternRow
-from krampe.diary.thresholds import (
-    DiaryFinding,
-    Thresholds,
-    day_contexts,
-    diary_findings,
-    is_night,
-    thresholds,
-)
+from krampe.diary.rows import PatternRow
+from krampe.diary.thresholds import DiaryFinding, Thresholds, thresholds
 from krampe.diary.timeutil import local_day
 from krampe.plural import count
 
@@ -94,7 +90,7 @@ def rate_ratio(a: int, days_a: int, b: int, days_b: int) -> tuple[float, float, 
     return ratio, ratio * math.exp(-Z95 * se), ratio * math.exp(Z95 * se)
 
 
-def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
+def compare_context(context: str, per_day: Mapping[date, tuple[int, frozenset[str]]],
                     t: Thresholds) -> ContextComparison:
     label = labels().contexts[context]
     with_days = [n for n, ctx in per_day.values() if context in ctx]
@@ -124,43 +120,55 @@ def compare_context(context: str, per_day: dict[date, tuple[int, set[str]]],
                       ratio=ratio, ratio_low=low, ratio_high=high, text=text)
 
 
-def weekly_counts(rows: list[PatternRow], today: date, weeks: int = CHART_WEEKS
+def weekly_counts(per_day: Mapping[date, int], today: date, weeks: int = CHART_WEEKS
                   ) -> list[WeekCount]:
     this_monday = today - timedelta(days=today.weekday())
     starts = [this_monday - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
     counts = dict.fromkeys(starts, 0)
-    for row in rows:
-        d = row.day
+    for d, n in per_day.items():
         monday = d - timedelta(days=d.weekday())
         if monday in counts:
-            counts[monday] += 1
+            counts[monday] += n
     return [
         WeekCount(week_start=s, label=f"uge {s.isocalendar().week}", count=c)
         for s, c in counts.items()
     ]
 
 
+def window_start(today: date) -> date:
+    """The first local day of the window: the last WINDOW_DAYS days, today included."""
+    return today - timedelta(days=WINDOW_DAYS - 1)
+
+
 def analyse(rows: list[PatternRow], days: dict[date, tuple[str, ...]], now: datetime,
             t: Thresholds | None = None) -> Patterns:
+    """Patterns of entries up to `now` and day records up to its day (rows in memory)."""
+    t = t or thresholds()
+    today, first = local_day(now), window_start(local_day(now))
+    totals = day_totals([r for r in rows if first <= r.day and r.started_at <= now],
+                        {d: c for d, c in days.items() if first <= d <= today}, t)
+    return analyse_days(totals, now, t)
+
+
+def analyse_days(totals: Mapping[date, DayTotals], now: datetime,
+                 t: Thresholds | None = None) -> Patterns:
+    """Patterns of day totals (the daily roll-up) in the window ending on `now`'s day; the
+    caller gives today's totals of entries up to `now` only."""
     t = t or thresholds()
     today = local_day(now)
-    start = now - timedelta(days=WINDOW_DAYS)
-    window = [r for r in rows if start <= r.started_at <= now]
-    window_days = {d: c for d, c in days.items() if today - timedelta(days=WINDOW_DAYS) < d
-                   <= today}
-    night = sum(1 for r in window if is_night(r, t))
-    counts: dict[date, int] = {}
-    for r in window:
-        counts[r.day] = counts.get(r.day, 0) + 1
-    per_day = {d: (counts.get(d, 0), ctx) for d, ctx in day_contexts(window, window_days).items()}
+    first = window_start(today)
+    window = {d: x for d, x in totals.items() if first <= d <= today}
+    entries = sum(x.entries for x in window.values())
+    night = sum(x.night for x in window.values())
+    per_day = {d: (x.entries, frozenset(x.contexts)) for d, x in window.items()}
     return Patterns(
         now=now,
-        entries_in_window=len(window),
-        weeks=weekly_counts(window, today),
+        entries_in_window=entries,
+        weeks=weekly_counts({d: x.entries for d, x in window.items()}, today),
         night_count=night,
-        night_share=night / len(window) if window else None,
-        duration_seconds=_spread([r.duration_seconds for r in window]),
-        intensity=_spread([r.intensity for r in window]),
+        night_share=night / entries if entries else None,
+        duration_seconds=_spread([v for x in window.values() for v in x.durations]),
+        intensity=_spread([v for x in window.values() for v in x.intensities]),
         contexts=[compare_context(c, per_day, t) for c in labels().contexts],
-        findings=diary_findings(window, window_days, now, t),
+        findings=findings_of_days(window, today, t),
     )

@@ -3,20 +3,17 @@ another person's entry is indistinguishable from one that does not exist (404)."
 
 from __future__ import annotations
 
-import json
-import typing
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
-from sqlalchemy import CursorResult, String, cast, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from krampe.db.base import utcnow
+from krampe.diary import rollup
 from krampe.diary.models import DayRecord, Entry, IdempotencyKey
 from krampe.diary.schemas import EntryIn
-from krampe.diary.timeutil import to_local
+from krampe.diary.timeutil import local_day
 from krampe.errors import InputError, KrampeError
 
 
@@ -55,6 +52,7 @@ def create_entry(db: Session, user_id: int, data: EntryIn, now: datetime | None 
         created_at=now, updated_at=now,
     )
     db.add(entry)
+    rollup.refresh(db, user_id, [local_day(entry.started_at)])
     _done(db, commit)
     return entry
 
@@ -89,24 +87,25 @@ def update_entry(db: Session, user_id: int, entry_id: int, data: EntryIn,
                  now: datetime | None = None, *, commit: bool = True) -> Entry:
     entry = get_entry(db, user_id, entry_id)
     _check_not_future(data.started_at, now or utcnow())
+    days = {local_day(entry.started_at)}
     if data.started_at is not None:
         entry.started_at = data.started_at
     for key, value in _fields(data).items():
         setattr(entry, key, value)
     entry.updated_at = now or utcnow()
+    rollup.refresh(db, user_id, days | {local_day(entry.started_at)})
     _done(db, commit)
     return entry
 
 
 def delete_entry(db: Session, user_id: int, entry_id: int, *, commit: bool = True) -> None:
     # A DELETE gives a CursorResult (with rowcount); Session.execute is typed as plain Result.
-    result = typing.cast(
-        CursorResult[typing.Any],
-        db.execute(delete(Entry).where(Entry.id == entry_id, Entry.user_id == user_id)),
-    )
-    if result.rowcount == 0:
+    started = db.scalar(delete(Entry).where(Entry.id == entry_id, Entry.user_id == user_id)
+                        .returning(Entry.started_at))
+    if started is None:
         db.rollback()
         raise EntryNotFound()
+    rollup.refresh(db, user_id, [local_day(started)])
     # A stored answer of an idempotent write holds the entry's note: it goes too.
     db.execute(delete(IdempotencyKey).where(IdempotencyKey.user_id == user_id,
                                             IdempotencyKey.body.startswith(f'{{"id":{entry_id},')))
@@ -124,6 +123,7 @@ def set_day(db: Session, user_id: int, day: date, contexts: list[str],
     else:
         record.contexts = contexts
         record.updated_at = now or utcnow()
+    rollup.refresh(db, user_id, [day])
     _done(db, commit)
     return record
 
@@ -133,52 +133,3 @@ def list_days(db: Session, user_id: int, since: date | None = None) -> Sequence[
     if since is not None:
         query = query.where(DayRecord.day >= since)
     return db.scalars(query.order_by(DayRecord.day)).all()
-
-
-@dataclass(frozen=True, slots=True)
-class PatternRow:
-    started_at: datetime
-    duration_seconds: int
-    intensity: int
-    situation: str
-    disturbed_sleep: bool
-    disturbed_work: bool
-    contexts: tuple[str, ...]
-    # Local (Copenhagen) day and hour, converted once: the analysis needs them many times.
-    day: date = field(init=False)
-    hour: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        local = to_local(self.started_at)
-        object.__setattr__(self, "day", local.date())
-        object.__setattr__(self, "hour", local.hour)
-
-
-@lru_cache(maxsize=4096)
-def _contexts(raw: str | None) -> tuple[str, ...]:
-    """Contexts as JSON text, parsed once per distinct value: a diary has few combinations,
-    and decoding JSON per row was most of the pattern query's time."""
-    if not raw:
-        return ()
-    value = json.loads(raw)
-    return tuple(str(v) for v in value) if isinstance(value, list) else ()
-
-
-def pattern_rows(db: Session, user_id: int, since: datetime | None = None
-                 ) -> tuple[list[PatternRow], dict[date, tuple[str, ...]]]:
-    """The columns the pattern analysis needs, as light tuples (no ORM objects)."""
-    query = select(
-        Entry.started_at, Entry.duration_seconds, Entry.intensity, Entry.situation,
-        Entry.disturbed_sleep, Entry.disturbed_work, cast(Entry.contexts, String),
-    ).where(Entry.user_id == user_id)
-    if since is not None:
-        query = query.where(Entry.started_at >= since)
-    rows = [
-        PatternRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), _contexts(r[6]))
-        for r in db.execute(query.order_by(Entry.started_at))
-    ]
-    day_query = select(DayRecord.day, DayRecord.contexts).where(DayRecord.user_id == user_id)
-    if since is not None:
-        day_query = day_query.where(DayRecord.day >= since.date())
-    days = {r[0]: tuple(r[1] or ()) for r in db.execute(day_query)}
-    return rows, days

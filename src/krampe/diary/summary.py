@@ -13,10 +13,11 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 from krampe.diary.doctor import triage_note
+from krampe.diary.findings import diary_findings
 from krampe.diary.labels import labels
 from krampe.diary.models import DayRecord, Entry
-from krampe.diary.repository import PatternRow
-from krampe.diary.thresholds import diary_findings, is_night, thresholds
+from krampe.diary.rows import PatternRow
+from krampe.diary.thresholds import is_night, thresholds
 from krampe.diary.timeutil import day_start_utc, to_local
 from krampe.errors import InputError
 from krampe.policy import Level, get_policy

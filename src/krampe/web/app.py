@@ -83,6 +83,8 @@ def create_app(kb_specs: list[str] | None = None, settings: Settings | None = No
         lifespan=lifespan,
         docs_url=None,  # apidocs serves Swagger UI from the package, not from a CDN
         redoc_url=None,
+        # No OpenTelemetry here: off, FastAPI skips asking for providers on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings or get_settings()
     # A clinic's profile (KRAMPE_CLINIC): its articles unless specs are given, its name

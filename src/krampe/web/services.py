@@ -6,6 +6,7 @@ API can never disagree. No search or triage logic lives in the web package.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Mapping
@@ -52,6 +53,7 @@ class Services:
         self._articles = self._collect_articles()
         self._by_id = {a.id: a for a in self._articles}
         self._notices: dict[str | None, dict] = {}
+        self._notice_bytes: bytes | None = None
         self._coverage: coverage.CoverageReport | None = None
 
     # --- the core calls -------------------------------------------------------------------
@@ -75,6 +77,11 @@ class Services:
     def ask_json(self, question: object, top: int = 5) -> dict:
         return self.ask(question, top).model_dump(mode="json")
 
+    def ask_bytes(self, question: object, top: int = 5) -> bytes:
+        """The answer as JSON text, encoded where the engine runs: the event loop neither
+        unpickles a tree of objects nor encodes it again (`/api/ask`)."""
+        return self.ask(question, top).model_dump_json().encode()
+
     def triage_json(
         self,
         text: object,
@@ -94,6 +101,13 @@ class Services:
     def screen_questions(self) -> dict[str, ScreenQuestion]:
         """Every screening question in the policy's order of asking (rules/questions.yaml)."""
         return _screen_questions()
+
+    def notice_bytes(self) -> bytes:
+        """`notice()` as JSON text (made once)."""
+        if self._notice_bytes is None:
+            self._notice_bytes = json.dumps(self.notice(), ensure_ascii=False,
+                                            separators=(",", ":")).encode()
+        return self._notice_bytes
 
     def notice(self, region: str | None = None) -> dict:
         """The disclaimer for API results (not a diagnosis, review state, emergency)."""
