@@ -95,3 +95,27 @@ def test_a_night_that_dates_an_injury_is_no_cramp_trigger() -> None:
 
 def test_an_age_in_brackets_after_the_patient() -> None:
     assert "age" in triage("Min far (74) får krampe i læggene om aftenen").triggers
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg tager metformin og ramipril og har fået kramper i læggene",
+    "Lægen har sat mig på apixaban, og siden har jeg haft krampe om natten",
+])
+def test_a_drug_named_by_its_class_ending_is_medicine(text: str) -> None:
+    assert "medication" in triage(text).triggers
+
+
+def test_a_month_is_no_drug() -> None:
+    assert "medication" not in triage("Jeg har haft krampe i læggen siden april").triggers
+
+
+@pytest.mark.parametrize("trigger,text", [
+    ("exercise", "krampe i læggen efter en dag på ski"),
+    ("sitting", "efter fem timer i bilen fik jeg krampe i læggen"),
+])
+def test_skiing_and_hours_in_a_car(trigger: str, text: str) -> None:
+    assert trigger in triage(text).triggers
+
+
+def test_training_no_longer_is_no_exercise() -> None:
+    assert "exercise" not in triage("Jeg cykler ikke længere, men får krampe i læggen").triggers

@@ -118,3 +118,12 @@ def test_clinical_words_in_case_notes(text: str, expected: str) -> None:
 def test_difficulty_holding_urine_with_back_pain_is_an_emergency() -> None:
     assert level("Jeg har ondt i lænden og har haft svært ved at holde på urinen i to dage") \
         == "emergency"
+
+
+def test_a_relative_with_a_red_flag_keeps_her_age_beside_the_writers_cramps() -> None:
+    text = ("Min far (81) og jeg har begge krampe i læggene om aftenen. Mine går hurtigt over. "
+            "Men hans venstre læg er siden i går blevet hævet og varm.")
+    r = triage(text)
+    assert r.level == "urgent"
+    assert "age" in r.triggers
+    assert r.patient == "other"

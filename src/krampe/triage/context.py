@@ -244,8 +244,12 @@ class ContextEngine:
         relative ("Jeg ringer for min far. Han har epilepsi.") speaks of that relative: the
         pronoun is a relative cue for its sentence."""
         sent = sents[si]
-        if self.pronoun is None or self.family_rule is None or not self.pronoun.match_at(
-                toks, sent.start, sent.end) > sent.start:
+        if self.pronoun is None or self.family_rule is None:
+            return None
+        # after a linking word too: "Men hendes højre læg er blevet hævet."
+        at = sent.start + (sent.start + 1 < sent.end
+                           and toks[sent.start].forms[0] in ("men", "og", "så", "nu"))
+        if not self.pronoun.match_at(toks, at, sent.end) > at:
             return None
         while len(named) < si:
             prev = sents[len(named)]
@@ -253,7 +257,7 @@ class ContextEngine:
                              for m in self.matcher.find(toks, prev.start, prev.end)))
         if not any(named[:si]):
             return None
-        return _Cue(self.family_rule, sent.start, sent.start + 1)
+        return _Cue(self.family_rule, at, at + 1)
 
     def _answered_no(self, toks: list[Token], sents: list[Sentence],
                      by_sent: dict[int, list[Mention]]) -> None:
@@ -307,7 +311,10 @@ class ContextEngine:
             if not past and not ("FAMILY" in mt.categories and self._background(mt)):
                 continue
             mt.categories.discard("FAMILY_PAST")
-            own_later = mt.sent not in recent and any(
+            # a relative with a symptom of their own may be the patient: their person
+            # triggers (age) stay theirs however the writer goes on
+            own_later = mt.sent not in recent and not (
+                relative_ill and mt.role == "trigger" and not past) and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
                 # the writer named in the later symptom's own sentence ("..., og jeg fik
