@@ -162,3 +162,20 @@ Skift løbesko, når sålen er slidt.
     kb = KnowledgeBase.load([str(tmp_path)])
     result = kb.search("hvor hurtigt kan jeg skrue op for distancen")
     assert result.answered and "højst en tiendedel" in result.answers[0].text
+
+
+def test_calcium_by_its_everyday_name_is_calcium_not_any_salt(tmp_path: Path):
+    article = """# Tilskud og kramper
+
+## Salt og sportsdrik
+
+Sveder du meget, kan en sportsdrik med salt og sukker erstatte det tabte salt.
+
+## Calcium
+
+Calciumtilskud forebygger ikke lægkramper, men knoglerne har brug for calcium.
+"""
+    (tmp_path / "tilskud.md").write_text(article, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    result = kb.search("virker kalktabletter mod kramper")
+    assert result.answered and result.answers[0].text.startswith("Calciumtilskud")
