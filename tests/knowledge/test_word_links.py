@@ -145,3 +145,37 @@ Hold pause fra cyklen i en uge.
     assert {t for t, _ in word.full} & kb.index.article_topics[0]
     # The title never names it, yet a question about it is on the article's topic.
     assert kb.explain("kan man få cykelknæ af en forkert indstillet cykel").on_topic
+
+
+def test_turning_up_the_training_is_increasing_it(tmp_path: Path):
+    article = """# Kom godt i gang med at løbe
+
+## Belastning
+
+Øg den ugentlige distance med højst en tiendedel, så senerne kan følge med.
+
+## Sko
+
+Skift løbesko, når sålen er slidt.
+"""
+    (tmp_path / "loeb.md").write_text(article, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    result = kb.search("hvor hurtigt kan jeg skrue op for distancen")
+    assert result.answered and "højst en tiendedel" in result.answers[0].text
+
+
+def test_calcium_by_its_everyday_name_is_calcium_not_any_salt(tmp_path: Path):
+    article = """# Tilskud og kramper
+
+## Salt og sportsdrik
+
+Sveder du meget, kan en sportsdrik med salt og sukker erstatte det tabte salt.
+
+## Calcium
+
+Calciumtilskud forebygger ikke lægkramper, men knoglerne har brug for calcium.
+"""
+    (tmp_path / "tilskud.md").write_text(article, encoding="utf-8")
+    kb = KnowledgeBase.load([str(tmp_path)])
+    result = kb.search("virker kalktabletter mod kramper")
+    assert result.answered and result.answers[0].text.startswith("Calciumtilskud")
