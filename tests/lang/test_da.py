@@ -156,3 +156,27 @@ def test_plain_letters_and_swapped_letters():
     search = danish().corrector("search", ["krampe", "læggen"])
     assert search.fix("krmape") == "krampe"  # one swapped pair (OSA)
     assert search.fix("laeggen") == "læggen"
+
+
+# --- dialects: read only where the text is written in the dialect ----------------------
+
+def _forms(text: str, word: str) -> tuple[str, ...]:
+    toks, _ = danish().tokenizer.tokenize(text)
+    return next(t.forms for t in toks if t.text.lower() == word)
+
+
+def test_a_dialect_word_is_read_in_a_text_written_in_the_dialect():
+    # two different Jutlandic words: "a" is the writer, "te" is "til"
+    assert _forms("a ka itt gå te æ læge", "a") == ("jeg",)
+    assert _forms("a ka itt gå te æ læge", "te") == ("til",)
+
+
+def test_one_dialect_look_alike_alone_keeps_its_own_meaning():
+    assert "jeg" not in _forms("Hun tager vitamin A hver dag", "a")
+    assert _forms("Jeg drikker te hele dagen", "te")[0] == "te"
+
+
+def test_the_dialect_threshold_is_data(tmp_path):
+    path = _with(tmp_path, "variants", lambda d: d.update(dialect_min_words=0))
+    with pytest.raises(LanguageDataError, match="dialect_min_words"):
+        load(variants=path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from krampe.triage import triage
-from tests.triage.helpers import level, status_of
+from tests.triage.helpers import level, status_of, triggers
 
 
 @pytest.mark.parametrize("text", [
@@ -73,6 +73,19 @@ def test_english_no_and_both_inside_danish_text() -> None:
 ])
 def test_jutlandic_forms_are_read(text: str, expected: str) -> None:
     assert level(text) == expected
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    # a single dialect look-alike keeps its own meaning: the letter A, tea
+    ("Min mor er 85. Hun får vitamin A og har krampe i læggen om natten", "age", True),
+    ("Jeg drikker te det meste af dagen og får krampe i læggen", "caffeine", True),
+    # sport words are whole words: "dansk" is no dance, "i ro" is no rowing
+    ("Jeg er dansk og får kramper i læggen", "exercise", False),
+    ("Jeg får krampe i læggen når jeg ligger i ro", "exercise", False),
+    ("Jeg dansede hele aftenen og fik krampe i læggen", "exercise", True),
+])
+def test_look_alikes_of_dialect_and_sport_words(text: str, trigger: str, expected: bool) -> None:
+    assert (trigger in triggers(text)) is expected
 
 
 def test_worry_for_someone_is_no_stress_trigger() -> None:

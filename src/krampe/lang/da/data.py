@@ -243,6 +243,8 @@ class VariantsFile(_Strict):
     each the Danish word a reader takes it for (data/variants.yaml)."""
 
     foreign_letters: dict[str, str]
+    dialect_min_words: int = 2
+    dialects: dict[str, dict[str, str]] = {}
     languages: dict[str, dict[str, str]]
 
     @model_validator(mode="after")
@@ -250,7 +252,9 @@ class VariantsFile(_Strict):
         if any(len(k) != 1 or len(v) != 1 for k, v in self.foreign_letters.items()):
             raise ValueError("variants.yaml: foreign_letters map one character to one")
         seen: dict[str, str] = {}
-        for lang, table in self.languages.items():
+        if self.dialect_min_words < 1:
+            raise ValueError("variants.yaml: dialect_min_words is at least 1")
+        for lang, table in [*self.languages.items(), *self.dialects.items()]:
             for word, danish in table.items():
                 for w in (word, danish):
                     if w != w.lower() or not w or not w.replace("-", "").isalpha():
@@ -265,6 +269,15 @@ class VariantsFile(_Strict):
     def table(self) -> dict[str, str]:
         """Every listed word -> its Danish word, all languages in one table."""
         return {w: d for table in self.languages.values() for w, d in table.items()}
+
+    def dialect(self, words: set[str]) -> dict[str, str]:
+        """The dialect forms to read in a text of these words: each dialect of which the
+        text has at least `dialect_min_words` different words ({} for most texts)."""
+        active: dict[str, str] = {}
+        for table in self.dialects.values():
+            if len(words.intersection(table)) >= self.dialect_min_words:
+                active.update(table)
+        return active
 
 
 class LanguageData(_Strict):

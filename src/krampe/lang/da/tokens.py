@@ -107,6 +107,9 @@ class Tokenizer:
         dictated = self.dictated
         # A text typed without æ, ø and å: its short words are read as the Danish ones too.
         short = self._ascii_short if _DANISH.isdisjoint(low.lower()) else None
+        variants = self.norm.variants
+        dialect = (variants.dialect(set(_WORD.findall(low.lower())))
+                   if variants is not None and variants.dialects else {})
         for m in self._token.finditer(low):
             s = m.group().lower()
             start, end = m.span()
@@ -131,6 +134,8 @@ class Tokenizer:
             forms = self._forms(s, fix)
             if short and s in short:
                 forms = (*forms, short[s])
+            if s in dialect:  # "a" is "jeg" in a Jutlandic text, not a letter
+                forms = (dialect[s],)
             toks.append(Token(text[start:end], start, end, forms, "word"))
         if len(toks) > sent_start:
             sents.append(Sentence(sent_start, len(toks), False))
