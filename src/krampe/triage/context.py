@@ -109,6 +109,8 @@ class ContextEngine:
                             if extra and extra.yes_no_verbs else None)
         self.pronoun = (parse_pattern(extra.relative_pronouns)
                         if extra and extra.relative_pronouns else None)
+        self.linking_words = frozenset(extra.linking_words if extra else ())
+        self.clause_joiners = frozenset(extra.clause_joiners if extra else ())
         self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
         self.background = frozenset(background or ())
         self.matcher = Matcher([parse_pattern(r.literal, owner=i) for i, r in enumerate(rules)])
@@ -248,7 +250,7 @@ class ContextEngine:
             return None
         # after a linking word too: "Men hendes højre læg er blevet hævet."
         at = sent.start + (sent.start + 1 < sent.end
-                           and toks[sent.start].forms[0] in ("men", "og", "så", "nu"))
+                           and toks[sent.start].forms[0] in self.linking_words)
         if not self.pronoun.match_at(toks, at, sent.end) > at:
             return None
         while len(named) < si:
@@ -276,8 +278,9 @@ class ContextEngine:
                 continue
             # The yes/no clause asked last ("Hvornår får du dem, og er læggen hævet, rød
             # eller varm?"): a verb opening a clause; else the last clause after a comma.
+            joins = self.clause_joiners
             yes_no = [i for i in range(sent.start + 1, sent.end)
-                      if (toks[i - 1].kind == "punct" or toks[i - 1].forms[0] in ("og", "eller"))
+                      if (toks[i - 1].kind == "punct" or toks[i - 1].forms[0] in joins)
                       and self.yes_no_verb is not None
                       and self.yes_no_verb.match_at(toks, i, sent.end) > i]
             if yes_no:

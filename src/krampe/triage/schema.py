@@ -279,6 +279,11 @@ class ContextFile(_Strict):
     # A sentence opening with one of these after a sentence that named a relative speaks
     # of that relative ("Jeg ringer for min far. Han har epilepsi.").
     relative_pronouns: str | None = None
+    # Linking words a sentence may open with before such a pronoun ("Men hendes læg ...").
+    linking_words: list[str] = []
+    # Words that join a yes/no clause to the open question before it ("..., og er den
+    # hævet?"), like a comma.
+    clause_joiners: list[str] = []
     # The writer saying a condition they described is their own case ("det er præcis
     # sådan, det er", "sådan har jeg det"): cues marked `own_case_lifts` do not apply.
     own_case: list[str] = []
