@@ -156,6 +156,7 @@ def _preflight(specs: list[str]) -> KnowledgeBase:
     from sqlalchemy.exc import SQLAlchemyError
 
     from krampe.db import Database
+    from krampe.db.migrate import remember_at_head
 
     try:
         # Builds the index cache when it is missing, so that workers only read it.
@@ -175,6 +176,8 @@ def _preflight(specs: list[str]) -> KnowledgeBase:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
+    # The workers open the same database: already at head, they skip the upgrade.
+    remember_at_head(db.engine)
     db.dispose()
     return kb
 
