@@ -156,7 +156,6 @@ def _preflight(specs: list[str]) -> KnowledgeBase:
     from sqlalchemy.exc import SQLAlchemyError
 
     from krampe.db import Database
-    from krampe.db.migrate import remember_at_head
 
     try:
         # Builds the index cache when it is missing, so that workers only read it.
@@ -177,7 +176,7 @@ def _preflight(specs: list[str]) -> KnowledgeBase:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
     # The workers open the same database: already at head, they skip the upgrade.
-    remember_at_head(db.engine)
+    db.remember_at_head()
     db.dispose()
     return kb
 
