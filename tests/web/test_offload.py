@@ -47,7 +47,7 @@ async def _client(app):
 
 def test_full_engine_pool_is_a_danish_503_and_health_still_answers(tmp_path):
     app = _app(tmp_path, engine_workers=1, engine_queue=1)
-    started, release = _hold(get_services(app), "ask_json")
+    started, release = _hold(get_services(app), "ask_bytes")
 
     async def scenario():
         async with await _client(app) as client:
@@ -147,3 +147,20 @@ def test_both_executors_give_the_same_answers(tmp_path, executor):
         answer = client.post("/api/ask", json={"q": "hvorfor får jeg krampe om natten?"}).json()
         direct = get_services(app).ask_json("hvorfor får jeg krampe om natten?", 5)
         assert {k: answer[k] for k in direct} == direct
+
+
+def test_a_killed_engine_process_is_replaced(tmp_path):
+    import os
+    import signal
+
+    from fastapi.testclient import TestClient
+
+    app = _app(tmp_path, engine_executor="process", engine_workers=1)
+    with TestClient(app) as client:
+        (pid,) = get_pools(app).engine.pids()
+        os.kill(pid, signal.SIGKILL)
+        lost = client.post("/api/ask", json={"q": "krampe om natten"})
+        assert lost.status_code == 503 and lost.json()["error"] == "overloaded"
+        assert client.post("/api/ask", json={"q": "krampe om natten"}).status_code == 200
+        (fresh,) = get_pools(app).engine.pids()
+        assert fresh != pid

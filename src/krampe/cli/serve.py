@@ -175,6 +175,8 @@ def _preflight(specs: list[str]) -> KnowledgeBase:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise KrampeError(f"Kan ikke åbne {where}: {reason}. {hint}") from None
+    # The workers open the same database: already at head, they skip the upgrade.
+    db.remember_at_head()
     db.dispose()
     return kb
 

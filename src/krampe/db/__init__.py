@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from krampe.db.base import Base, UTCDateTime, utcnow
 from krampe.db.engine import default_url, make_engine, make_sessionmaker
-from krampe.db.migrate import upgrade
+from krampe.db.migrate import remember_at_head, upgrade
 
 if TYPE_CHECKING:
     from starlette.datastructures import State
@@ -33,6 +33,10 @@ class Database:
 
     def upgrade(self) -> None:
         upgrade(self.engine)
+
+    def remember_at_head(self) -> None:
+        """Just upgraded: this process's workers skip the upgrade (`krampe serve`)."""
+        remember_at_head(self.engine)
 
     def session(self) -> Iterator[Session]:
         with self.sessions() as session:

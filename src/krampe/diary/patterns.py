@@ -6,7 +6,7 @@ Pure functions of the rows and an injected `now`; no clock, no database."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from functools import partial
 
@@ -90,12 +90,25 @@ def rate_ratio(a: int, days_a: int, b: int, days_b: int) -> tuple[float, float, 
     return ratio, ratio * math.exp(-Z95 * se), ratio * math.exp(Z95 * se)
 
 
-def compare_context(context: str, per_day: Mapping[date, tuple[int, frozenset[str]]],
-                    t: Thresholds) -> ContextComparison:
+def compare_contexts(per_day: Mapping[date, tuple[int, Iterable[str]]], t: Thresholds
+                     ) -> list[ContextComparison]:
+    """Every context of labels.yaml compared, in one pass over the recorded days."""
+    days_with: dict[str, int] = {}
+    cramps_with: dict[str, int] = {}
+    for n, contexts in per_day.values():
+        for c in contexts:
+            days_with[c] = days_with.get(c, 0) + 1
+            cramps_with[c] = cramps_with.get(c, 0) + n
+    days, cramps = len(per_day), sum(n for n, _ in per_day.values())
+    return [compare_context(c, days_with.get(c, 0), days - days_with.get(c, 0),
+                            cramps_with.get(c, 0), cramps - cramps_with.get(c, 0), t)
+            for c in labels().contexts]
+
+
+def compare_context(context: str, dw: int, dwo: int, cw: int, cwo: int, t: Thresholds
+                    ) -> ContextComparison:
+    """Cramps per day on `dw` days with the context (`cw` cramps) and `dwo` without."""
     label = labels().contexts[context]
-    with_days = [n for n, ctx in per_day.values() if context in ctx]
-    without_days = [n for n, ctx in per_day.values() if context not in ctx]
-    dw, dwo, cw, cwo = len(with_days), len(without_days), sum(with_days), sum(without_days)
     need_w, need_wo = t.context_comparison.min_days_with, t.context_comparison.min_days_without
     comparison = partial(ContextComparison, context=context, label=label, days_with=dw,
                          days_without=dwo, cramps_with=cw, cramps_without=cwo)
@@ -126,9 +139,10 @@ def weekly_counts(per_day: Mapping[date, int], today: date, weeks: int = CHART_W
     starts = [this_monday - timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
     counts = dict.fromkeys(starts, 0)
     for d, n in per_day.items():
-        monday = d - timedelta(days=d.weekday())
-        if monday in counts:
-            counts[monday] += n
+        if d >= starts[0]:
+            monday = d - timedelta(days=d.weekday())
+            if monday in counts:
+                counts[monday] += n
     return [
         WeekCount(week_start=s, label=f"uge {s.isocalendar().week}", count=c)
         for s, c in counts.items()
@@ -160,7 +174,7 @@ def analyse_days(totals: Mapping[date, DayTotals], now: datetime,
     window = {d: x for d, x in totals.items() if first <= d <= today}
     entries = sum(x.entries for x in window.values())
     night = sum(x.night for x in window.values())
-    per_day = {d: (x.entries, frozenset(x.contexts)) for d, x in window.items()}
+    per_day = {d: (x.entries, x.contexts) for d, x in window.items()}
     return Patterns(
         now=now,
         entries_in_window=entries,
@@ -169,6 +183,6 @@ def analyse_days(totals: Mapping[date, DayTotals], now: datetime,
         night_share=night / entries if entries else None,
         duration_seconds=_spread([v for x in window.values() for v in x.durations]),
         intensity=_spread([v for x in window.values() for v in x.intensities]),
-        contexts=[compare_context(c, per_day, t) for c in labels().contexts],
+        contexts=compare_contexts(per_day, t),
         findings=findings_of_days(window, today, t),
     )

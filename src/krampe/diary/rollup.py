@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, delete, insert, select, text
+from sqlalchemy import Connection, String, cast, delete, insert, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -78,20 +78,22 @@ def read(db: Session, user_id: int, first: date, now: datetime) -> dict[date, Da
     recomputed from their rows (rare: a threshold change, a clock a little ahead)."""
     today = local_day(now)
     version = totals_version()
+    # Whether a row must be redone is decided in SQL: no timestamp is converted per row.
+    redo_row = or_(DayTotal.version != version, DayTotal.last_started_at > now)
     query = select(DayTotal.day, DayTotal.entries, DayTotal.night, DayTotal.disturbed,
                    DayTotal.exercise, cast(DayTotal.contexts, String),
                    cast(DayTotal.durations, String), cast(DayTotal.intensities, String),
-                   DayTotal.last_started_at, DayTotal.version
+                   redo_row,
                    ).where(DayTotal.user_id == user_id, DayTotal.day >= first,
                            DayTotal.day <= today)
     out: dict[date, DayTotals] = {}
     redo: list[date] = []
     for r in db.execute(query):
-        if r[9] != version or (r[8] is not None and r[8] > now):
+        if r[8]:
             redo.append(r[0])
             continue
         out[r[0]] = DayTotals(r[0], r[1], r[2], r[3], r[4], json_tuple(r[5]), json_tuple(r[6]),
-                              json_tuple(r[7]), r[8])
+                              json_tuple(r[7]))
     if redo:
         rows, records = rows_of_days(db, user_id, redo)
         out.update(day_totals([r for r in rows if r.started_at <= now], records))

@@ -108,8 +108,10 @@ def rows_of_days(db: Session, user_id: int, days: Iterable[date]
         null(), null(), null(), null(), null(), null(), cast(DayRecord.contexts, String),
         DayRecord.day,
     ).where(DayRecord.user_id == user_id, DayRecord.day.in_(wanted))
-    rows, days_out = [], {}
-    for r in db.execute(union_all(entries, records)):
+    rows: list[PatternRow] = []
+    days_out: dict[date, tuple[str, ...]] = {}
+    result: Any = db.execute(union_all(entries, records))
+    for r in result:
         if r[7] is None:
             rows.append(PatternRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]),
                                    _contexts(r[6])))

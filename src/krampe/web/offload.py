@@ -20,6 +20,7 @@ fills only the db pool: anonymous questions and triage go on in the engine pool.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import logging
 import multiprocessing
@@ -189,11 +190,15 @@ class _Engine:
         return await self.reader.readexactly(n)
 
     def close(self) -> None:
+        # Shut down at once (a transport would close the socket on a later turn of the
+        # loop): the process reads the end of its socket and exits.
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
         if self.writer is not None:
             self.writer.close()
         else:
             self.sock.close()
-        self.process.join(5)
+        self.process.join(2)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(5)

@@ -54,6 +54,7 @@ class Services:
         self._by_id = {a.id: a for a in self._articles}
         self._notices: dict[str | None, dict] = {}
         self._notice_bytes: bytes | None = None
+        self._warm = False
         self._coverage: coverage.CoverageReport | None = None
 
     # --- the core calls -------------------------------------------------------------------
@@ -93,10 +94,14 @@ class Services:
 
     def warm_up(self) -> None:
         """Build every lazy cache (analyser, triage rules) once, before engine processes
-        are forked from this one, so that they inherit them instead of building their own."""
+        are forked from this one, so that they inherit them instead of building their own.
+        Once per process tree: a worker forked from a warmed parent skips it."""
+        if self._warm:
+            return
         self.ask_json("krampe i læggen om natten", 5)
         self.triage_json("krampe i læggen om natten")
-        self.notice()
+        self.notice_bytes()
+        self._warm = True
 
     def screen_questions(self) -> dict[str, ScreenQuestion]:
         """Every screening question in the policy's order of asking (rules/questions.yaml)."""

@@ -21,6 +21,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+# The aggregation is the application's: one source with the writes.
+from krampe.diary.rollup import backfill
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -50,9 +53,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("user_id", "day", name="pk_diary_day_totals",
                                 postgresql_include=COLUMNS),
     )
-    # Imported here: the aggregation is the application's, one source with the writes.
-    from krampe.diary.rollup import backfill
-
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         bind.execute(sa.text("SET LOCAL statement_timeout = 0"))
