@@ -7,6 +7,8 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import String, cast, select, text, update
+from sqlalchemy import column as sa_column
+from sqlalchemy import table as sa_table
 
 from krampe.accounts.models import User
 from krampe.db.migrate import downgrade, upgrade
@@ -154,3 +156,16 @@ def test_migration_backfills_the_rollup_from_existing_entries(database):
             assert "INCLUDE (entries, night" in db.execute(text(
                 "SELECT indexdef FROM pg_indexes WHERE indexname = 'pk_diary_day_totals' "
                 "AND schemaname = current_schema()")).scalar_one()
+
+
+def test_backfill_writes_only_the_columns_of_the_table_it_is_given(database):
+    # A migration passes the table as it knew it, so a column added later cannot break it.
+    with database.sessions() as db:
+        user = add_users(db, 1)[0]
+        repo.create_entry(db, user, random_entry(random.Random(5)), now=NOW)
+    known = [c.name for c in DayTotal.__table__.columns if c.name != "last_started_at"]
+    older = sa_table("diary_day_totals",
+                     *(sa_column(n, DayTotal.__table__.c[n].type) for n in known))
+    with database.engine.begin() as conn:
+        assert rollup.backfill(conn, table=older) == 1
+        assert conn.execute(select(DayTotal.last_started_at)).scalar_one() is None

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, String, cast, delete, insert, or_, select, te
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import TableClause
 
 from krampe.diary.days import DayTotals, day_totals, totals_version
 from krampe.diary.models import DAY_TOTAL_COLUMNS, DayRecord, DayTotal, Entry
@@ -108,12 +109,17 @@ def _user_batches(conn: Connection, size: int) -> Iterator[tuple[int, int]]:
         yield ids[i], ids[min(i + size, len(ids)) - 1]
 
 
-def backfill(conn: Connection, batch_users: int = 200, progress: bool = False) -> int:
+def backfill(conn: Connection, batch_users: int = 200, progress: bool = False,
+             table: TableClause | None = None) -> int:
     """Build the whole roll-up from the entries and records (migration 0004, bulk loads);
-    replaces what is there. Returns the number of day rows written."""
+    replaces what is there. Returns the number of day rows written. `table`: the roll-up
+    table as a migration knows it (only its columns are written), so a column added later
+    cannot break an old migration; rows of an older version are recomputed when read."""
     version = totals_version()
+    target: TableClause = table if table is not None else DayTotal.__table__
+    names = set(target.c.keys())
     written = 0
-    conn.execute(delete(DayTotal))
+    conn.execute(delete(target))
     for low, high in _user_batches(conn, batch_users):
         entries = conn.execute(select(
             Entry.user_id, Entry.started_at, Entry.duration_seconds, Entry.intensity,
@@ -131,9 +137,10 @@ def backfill(conn: Connection, batch_users: int = 200, progress: bool = False) -
         for user_id in sorted(by_user.keys() | records.keys()):
             totals = day_totals(to_pattern_rows(by_user.get(user_id, [])),
                                 records.get(user_id, {}))
-            values += [_values(user_id, x, version) for x in totals.values()]
+            values += [{k: v for k, v in _values(user_id, x, version).items() if k in names}
+                       for x in totals.values()]
         if values:
-            conn.execute(insert(DayTotal), values)
+            conn.execute(insert(target), values)
         written += len(values)
         if progress:
             print(f"  roll-up: users up to {high}, {written:,} days", file=sys.stderr,

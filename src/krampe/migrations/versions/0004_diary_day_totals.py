@@ -33,9 +33,9 @@ COLUMNS = ["entries", "night", "disturbed", "exercise", "contexts", "durations",
            "intensities", "last_started_at", "version"]
 
 
-def upgrade() -> None:
-    op.create_table(
-        "diary_day_totals",
+def _columns() -> list[sa.Column]:
+    """The table's columns as of this revision (the backfill writes only these)."""
+    return [
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("entries", sa.Integer(), nullable=False),
@@ -47,6 +47,13 @@ def upgrade() -> None:
         sa.Column("intensities", sa.JSON(), nullable=False),
         sa.Column("last_started_at", sa.DateTime(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "diary_day_totals",
+        *_columns(),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"],
                                 name=op.f("fk_diary_day_totals_user_id_users"),
                                 ondelete="CASCADE"),
@@ -56,7 +63,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         bind.execute(sa.text("SET LOCAL statement_timeout = 0"))
-    backfill(bind)
+    frozen = sa.table("diary_day_totals", *(sa.column(c.name, c.type) for c in _columns()))
+    backfill(bind, table=frozen)
 
 
 def downgrade() -> None:
