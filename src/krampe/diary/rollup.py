@@ -8,6 +8,7 @@ writes to the same user: the second recomputes after the first has committed."""
 from __future__ import annotations
 
 import sys
+import typing
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
@@ -116,7 +117,7 @@ def backfill(conn: Connection, batch_users: int = 200, progress: bool = False,
     table as a migration knows it (only its columns are written), so a column added later
     cannot break an old migration; rows of an older version are recomputed when read."""
     version = totals_version()
-    target: TableClause = table if table is not None else DayTotal.__table__
+    target = table if table is not None else typing.cast(TableClause, DayTotal.__table__)
     names = set(target.c.keys())
     written = 0
     conn.execute(delete(target))
