@@ -1,5 +1,5 @@
-"""Plain-text structure that a layout has to show: numbered section headings and a
-lead-in line over its list."""
+"""Structure a reader has to find: numbered section headings in plain text, and the
+lines that introduce a list kept with it in every format."""
 
 from __future__ import annotations
 
@@ -61,3 +61,19 @@ def test_numbered_items_in_a_list_of_their_own_stay_a_list() -> None:
     kinds = [p.kind for s in sections for p in s.passages]
     assert "list" in kinds
     assert not any(s.heading == "Stil dig ved en væg" for s in sections)
+
+
+def test_a_sections_one_short_opening_sentence_goes_with_the_steps_below_it() -> None:
+    from krampe.knowledge.readers.markdown import parse as parse_md
+
+    text = ("# Øvelser for ryggen\n\nKorte øvelser til hverdagen.\n\n"
+            "## Bækkenvip på ryggen\n\nGodt til dig, der sidder meget ned.\n\n"
+            "1. Læg dig på ryggen med bøjede knæ.\n2. Pres lænden ned mod gulvet.\n\n"
+            "## Kattens strækning\n\nStå på alle fire og skyd ryggen op.\n")
+    sections = parse_md(text)[2]
+    pelvis = next(s for s in sections if s.heading == "Bækkenvip på ryggen")
+    assert len(pelvis.passages) == 1
+    assert pelvis.passages[0].text.startswith("Godt til dig, der sidder meget ned.\n- Læg dig")
+    # A section's text that is a paragraph of its own stays one.
+    cat = next(s for s in sections if s.heading == "Kattens strækning")
+    assert cat.passages[0].kind == "paragraph"
