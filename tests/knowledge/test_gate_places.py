@@ -84,6 +84,16 @@ def test_a_treatment_named_before_the_verb_must_be_in_the_articles(kidney: Knowl
     assert kidney.search("kan en isterning hjælpe mod tørsten mellem behandlingerne").answered
 
 
+def test_a_treatment_named_before_a_passive_verb_must_be_in_the_articles(
+        kidney: KnowledgeBase):
+    # "kan X bruges / tages / anvendes mod ...": the same place as "kan X hjælpe".
+    for verb in ("bruges", "tages", "anvendes"):
+        outcome = kidney.explain(f"kan melatonin {verb} mod krampe i læggen under dialysen")
+        assert not outcome.answered, verb
+        assert outcome.reason.startswith("treatment not in the knowledge base"), verb
+    assert kidney.search("kan en isterning bruges mod tørsten mellem behandlingerne").answered
+
+
 def test_asking_for_advice_names_no_treatment(kidney: KnowledgeBase):
     result = kidney.search("forslag mod tørsten mellem behandlingerne")
     assert result.answered

@@ -16,6 +16,8 @@ from krampe.knowledge.readers.meta import byline, date_only
 # guess them from the layout; Markdown and HTML mark them).
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 20
+# A section's opening sentence up to this long, directly over a list, introduces it.
+_INTRO_CHARS = 160
 
 
 @dataclass(slots=True)
@@ -303,6 +305,12 @@ class _Builder:
         while (passages and passages[-1].kind == "paragraph" and len(lead_ins) < 2
                and passages[-1].text.endswith(":") and not passages[-1].continued):
             lead_ins.insert(0, passages.pop().text)
+        # So does a section's one short opening sentence ("Godt til dig, der sidder
+        # meget.") over its steps: alone it says whom the steps are for, not what they are.
+        if (not lead_ins and len(passages) == 1 and passages[0].kind == "paragraph"
+                and not passages[0].continued and len(passages[0].text) <= _INTRO_CHARS
+                and not re.search(r"[.!?]\s", passages[0].text)):
+            lead_ins.append(passages.pop().text)
         pieces.extend(lead_ins)
         for line in lines:
             pieces.extend(split_long(line))

@@ -15,6 +15,7 @@ from itertools import pairwise
 from krampe.knowledge.readers import blocks as b
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(.*)$")
 # A hard-wrapped paragraph line is not split off as a heading above this length.
 _GLUED_HEADING_CHARS = 80
 # The first line of its own is the title up to this multiple of a heading's length.
@@ -37,6 +38,17 @@ def _name(line: str) -> bool:
     capitalised. Danish titles capitalise only their first word."""
     words = line.replace(",", " ").split()
     return 2 <= len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
+def _numbered_heading(group: list[str], nxt: list[str] | None) -> str | None:
+    """A numbered line of its own ("2. Medicin") over a paragraph is a numbered section
+    heading, not a one-item list: as a list it would be a passage that says nothing."""
+    if len(group) != 1 or nxt is None or _LIST_ITEM.match(nxt[0]):
+        return None
+    match = _NUMBERED.match(group[0])
+    if match is None or not _heading_like(match[1]) or match[1].rstrip().endswith("?"):
+        return None
+    return match[1].strip()
 
 
 def _raw_blocks(text: str) -> list[list[str]]:
@@ -74,11 +86,23 @@ def _split_group(lines: list[str]) -> list[list[str]]:
 def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     meta: dict[str, object] = {}
     units: list[str | b.Block] = []  # a str is a single line, to be classified below
-    for group in _raw_blocks(text):
+    groups = _raw_blocks(text)
+    for i, group in enumerate(groups):
         if len(group) == 1 and b.lift_metadata(group[0].strip(), meta):
             continue  # before lists: "12. marts 2024" is a date, not item 12
+        numbered = _numbered_heading(group, groups[i + 1] if i + 1 < len(groups) else None)
+        if numbered:
+            units.append(b.Heading(3, numbered))
+            continue
         items = [m[1] for line in group if (m := _LIST_ITEM.match(line))]
         if len(items) == len(group):
+            units.append(b.ListBlock(items))
+            continue
+        # A lead-in ("Gør sådan:") directly over its list: a paragraph and a list, which
+        # the section builder keeps together, not one paragraph with dashes inside.
+        first = next((j for j, line in enumerate(group) if _LIST_ITEM.match(line)), None)
+        if first and len(items) == len(group) - first:
+            units.append(b.Para(" ".join(line.strip() for line in group[:first])))
             units.append(b.ListBlock(items))
             continue
         # A heading line glued to its paragraph (no blank line between).
