@@ -71,6 +71,8 @@ class Engine:
                                      list(rules.context.background), rules.context)
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
         self._danish_only = frozenset(danish().cues.words("danish_only"))
+        self._answer_words = frozenset(danish().cues.words("answer_no")) | frozenset(
+            danish().cues.words("answer_yes"))
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()
         targets = set(rules.lexicon.typo_targets)
@@ -297,7 +299,8 @@ class Engine:
         # A "ja" makes the question's signs present (overriding a negation in the text);
         # the finding's own rules then decide. A "nej" adds nothing, so it never removes a
         # finding the text states present.
-        evals = self.evaluate(mentions + self._answer_mentions(given))
+        evals = self.evaluate(mentions + self._answer_mentions(given)
+                              + self._implied_cramp(toks, sents, mentions))
         present = [e for e in evals if e.status == "present"]
         present_ids = [e.finding.id for e in present]
         findings = [self._finding_out(clean, e) for e in evals]
@@ -447,6 +450,20 @@ class Engine:
                 return True
         return False
 
+    def _implied_cramp(self, toks: list[Token], sents: list[Sentence],
+                       mentions: list[Mention]) -> list[Mention]:
+        """A reply to the follow-up questions ("nej. ja den er stadig hård. 3 timer nu.")
+        never names the cramp it answers about: two or more sentences opening with "ja" or
+        "nej" make the cramp the topic of the text (no words, like an answer's signs)."""
+        if any(m.concept == "cramp" for m in mentions):
+            return []
+        opened = sum(1 for s, e, *_rest in sents
+                     if e > s and toks[s].forms[0] in self._answer_words)
+        if opened < 2:
+            return []
+        return [Mention(concept="cramp", role=self.role["cramp"], start=-1, end=-1,
+                        sent=-1000, char_start=-1, char_end=-1, categories={"IMPLIED"})]
+
     def _answer_mentions(self, given: dict[str, bool | None]) -> list[Mention]:
         out = []
         for n, q in enumerate(self.rules.questions):
@@ -520,7 +537,7 @@ def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:
 def _evidence(text: str, used: list[Mention]) -> tuple[str, tuple[int, int] | None]:
     """Exact words of the input and their span: the mentions' span if they share a
     sentence, else the first mention's words."""
-    words = [m for m in used if m.answer is None]
+    words = [m for m in used if m.answer is None and m.char_start >= 0]
     if not words:
         return "", None
     first = min(words, key=lambda m: m.char_start)

@@ -62,6 +62,7 @@ class Tokenizer:
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
         self._abbreviations = frozenset(spelling.abbreviations)
         self._ascii_short = dict(spelling.ascii_short)
+        self._ascii_clustered = dict(spelling.ascii_clustered)
         self.dictated = dict(cues.dictated)
         # Inside a sentence string: the clause marks and the sentence ends that may stand
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
@@ -139,7 +140,23 @@ class Tokenizer:
             toks.append(Token(text[start:end], start, end, forms, "word"))
         if len(toks) > sent_start:
             sents.append(Sentence(sent_start, len(toks), False))
+        self._clustered(toks, sents)
         return toks, sents
+
+    def _clustered(self, toks: list[Token], sents: list[Sentence]) -> None:
+        """Autocorrect or a foreign keyboard strips æ/ø/å from several words of a sentence
+        ("lag er rod og havet"): two or more such words in one sentence are read as the
+        Danish ones too; one alone stays the word it is ("badede i havet")."""
+        table = self._ascii_clustered
+        if not table:
+            return
+        for s, e, *_rest in sents:
+            hits = [i for i in range(s, e) if toks[i].kind == "word"
+                    and toks[i].forms[0] in table]
+            if len(hits) < 2:
+                continue
+            for i in hits:
+                toks[i].forms = (*toks[i].forms, table[toks[i].forms[0]])
 
     def _forms(self, s: str, fix: Callable[[str], str | None] | None) -> tuple[str, ...]:
         """A word's forms: as written, then æ/ø/å folded or the spoken form written out,

@@ -1,0 +1,42 @@
+"""Voices beyond the earlier rounds: autocorrect that strips æ/ø/å from a few words of a
+sentence, and replies to the follow-up questions written as bare fragments. Our own
+wordings; each test names the behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.triage.helpers import level
+
+
+@pytest.mark.parametrize("text", [
+    "Højre lag er havet og rod siden flyveturen i går, det spænder.",
+    "laggen er rod og havet og det gør ondt at gå på den",
+])
+def test_several_stripped_sign_words_in_one_sentence_are_read_as_danish(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg fik krampe i læggen efter jeg havde badet i havet, den slap efter et minut.",
+    "Der er rod i min kalender, og jeg får krampe i læggen om natten.",
+])
+def test_one_stripped_looking_word_alone_stays_the_word_it_is(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize("text", [
+    "ja. stadig krampet og hård. 4 timer. nej ikke rød.",
+    "nej ingen hævelse. ja sidder stadig fast, snart 2 timer.",
+])
+def test_fragments_answering_the_questions_are_about_the_cramp(text: str) -> None:
+    assert level(text) == "urgent"
+
+
+def test_fragments_telling_nightly_cramps_over_months_are_routine() -> None:
+    assert level("nej. ja hver eneste nat. et halvt år. nej ingen medicin.") == "routine"
+
+
+def test_one_yes_or_no_alone_does_not_make_a_cramp_of_the_text() -> None:
+    # a single answer word is not a reply to the questions: nothing is read as a cramp
+    assert level("nej, jeg er bare øm i læggen efter løbeturen, 3 timer nu.") == "self_care"
