@@ -40,3 +40,28 @@ def test_fragments_telling_nightly_cramps_over_months_are_routine() -> None:
 def test_one_yes_or_no_alone_does_not_make_a_cramp_of_the_text() -> None:
     # a single answer word is not a reply to the questions: nothing is read as a cramp
     assert level("nej, jeg er bare øm i læggen efter løbeturen, 3 timer nu.") == "self_care"
+
+
+@pytest.mark.parametrize("text", [
+    "Kramperne slap begge to, da jeg gik lidt rundt.",
+    "Natten var slem, men krampen slap til sidst af sig selv.",
+])
+def test_slap_after_a_cramp_is_the_verb_let_go_not_limp(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+def test_limp_after_shaking_is_still_a_seizure() -> None:
+    assert level("Min søn rystede over hele kroppen og blev helt slap bagefter") == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "Krampe i læggen ved km 30 og helt forpustet resten af ruten, nu er jeg bare øm.",
+    "Cyklede 80 kilometer i modvind, forpustet de sidste kilometer og fik krampe i læggen.",
+])
+def test_out_of_breath_during_a_run_or_ride_is_exertion(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+def test_out_of_breath_with_a_swollen_calf_stays_an_emergency_after_a_run() -> None:
+    assert level("Løb 10 km i går. Nu er læggen hævet og jeg er forpustet hele tiden.") \
+        == "emergency"
