@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from krampe.triage import triage
 from tests.triage.helpers import level
 
 
@@ -65,3 +66,17 @@ def test_out_of_breath_during_a_run_or_ride_is_exertion(text: str) -> None:
 def test_out_of_breath_with_a_swollen_calf_stays_an_emergency_after_a_run() -> None:
     assert level("Løb 10 km i går. Nu er læggen hævet og jeg er forpustet hele tiden.") \
         == "emergency"
+
+
+def test_an_emoji_before_a_capital_ends_the_sentence_so_a_negation_reaches_its_finding() -> None:
+    assert level("Drak næsten intet vand i går 😅 Ingen hævelse, ikke rød. Krampe i nat.") \
+        == "self_care"
+
+
+@pytest.mark.parametrize("text", [
+    "startede på statiner {} nej vent det er min far, han er 70 og har kramper i læggene",
+    "ingen hævelse {} men den er rød og varm og gør ondt",
+])
+def test_an_emoji_before_a_lower_case_word_keeps_the_sentence_whole(text: str) -> None:
+    with_emoji, without = triage(text.format("😬")), triage(text.format(""))
+    assert (with_emoji.level, with_emoji.triggers) == (without.level, without.triggers)

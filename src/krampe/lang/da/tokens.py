@@ -18,6 +18,11 @@ from krampe.lang.da.normalise import Normaliser
 
 _DANISH = frozenset("æøå")
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+")
+# Chat writers end a sentence with an emoji instead of a full stop ("lite vann 🙈 Ingen
+# hævelse"): a pictograph or dingbat before a capitalised word reads as a sentence end;
+# before a lower-case one it is inside the sentence ("statiner 😬 nej vent", "Hej 🙂 kan I").
+_EMOJI = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
+_EMOJI_RE = re.compile(_EMOJI)
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
 
 
@@ -58,7 +63,7 @@ class Tokenizer:
         # ASCII digits only: int() must be able to read them ("²" is not).
         self._token = re.compile(
             r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]+|[" + ends + punct + r"]|\n"
-            r"|(?<!\S)-(?!\S)")
+            r"|(?<!\S)-(?!\S)|" + _EMOJI)
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
         self._abbreviations = frozenset(spelling.abbreviations)
         self._ascii_short = dict(spelling.ascii_short)
@@ -117,6 +122,11 @@ class Tokenizer:
             said = s in dictated  # "komma", "punktum" from speech-to-text
             if said:
                 s = dictated[s]
+            if _EMOJI_RE.fullmatch(s):
+                after = low[end:].lstrip()
+                if not (after and after[0].isupper()):
+                    continue  # mid-sentence: "statiner 😬 nej vent", "Hej 🙂 kan I"
+                s = "!"
             if s in ends:
                 if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
