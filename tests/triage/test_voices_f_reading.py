@@ -80,3 +80,23 @@ def test_an_emoji_before_a_capital_ends_the_sentence_so_a_negation_reaches_its_f
 def test_an_emoji_before_a_lower_case_word_keeps_the_sentence_whole(text: str) -> None:
     with_emoji, without = triage(text.format("😬")), triage(text.format(""))
     assert (with_emoji.level, with_emoji.triggers) == (without.level, without.triggers)
+
+
+@pytest.mark.parametrize("text", [
+    "Krampe i læggen under løbet. Hævet er læggen ikke, og varm er den heller ikke.",
+    "Krampe i nat. Rødt var benet ikke, det var bare ømt i morges.",
+])
+def test_a_fronted_sign_denied_with_the_body_part_as_subject_is_negated(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+@pytest.mark.parametrize("text", [
+    "Til dem der tror de har en blodprop hver gang læggen kramper: det er næsten aldrig det.",
+    "Mange der mener de har en blodprop, har bare en almindelig krampe i læggen.",
+])
+def test_other_peoples_belief_about_a_clot_is_no_clot_here(text: str) -> None:
+    assert level(text) == "self_care"
+
+
+def test_the_writers_own_suspicion_of_a_clot_still_counts() -> None:
+    assert level("Jeg tror jeg har en blodprop i læggen") == "urgent"
