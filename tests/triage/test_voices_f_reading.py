@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from krampe.triage import triage
+from krampe.triage.context import Mention
+from krampe.triage.engine import Engine
 from tests.triage.helpers import level
 
 
@@ -100,3 +102,24 @@ def test_other_peoples_belief_about_a_clot_is_no_clot_here(text: str) -> None:
 
 def test_the_writers_own_suspicion_of_a_clot_still_counts() -> None:
     assert level("Jeg tror jeg har en blodprop i læggen") == "urgent"
+
+
+def test_swedish_jag_before_its_verb_is_the_pronoun_not_a_stabbing_pain() -> None:
+    text = "Jag har kramp i vaden ibland om natten."
+    assert "pain" not in {m.concept for m in _mentions(text)}
+    assert level(text) == "self_care"
+
+
+def test_a_stabbing_jag_in_danish_is_still_pain() -> None:
+    assert "pain" in {m.concept for m in _mentions("Der kom et jag i læggen da jeg rejste mig")}
+
+
+def test_a_swedish_none_negates_the_medicine_and_stops_at_och() -> None:
+    text = "Jag tar inga mediciner och får kramp i vaden flera nätter i veckan."
+    found = {m.concept: m.status for m in _mentions(text)}
+    assert found["medicine"] == "negated"
+    assert found["cramp"] == "present"
+
+
+def _mentions(text: str) -> list[Mention]:
+    return Engine.get().mentions(text)[2]
