@@ -123,3 +123,7 @@ def test_a_swedish_none_negates_the_medicine_and_stops_at_och() -> None:
 
 def _mentions(text: str) -> list[Mention]:
     return Engine.get().mentions(text)[2]
+
+
+def test_swedish_frequency_and_span_make_recurring_cramps_routine() -> None:
+    assert level("Jag får kramp i vaden flera gånger i veckan, sedan i somras.") == "routine"
