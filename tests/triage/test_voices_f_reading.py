@@ -127,3 +127,19 @@ def _mentions(text: str) -> list[Mention]:
 
 def test_swedish_frequency_and_span_make_recurring_cramps_routine() -> None:
     assert level("Jag får kramp i vaden flera gånger i veckan, sedan i somras.") == "routine"
+
+
+@pytest.mark.parametrize("text", [
+    "nej. 81. ja mest om natten.",
+    "68. Krampe i læggen flere nætter i træk.",
+])
+def test_a_bare_number_sentence_answers_how_old(text: str) -> None:
+    assert "age" in triage(text).triggers
+
+
+def test_a_bare_young_number_is_no_age_trigger() -> None:
+    assert "age" not in triage("nej. 34. ja mest om natten.").triggers
+
+
+def test_triggers_in_answer_fragments_belong_to_the_implied_cramp() -> None:
+    assert "night" in triage("nej. ja. næsten hver nat i en måned. nej.").triggers

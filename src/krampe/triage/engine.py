@@ -103,6 +103,8 @@ class Engine:
         mentions: list[Mention] = []
         for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
+            if e - s == 1 and toks[s].kind == "num":
+                found += self._bare_age(toks[s], s)
             negated = self._verb_negated(toks, s, e, found)
             found += negated
             if not found:
@@ -136,6 +138,13 @@ class Engine:
                     mentions[-1].categories.add(QUOTED)
         self.context.apply(toks, sents, mentions)
         return toks, sents, mentions
+
+    def _bare_age(self, num: Token, at: int) -> list[Match[str]]:
+        """A sentence that is one number ("62. Ondt i læggen ...", "ja. 72. kun om natten")
+        answers "how old?": read as "er 62", so the age trigger's own threshold decides."""
+        said = [Token("er", num.start, num.start, ("er",), "word"), num]
+        return [Match(m.owner, at, at + 1)
+                for m in self.matcher.find(said, 0, 2) if m.owner == _TRIGGER + "age"]
 
     def _verb_negated(self, toks: list[Token], s: int, e: int,
                       found: list[Match[str]]) -> list[Match[str]]:
@@ -299,8 +308,8 @@ class Engine:
         # A "ja" makes the question's signs present (overriding a negation in the text);
         # the finding's own rules then decide. A "nej" adds nothing, so it never removes a
         # finding the text states present.
-        evals = self.evaluate(mentions + self._answer_mentions(given)
-                              + self._implied_cramp(toks, sents, mentions))
+        implied = self._implied_cramp(toks, sents, mentions)
+        evals = self.evaluate(mentions + self._answer_mentions(given) + implied)
         present = [e for e in evals if e.status == "present"]
         present_ids = [e.finding.id for e in present]
         findings = [self._finding_out(clean, e) for e in evals]
@@ -334,7 +343,7 @@ class Engine:
             if m.role == "trigger" and m.status == "present":
                 tid = m.concept[len(_TRIGGER):]
                 if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
-                        and not self._beside_sign(m, tid, mentions, toks, sents):
+                        and not self._beside_sign(m, tid, mentions + implied, toks, sents):
                     triggers.append(tid)
         if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
