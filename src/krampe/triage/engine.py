@@ -71,6 +71,8 @@ class Engine:
                                      list(rules.context.background), rules.context)
         self._english_words = frozenset(w.lower() for w in rules.lexicon.english_words)
         self._danish_only = frozenset(danish().cues.words("danish_only"))
+        self._answer_words = frozenset(danish().cues.words("answer_no")) | frozenset(
+            danish().cues.words("answer_yes"))
         # The layer in force when the engine was built reads every description it triages.
         self.lang = danish()
         targets = set(rules.lexicon.typo_targets)
@@ -101,6 +103,8 @@ class Engine:
         mentions: list[Mention] = []
         for si, (s, e, *_rest) in enumerate(sents):
             found = longest_per_owner(self.matcher.find(toks, s, e))
+            if e - s == 1 and toks[s].kind == "num":
+                found += self._bare_age(toks[s], s)
             negated = self._verb_negated(toks, s, e, found)
             found += negated
             if not found:
@@ -134,6 +138,13 @@ class Engine:
                     mentions[-1].categories.add(QUOTED)
         self.context.apply(toks, sents, mentions)
         return toks, sents, mentions
+
+    def _bare_age(self, num: Token, at: int) -> list[Match[str]]:
+        """A sentence that is one number ("62. Ondt i læggen ...", "ja. 72. kun om natten")
+        answers "how old?": read as "er 62", so the age trigger's own threshold decides."""
+        said = [Token("er", num.start, num.start, ("er",), "word"), num]
+        return [Match(m.owner, at, at + 1)
+                for m in self.matcher.find(said, 0, 2) if m.owner == _TRIGGER + "age"]
 
     def _verb_negated(self, toks: list[Token], s: int, e: int,
                       found: list[Match[str]]) -> list[Match[str]]:
@@ -297,7 +308,8 @@ class Engine:
         # A "ja" makes the question's signs present (overriding a negation in the text);
         # the finding's own rules then decide. A "nej" adds nothing, so it never removes a
         # finding the text states present.
-        evals = self.evaluate(mentions + self._answer_mentions(given))
+        implied = self._implied_cramp(toks, sents, mentions)
+        evals = self.evaluate(mentions + self._answer_mentions(given) + implied)
         present = [e for e in evals if e.status == "present"]
         present_ids = [e.finding.id for e in present]
         findings = [self._finding_out(clean, e) for e in evals]
@@ -331,7 +343,7 @@ class Engine:
             if m.role == "trigger" and m.status == "present":
                 tid = m.concept[len(_TRIGGER):]
                 if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
-                        and not self._beside_sign(m, tid, mentions, toks, sents):
+                        and not self._beside_sign(m, tid, mentions + implied, toks, sents):
                     triggers.append(tid)
         if not seizure:
             for fid in present_ids:  # a finding names its own ("claudication": circulation)
@@ -447,6 +459,20 @@ class Engine:
                 return True
         return False
 
+    def _implied_cramp(self, toks: list[Token], sents: list[Sentence],
+                       mentions: list[Mention]) -> list[Mention]:
+        """A reply to the follow-up questions ("nej. ja den er stadig hård. 3 timer nu.")
+        never names the cramp it answers about: two or more sentences opening with "ja" or
+        "nej" make the cramp the topic of the text (no words, like an answer's signs)."""
+        if any(m.concept == "cramp" for m in mentions):
+            return []
+        opened = sum(1 for s, e, *_rest in sents
+                     if e > s and toks[s].forms[0] in self._answer_words)
+        if opened < 2:
+            return []
+        return [Mention(concept="cramp", role=self.role["cramp"], start=-1, end=-1,
+                        sent=-1000, char_start=-1, char_end=-1, categories={"IMPLIED"})]
+
     def _answer_mentions(self, given: dict[str, bool | None]) -> list[Mention]:
         out = []
         for n, q in enumerate(self.rules.questions):
@@ -520,7 +546,7 @@ def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:
 def _evidence(text: str, used: list[Mention]) -> tuple[str, tuple[int, int] | None]:
     """Exact words of the input and their span: the mentions' span if they share a
     sentence, else the first mention's words."""
-    words = [m for m in used if m.answer is None]
+    words = [m for m in used if m.answer is None and m.char_start >= 0]
     if not words:
         return "", None
     first = min(words, key=lambda m: m.char_start)

@@ -128,6 +128,7 @@ class Known(_Strict):
 
 
 _PLAIN = str.maketrans({"å": "a", "ø": "o", "æ": "e"})
+_STRIPPED = str.maketrans({"å": "a", "ø": "o", "æ": "a"})
 
 
 class SpellingFile(_Strict):
@@ -135,6 +136,8 @@ class SpellingFile(_Strict):
     ascii_letters: dict[str, list[str]]
     # short words typed without æ/ø/å, read so only in a text without æ, ø and å
     ascii_short: dict[str, str] = {}
+    # real words that are also a sign word stripped of æ/ø/å, read so only in a cluster
+    ascii_clustered: dict[str, str] = {}
     accents: dict[str, str]
     quotes: dict[str, str]
     spoken: dict[str, str]
@@ -152,6 +155,11 @@ class SpellingFile(_Strict):
             if word.translate(_PLAIN) != plain or plain == word:
                 raise ValueError(f"spelling.yaml ascii_short: {plain!r} is not {word!r} "
                                  "typed without æ/ø/å")
+        for plain, word in self.ascii_clustered.items():
+            # autocorrect strips the letter to its base: æ -> a as well as e
+            if plain not in {word.translate(_PLAIN), word.translate(_STRIPPED)} or plain == word:
+                raise ValueError(f"spelling.yaml ascii_clustered: {plain!r} is not {word!r} "
+                                 "stripped of æ/ø/å")
         for name in ("search", "triage"):
             if name not in self.profiles:
                 raise ValueError(f"spelling.yaml: profile {name!r} is missing")

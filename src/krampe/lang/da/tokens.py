@@ -18,6 +18,11 @@ from krampe.lang.da.normalise import Normaliser
 
 _DANISH = frozenset("æøå")
 _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+")
+# Chat writers end a sentence with an emoji instead of a full stop ("lite vann 🙈 Ingen
+# hævelse"): a pictograph or dingbat before a capitalised word reads as a sentence end;
+# before a lower-case one it is inside the sentence ("statiner 😬 nej vent", "Hej 🙂 kan I").
+_EMOJI = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
+_EMOJI_RE = re.compile(_EMOJI)
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
 
 
@@ -58,10 +63,11 @@ class Tokenizer:
         # ASCII digits only: int() must be able to read them ("²" is not).
         self._token = re.compile(
             r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]+|[" + ends + punct + r"]|\n"
-            r"|(?<!\S)-(?!\S)")
+            r"|(?<!\S)-(?!\S)|" + _EMOJI)
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
         self._abbreviations = frozenset(spelling.abbreviations)
         self._ascii_short = dict(spelling.ascii_short)
+        self._ascii_clustered = dict(spelling.ascii_clustered)
         self.dictated = dict(cues.dictated)
         # Inside a sentence string: the clause marks and the sentence ends that may stand
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
@@ -116,6 +122,11 @@ class Tokenizer:
             said = s in dictated  # "komma", "punktum" from speech-to-text
             if said:
                 s = dictated[s]
+            if _EMOJI_RE.fullmatch(s):
+                after = low[end:].lstrip()
+                if not (after and after[0].isupper()):
+                    continue  # mid-sentence: "statiner 😬 nej vent", "Hej 🙂 kan I"
+                s = "!"
             if s in ends:
                 if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
@@ -139,7 +150,23 @@ class Tokenizer:
             toks.append(Token(text[start:end], start, end, forms, "word"))
         if len(toks) > sent_start:
             sents.append(Sentence(sent_start, len(toks), False))
+        self._clustered(toks, sents)
         return toks, sents
+
+    def _clustered(self, toks: list[Token], sents: list[Sentence]) -> None:
+        """Autocorrect or a foreign keyboard strips æ/ø/å from several words of a sentence
+        ("lag er rod og havet"): two or more such words in one sentence are read as the
+        Danish ones too; one alone stays the word it is ("badede i havet")."""
+        table = self._ascii_clustered
+        if not table:
+            return
+        for s, e, *_rest in sents:
+            hits = [i for i in range(s, e) if toks[i].kind == "word"
+                    and toks[i].forms[0] in table]
+            if len(hits) < 2:
+                continue
+            for i in hits:
+                toks[i].forms = (*toks[i].forms, table[toks[i].forms[0]])
 
     def _forms(self, s: str, fix: Callable[[str], str | None] | None) -> tuple[str, ...]:
         """A word's forms: as written, then æ/ø/å folded or the spoken form written out,
