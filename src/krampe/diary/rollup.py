@@ -22,7 +22,7 @@ from sqlalchemy.sql.expression import TableClause
 
 from krampe.diary.days import DayTotals, day_totals, totals_version
 from krampe.diary.models import DAY_TOTAL_COLUMNS, DayRecord, DayTotal, Entry
-from krampe.diary.rows import json_tuple, rows_of_days, to_pattern_rows
+from krampe.diary.rows import entry_columns, json_tuple, rows_of_days, to_pattern_rows
 from krampe.diary.timeutil import local_day
 
 # The advisory lock's first key: the roll-up's own namespace (the second is the user id).
@@ -122,10 +122,8 @@ def backfill(conn: Connection, batch_users: int = 200, progress: bool = False,
     written = 0
     conn.execute(delete(target))
     for low, high in _user_batches(conn, batch_users):
-        entries = conn.execute(select(
-            Entry.user_id, Entry.started_at, Entry.duration_seconds, Entry.intensity,
-            Entry.situation, Entry.disturbed_sleep, Entry.disturbed_work,
-            cast(Entry.contexts, String)).where(Entry.user_id.between(low, high)))
+        entries = conn.execute(select(Entry.user_id, *entry_columns()
+                                      ).where(Entry.user_id.between(low, high)))
         by_user: dict[int, list[Any]] = {}
         for r in entries:
             by_user.setdefault(r[0], []).append(r[1:])

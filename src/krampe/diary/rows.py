@@ -61,11 +61,15 @@ def _contexts(raw: str | None) -> tuple[str, ...]:
     return tuple(str(v) for v in json_tuple(raw))
 
 
-def _row_query() -> Select[datetime, int, int, str, bool, bool, str]:
-    return select(
-        Entry.started_at, Entry.duration_seconds, Entry.intensity, Entry.situation,
-        Entry.disturbed_sleep, Entry.disturbed_work, cast(Entry.contexts, String),
-    )
+def entry_columns() -> tuple[Any, ...]:
+    """The columns of an entry that patterns read, in PatternRow's order (one list for
+    every query that feeds `to_pattern_rows`)."""
+    return (Entry.started_at, Entry.duration_seconds, Entry.intensity, Entry.situation,
+            Entry.disturbed_sleep, Entry.disturbed_work, cast(Entry.contexts, String))
+
+
+def _row_query() -> Select[Any]:
+    return select(*entry_columns())
 
 
 def to_pattern_rows(result: Iterable[Any]) -> list[PatternRow]:
@@ -99,11 +103,8 @@ def rows_of_days(db: Session, user_id: int, days: Iterable[date]
              Entry.started_at < day_start_utc(d + timedelta(days=1)))
         for d in wanted
     ]
-    entries = select(
-        Entry.started_at, Entry.duration_seconds, Entry.intensity, Entry.situation,
-        Entry.disturbed_sleep, Entry.disturbed_work, cast(Entry.contexts, String),
-        cast(null(), Date).label("day"),
-    ).where(Entry.user_id == user_id, or_(*spans))
+    entries = select(*entry_columns(), cast(null(), Date).label("day"),
+                     ).where(Entry.user_id == user_id, or_(*spans))
     records = select(
         null(), null(), null(), null(), null(), null(), cast(DayRecord.contexts, String),
         DayRecord.day,
