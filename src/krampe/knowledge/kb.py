@@ -190,6 +190,7 @@ class KnowledgeBase:
             _add_vectors(idx)
             if use_cache:
                 store.write(path, idx)
+                store.prune(path.parent, get_settings().index_cache_keep)
         kb = cls(idx, key, from_cache)
         if use_cache:
             _LOADED[key] = kb

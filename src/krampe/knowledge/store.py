@@ -13,11 +13,14 @@ a truncated or scribbled file is noticed and the cache rebuilt, never served.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Literal, overload
@@ -29,6 +32,9 @@ from krampe.knowledge.index import Index
 _MAGIC = b"KRAMPEIDX2"
 _HEAD = len(_MAGIC) + 32
 _META = "index.pkl"
+_KEY = re.compile(r"[0-9a-f]{32}")
+# Nothing used within this time is pruned: another process may have just written it.
+PRUNE_GRACE_SECONDS = 3600.0
 
 
 class TextColumn(Sequence[str]):
@@ -145,4 +151,58 @@ def read(folder: Path) -> Index | None:
     state.update(arrays)
     idx = Index.__new__(Index)
     idx.__dict__.update(state)
+    with contextlib.suppress(OSError):  # the time of last use, which `prune` goes by
+        os.utime(folder / _META)
     return idx
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _last_use(folder: Path, now: float) -> float:
+    """Seconds since an index was written or read (a damaged one: since its folder
+    changed)."""
+    meta = folder / _META
+    return _age(meta if meta.is_file() else folder, now)
+
+
+def prune(root: Path, keep: int, *, now: float | None = None) -> list[str]:
+    """Delete what the cache no longer needs, and return the names deleted: beyond the
+    `keep` most recently used indexes, those unused for over an hour; temporary folders of
+    interrupted writes, key pointers whose index is gone and files of older cache formats,
+    once over an hour old. Every changed article or engine version writes a new index, so
+    without this the home grows by a full index each time. A process still serving a
+    deleted index keeps its memory-mapped files (the kernel frees them when it stops)."""
+    now = time.time() if now is None else now
+    try:
+        entries = list(root.iterdir())
+    except OSError:
+        return []
+    indexes = sorted((p for p in entries if p.is_dir() and _KEY.fullmatch(p.name)),
+                     key=lambda p: _last_use(p, now))
+    doomed = [p for p in indexes[keep:] if _last_use(p, now) > PRUNE_GRACE_SECONDS]
+    gone = {p.name for p in doomed} | {
+        p.name for p in indexes if not (p / _META).is_file()}
+    for path in entries:
+        if _KEY.fullmatch(path.name) or _age(path, now) <= PRUNE_GRACE_SECONDS:
+            continue
+        if path.name.startswith("stat-") and path.suffix == ".key":
+            try:
+                pointed = path.read_text().strip()
+            except OSError:
+                continue
+            if pointed in gone or not (root / pointed).is_dir():
+                doomed.append(path)
+        else:  # .tmp-* of an interrupted write, or an older format's file
+            doomed.append(path)
+    for path in doomed:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return sorted(p.name for p in doomed)
