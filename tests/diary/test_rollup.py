@@ -15,7 +15,7 @@ from krampe.db.migrate import downgrade, upgrade
 from krampe.diary import repository as repo
 from krampe.diary import rollup
 from krampe.diary.api import compute_patterns
-from krampe.diary.days import DayTotals, day_totals
+from krampe.diary.days import DayTotals, day_totals, totals_version
 from krampe.diary.export import delete_data
 from krampe.diary.models import DayTotal, Entry
 from krampe.diary.patterns import analyse
@@ -134,6 +134,23 @@ def test_rows_of_other_thresholds_are_recomputed_when_read(database):
         db.commit()
         day = rollup.read(db, user, TODAY - timedelta(days=10), NOW)[TODAY - timedelta(days=1)]
         assert (day.entries, day.night) == (1, 1)
+    with database.sessions() as db:  # stored again: the next read takes the row as it is
+        assert stored(db, user)[TODAY - timedelta(days=1)] == day
+        assert db.scalar(select(DayTotal.version)) == totals_version()
+
+
+def test_a_read_never_commits_the_callers_pending_changes(database):
+    with database.sessions() as db:
+        (user,) = add_users(db, 1)
+        when = local_to_utc(TODAY - timedelta(days=1), time(3, 0), 0)
+        repo.create_entry(db, user, EntryIn(started_at=when, intensity=4), now=NOW)
+        db.execute(update(DayTotal).values(version=DayTotal.version + 1))
+        db.commit()
+        db.get(User, user).username = "nyt-navn"  # pending: not the read's to commit
+        rollup.read(db, user, TODAY - timedelta(days=10), NOW)
+        db.rollback()
+        assert db.scalar(select(DayTotal.version)) != totals_version()
+        assert db.get(User, user).username == "rollup0"
 
 
 def test_migration_backfills_the_rollup_from_existing_entries(database):

@@ -14,9 +14,10 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, delete, insert, or_, select, text
+from sqlalchemy import Connection, String, cast, delete, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
@@ -77,29 +78,50 @@ def _upsert(db: Session) -> Any:
 def read(db: Session, user_id: int, first: date, now: datetime) -> dict[date, DayTotals]:
     """The user's totals from `first` up to `now`'s day, today's counting entries up to
     `now` only. Days stored with other thresholds or with entries after `now` are
-    recomputed from their rows (rare: a threshold change, a clock a little ahead)."""
+    recomputed from their rows (rare: a threshold change, a clock a little ahead); those
+    of other thresholds are also stored again (`_repair`), so only the first read after a
+    threshold change pays for them."""
     today = local_day(now)
     version = totals_version()
+    # Checked before the query, whose autoflush would hide them in the transaction.
+    may_commit = not (db.new or db.dirty or db.deleted)
     # Whether a row must be redone is decided in SQL: no timestamp is converted per row.
-    redo_row = or_(DayTotal.version != version, DayTotal.last_started_at > now)
     query = select(DayTotal.day, DayTotal.entries, DayTotal.night, DayTotal.disturbed,
                    DayTotal.exercise, cast(DayTotal.contexts, String),
                    cast(DayTotal.durations, String), cast(DayTotal.intensities, String),
-                   redo_row,
+                   DayTotal.version != version, DayTotal.last_started_at > now,
                    ).where(DayTotal.user_id == user_id, DayTotal.day >= first,
                            DayTotal.day <= today)
     out: dict[date, DayTotals] = {}
     redo: list[date] = []
+    stale: list[date] = []
     for r in db.execute(query):
-        if r[8]:
+        if r[8] or r[9]:
             redo.append(r[0])
+            if r[8]:
+                stale.append(r[0])
             continue
         out[r[0]] = DayTotals(r[0], r[1], r[2], r[3], r[4], json_tuple(r[5]), json_tuple(r[6]),
                               json_tuple(r[7]))
     if redo:
         rows, records = rows_of_days(db, user_id, redo)
         out.update(day_totals([r for r in rows if r.started_at <= now], records))
+    if stale and may_commit:
+        _repair(db, user_id, stale)
     return out
+
+
+def _repair(db: Session, user_id: int, days: list[date]) -> None:
+    """Store the days of other thresholds again, in a transaction of their own (the
+    caller checked that the session held nothing unwritten: a read never commits a
+    caller's changes); a failure (a read-only database, a lock) leaves them to the next
+    read."""
+    try:
+        db.commit()  # ends the read's transaction; nothing of the caller's is pending
+        refresh(db, user_id, days)
+        db.commit()
+    except SQLAlchemyError:
+        db.rollback()
 
 
 def _user_batches(conn: Connection, size: int) -> Iterator[tuple[int, int]]:
@@ -115,7 +137,7 @@ def backfill(conn: Connection, batch_users: int = 200, progress: bool = False,
     """Build the whole roll-up from the entries and records (migration 0004, bulk loads);
     replaces what is there. Returns the number of day rows written. `table`: the roll-up
     table as a migration knows it (only its columns are written), so a column added later
-    cannot break an old migration; rows of an older version are recomputed when read."""
+    cannot break an old migration; rows of an older version are redone by the next read.
     version = totals_version()
     target = table if table is not None else typing.cast(TableClause, DayTotal.__table__)
     names = set(target.c.keys())
