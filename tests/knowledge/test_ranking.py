@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from krampe.knowledge.kb import KnowledgeBase
+from tests.knowledge.helpers import kb_from
 
 HOSPITAL = """<html><head><title>Blodprop i armen – patientinformation</title></head><body>
 <main><h1>Blodprop i armen (armvenetrombose)</h1>
@@ -56,10 +57,8 @@ Gå en kort tur om aftenen og stræk læggene, før du går i seng.
 
 @pytest.fixture
 def clinic(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "hospital_arm.html").write_text(HOSPITAL, encoding="utf-8")
-    (tmp_path / "apotek.md").write_text(PHARMACY, encoding="utf-8")
-    (tmp_path / "soevn.md").write_text(IDLE, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"hospital_arm.html": HOSPITAL, "apotek.md": PHARMACY,
+                              "soevn.md": IDLE})
 
 
 def _top(kb: KnowledgeBase, question: str) -> str:

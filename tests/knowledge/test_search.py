@@ -11,6 +11,7 @@ import pytest
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge.kb import KnowledgeBase, SearchResult, forget_loaded
 from krampe.knowledge.search import analyse_question
+from tests.knowledge.helpers import kb_from
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -105,15 +106,16 @@ def test_index_is_cached_and_reused(tmp_path: Path):
     assert second.search("Er natlige kramper farlige?").answered
 
 
+# One article, and the same article after a section on quinine was added to it.
+STRETCH = "# Kramper\n\nStræk læggen før sengetid.\n"
+STRETCH_AND_QUININE = STRETCH + "\n## Kinin\n\nKinin bruges ikke længere mod kramper i læggen.\n"
+
+
 def test_changed_file_is_reindexed(tmp_path: Path):
-    article = tmp_path / "a.md"
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n", encoding="utf-8")
-    before = KnowledgeBase.load([str(tmp_path)])
+    before = kb_from(tmp_path, {"a.md": STRETCH})
     assert not before.search("Hjælper kinin mod kramper?").answered
     forget_loaded()
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n\n## Kinin\n\n"
-                       "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
-    after = KnowledgeBase.load([str(tmp_path)])
+    after = kb_from(tmp_path, {"a.md": STRETCH_AND_QUININE})
     assert after.key != before.key and not after.from_cache
     assert "Kinin" in after.search("Hjælper kinin mod kramper?").answers[0].text
 
@@ -175,13 +177,9 @@ def test_kb_errors(tmp_path: Path):
 
 
 def test_changed_file_is_seen_by_a_running_process(tmp_path: Path):
-    article = tmp_path / "a.md"
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n", encoding="utf-8")
-    first = KnowledgeBase.load([str(tmp_path)])
+    first = kb_from(tmp_path, {"a.md": STRETCH})
     assert KnowledgeBase.load([str(tmp_path)]) is first  # same files: same object
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n\n## Kinin\n\n"
-                       "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
-    second = KnowledgeBase.load([str(tmp_path)])
+    second = kb_from(tmp_path, {"a.md": STRETCH_AND_QUININE})
     assert second is not first and second.search("Hjælper kinin mod kramper?").answered
 
 

@@ -15,6 +15,7 @@ import pytest
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.search import _common_share, analyse_question
 from krampe.policy import get_policy
+from tests.knowledge.helpers import kb_from
 
 SWIM = """# Klubbens gode råd om kramper i vandet
 
@@ -57,8 +58,7 @@ Stræk læggen i et minut, når krampen kommer.
 
 @pytest.fixture
 def swim(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "svoem.md").write_text(SWIM, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"svoem.md": SWIM})
 
 
 def _top(kb: KnowledgeBase, question: str) -> str:
@@ -108,8 +108,7 @@ def test_a_compound_of_two_everyday_words_weighs_as_little_as_they_do(swim: Know
 @pytest.fixture
 def calls(tmp_path: Path) -> KnowledgeBase:
     number = next(r.number for r in get_policy().regions() if " " not in r.number)
-    (tmp_path / "vagt.md").write_text(CALLS.format(number=number), encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"vagt.md": CALLS.format(number=number)})
 
 
 def test_a_question_for_the_number_is_answered_by_the_number(calls: KnowledgeBase):
@@ -139,8 +138,7 @@ En for lav sadel giver cykelknæ, fordi knæet bøjer for meget.
 
 Hold pause fra cyklen i en uge.
 """
-    (tmp_path / "cykel.md").write_text(article, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"cykel.md": article})
     word = next(w for w in analyse_question(kb.index, "cykelknæ") if w.surface == "cykelknæ")
     assert {t for t, _ in word.full} & kb.index.article_topics[0]
     # The title never names it, yet a question about it is on the article's topic.
@@ -158,8 +156,7 @@ def test_turning_up_the_training_is_increasing_it(tmp_path: Path):
 
 Skift løbesko, når sålen er slidt.
 """
-    (tmp_path / "loeb.md").write_text(article, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"loeb.md": article})
     result = kb.search("hvor hurtigt kan jeg skrue op for distancen")
     assert result.answered and "højst en tiendedel" in result.answers[0].text
 
@@ -175,7 +172,6 @@ Sveder du meget, kan en sportsdrik med salt og sukker erstatte det tabte salt.
 
 Calciumtilskud forebygger ikke lægkramper, men knoglerne har brug for calcium.
 """
-    (tmp_path / "tilskud.md").write_text(article, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"tilskud.md": article})
     result = kb.search("virker kalktabletter mod kramper")
     assert result.answered and result.answers[0].text.startswith("Calciumtilskud")
