@@ -18,3 +18,10 @@ def kb_from(folder: Path, articles: Mapping[str, str], *, use_cache: bool = True
     """A knowledge base of `folder` after writing `articles` into it (see write_articles)."""
     write_articles(folder, articles)
     return KnowledgeBase.load([str(folder)], use_cache=use_cache)
+
+
+def top_answer(kb: KnowledgeBase, question: str) -> str:
+    """The text of the first answer to `question`, which must be answered."""
+    result = kb.search(question)
+    assert result.answered, question
+    return result.answers[0].text

@@ -16,7 +16,7 @@ from krampe.knowledge.danish import declared_synonyms
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.readers.meta import parse_date
 from krampe.knowledge.readers.txt import parse as parse_txt
-from tests.knowledge.helpers import kb_from
+from tests.knowledge.helpers import kb_from, top_answer
 
 COLUMN = """LÆSERNES SPØRGSMÅL – Fysioterapeuten svarer
 Lokalbladet Nordkysten · Onsdag 3. april 2024
@@ -173,15 +173,11 @@ def test_words_of_two_clauses_are_no_phrase(calf: KnowledgeBase):
 
 def test_a_word_form_finds_the_compounds_it_modifies(calf: KnowledgeBase):
     # "trappen" is the "trappe" of "trappetrin".
-    result = calf.search("hvordan strækker jeg læggen på trappen")
-    assert result.answered
-    assert "trappetrin" in result.answers[0].text
+    assert "trappetrin" in top_answer(calf, "hvordan strækker jeg læggen på trappen")
 
 
 def test_an_exclamation_does_not_keep_an_acute_question_from_an_answer(calf: KnowledgeBase):
-    result = calf.search("AUV krampe i laeggen lige nu hvad goer jeg")
-    assert result.answered
-    assert "Træk tæerne op" in result.answers[0].text
+    assert "Træk tæerne op" in top_answer(calf, "AUV krampe i laeggen lige nu hvad goer jeg")
 
 
 def test_a_quoted_name_before_brackets_is_declared_a_synonym():
@@ -209,9 +205,7 @@ def test_a_compound_the_index_lacks_matches_by_its_known_head(tmp_path: Path):
         "# Kramper og lange rejser\n\n## Øvelser undervejs\n\nPå en lang rejse kan du sidde "
         "og vippe foden op og ned tyve gange i timen.\n\n## Væske\n\nDrik vand undervejs.\n")})
     # "togrejse" is unknown, but it is a kind of "rejse".
-    result = kb.search("hvilken øvelse kan jeg lave på en lang togrejse?")
-    assert result.answered
-    assert "vippe foden" in result.answers[0].text
+    assert "vippe foden" in top_answer(kb, "hvilken øvelse kan jeg lave på en lang togrejse?")
 
 
 def test_a_lettered_variant_is_answered_only_where_the_text_names_it(tmp_path: Path):
@@ -221,9 +215,7 @@ def test_a_lettered_variant_is_answered_only_where_the_text_names_it(tmp_path: P
         "P-piller med østrogen øger risikoen for blodprop i benet.\n")})
     # The text speaks of vitamins in general, never of E-vitamin.
     assert not kb.search("Kan E-vitamin forebygge kramper i læggen?").answered
-    result = kb.search("giver p-piller risiko for blodprop i benet?")
-    assert result.answered
-    assert "østrogen" in result.answers[0].text
+    assert "østrogen" in top_answer(kb, "giver p-piller risiko for blodprop i benet?")
 
 
 SPORT_CALF = """# Kramper i læggen hos motionister
@@ -246,9 +238,7 @@ def test_a_common_word_the_articles_lack_is_no_reason_to_reject(tmp_path: Path):
     # the question, not a subject it lacks.
     for question in ("hvor meget skal jeg drikke på en gåtur om sommeren",
                      "hvad skal jeg drikke på en gåtur med hunden"):
-        result = kb.search(question)
-        assert result.answered, question
-        assert "halv liter" in result.answers[0].text
+        assert "halv liter" in top_answer(kb, question)
     # A rare term the articles lack names a subject they do not cover.
     assert not kb.search("hvor meget skal jeg drikke med en lyskebrok").answered
     assert not kb.search("hvor længe skal jeg strække med seneskedehindebetændelse").answered
@@ -272,8 +262,6 @@ def test_a_painkiller_asked_for_by_brand_is_found_by_its_substance(tmp_path: Pat
         "tage ømheden i læggen bagefter.\n\n## Stræk\n\nStræk læggen i et halvt minut.\n")})
     for question in ("hjælper en ipren mod ømheden efter krampen",
                      "må jeg tage en pinex når læggen er øm bagefter"):
-        result = kb.search(question)
-        assert result.answered, question
-        assert "Ibuprofen" in result.answers[0].text
+        assert "Ibuprofen" in top_answer(kb, question)
     # A treatment the article never names stays unanswered.
     assert not kb.search("hjælper kinin mod ømheden efter krampen").answered

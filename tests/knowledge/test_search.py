@@ -11,7 +11,7 @@ import pytest
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge.kb import KnowledgeBase, SearchResult, forget_loaded
 from krampe.knowledge.search import analyse_question
-from tests.knowledge.helpers import kb_from
+from tests.knowledge.helpers import kb_from, top_answer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -19,12 +19,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def seeds_kb(seeds_dir: Path) -> KnowledgeBase:
     return KnowledgeBase.load([str(seeds_dir)])
-
-
-def _top(kb: KnowledgeBase, question: str) -> str:
-    result = kb.search(question)
-    assert result.answered, question
-    return result.answers[0].text
 
 
 @pytest.mark.parametrize(
@@ -43,7 +37,7 @@ def _top(kb: KnowledgeBase, question: str) -> str:
     ],
 )
 def test_seed_questions(seeds_kb: KnowledgeBase, question: str, expected: str):
-    assert expected.lower() in _top(seeds_kb, question).lower()
+    assert expected.lower() in top_answer(seeds_kb, question).lower()
 
 
 @pytest.mark.parametrize(
@@ -194,7 +188,7 @@ def test_greetings_and_stories_do_not_change_the_answer(seeds_kb: KnowledgeBase,
     # Near ties may swap (a story word scores a little); the answer must stay in front.
     result = seeds_kb.search(prefix + question)
     assert result.answered
-    assert _top(seeds_kb, question) in [a.text for a in result.answers[:2]]
+    assert top_answer(seeds_kb, question) in [a.text for a in result.answers[:2]]
 
 
 def test_a_story_does_not_hide_another_domain(seeds_kb: KnowledgeBase):

@@ -15,7 +15,7 @@ import pytest
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.search import _common_share, analyse_question
 from krampe.policy import get_policy
-from tests.knowledge.helpers import kb_from
+from tests.knowledge.helpers import kb_from, top_answer
 
 SWIM = """# Klubbens gode råd om kramper i vandet
 
@@ -61,30 +61,24 @@ def swim(tmp_path: Path) -> KnowledgeBase:
     return kb_from(tmp_path, {"svoem.md": SWIM})
 
 
-def _top(kb: KnowledgeBase, question: str) -> str:
-    result = kb.search(question)
-    assert result.answered, question
-    return result.answers[0].text
-
-
 def test_a_verb_finds_the_noun_derived_from_it(swim: KnowledgeBase):
     # "svømme" -> svøm -> "svømning"; the article never uses the verb.
-    assert "skånsom træning" in _top(swim, "er det sundt at svømme når man har lægkramper")
+    assert "skånsom træning" in top_answer(swim, "er det sundt at svømme når man har lægkramper")
 
 
 def test_a_word_finds_the_compounds_it_is_the_head_of(swim: KnowledgeBase):
     # "striber" is the head of "klorstriber", a kind of striber.
-    assert "klorstriber" in _top(swim, "hvorfor får jeg grønne striber i håret")
+    assert "klorstriber" in top_answer(swim, "hvorfor får jeg grønne striber i håret")
 
 
 def test_a_compound_shares_its_modifier_with_the_articles_compounds(swim: KnowledgeBase):
     # "allergispray" beside "allergimedicin": the allergy is what they share.
-    assert "allergimedicin" in _top(swim, "hvornår skal jeg tage min allergispray før træning")
+    assert "allergimedicin" in top_answer(swim, "hvornår skal jeg tage min allergispray før træning")
 
 
 def test_a_word_nothing_else_matches_joins_a_concept_by_its_pattern(swim: KnowledgeBase):
     # "kompressionsstrømpe*" in the lexicon store's compression concept.
-    assert "støttestrømper" in _top(swim, "hjælper kompressionsstrømpebukser på hævede ankler")
+    assert "støttestrømper" in top_answer(swim, "hjælper kompressionsstrømpebukser på hævede ankler")
 
 
 def test_a_unit_asks_for_an_amount_the_articles_never_give(swim: KnowledgeBase):
@@ -112,11 +106,11 @@ def calls(tmp_path: Path) -> KnowledgeBase:
 
 
 def test_a_question_for_the_number_is_answered_by_the_number(calls: KnowledgeBase):
-    assert "ring til lægevagten" in _top(calls, "hvad er telefonnummeret til lægevagten")
+    assert "ring til lægevagten" in top_answer(calls, "hvad er telefonnummeret til lægevagten")
 
 
 def test_a_town_finds_its_region(calls: KnowledgeBase):
-    assert "Region Syddanmark" in _top(calls, "hvordan kommer jeg til lægevagten i Odense")
+    assert "Region Syddanmark" in top_answer(calls, "hvordan kommer jeg til lægevagten i Odense")
 
 
 def test_an_article_is_about_the_word_its_headings_and_passages_keep_using(tmp_path: Path):
