@@ -12,6 +12,7 @@ import pytest
 
 from krampe.content.coverage import STATUSES, bank, run
 from krampe.knowledge.kb import KnowledgeBase
+from tests.knowledge.helpers import kb_from
 
 CLINIC = Path(__file__).parents[1] / "knowledge" / "fixtures" / "clinic"
 CLINIC_MD = [str(CLINIC / f"{name}.md") for name in ("hospital", "blog", "portal")]
@@ -60,11 +61,11 @@ def test_statuses_follow_their_definitions(clinic_report) -> None:
 def test_questions_only_the_lead_speaks_to_are_weak(tmp_path: Path) -> None:
     # The ranking puts a section that answers before the lead, so a lead is the best
     # passage only where nothing else speaks to the question: such a question is weak.
-    (tmp_path / "kramper.md").write_text(
+    kb = kb_from(tmp_path, {"kramper.md": (
         "# Kramper i benene\n\nMagnesium, kinin og salttabletter nævnes tit mod kramper, men "
         "her handler det om udstrækning.\n\n## Stræk før sengetid\n\nStræk læggen i et "
-        "halvt minut, før du går i seng.\n", encoding="utf-8")
-    report = run(KnowledgeBase.load([str(tmp_path)], use_cache=False), [str(tmp_path)])
+        "halvt minut, før du går i seng.\n")}, use_cache=False)
+    report = run(kb, [str(tmp_path)])
     leads = [q for t in report.topics for q in t.questions if q.lead]
     assert leads and all(q.status == "weak" for q in leads)
 

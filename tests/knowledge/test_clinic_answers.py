@@ -16,6 +16,7 @@ from krampe.knowledge.danish import declared_synonyms
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.readers.meta import parse_date
 from krampe.knowledge.readers.txt import parse as parse_txt
+from tests.knowledge.helpers import kb_from, top_answer
 
 COLUMN = """LÆSERNES SPØRGSMÅL – Fysioterapeuten svarer
 Lokalbladet Nordkysten · Onsdag 3. april 2024
@@ -104,8 +105,7 @@ Kontakt din læge, hvis kramperne kommer hver nat, eller hvis benet er hævet og
 
 @pytest.fixture
 def column(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "brevkasse.txt").write_text(COLUMN, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"brevkasse.txt": COLUMN})
 
 
 def test_a_readers_letter_and_its_answer_are_one_passage():
@@ -123,8 +123,7 @@ def test_a_question_told_like_a_letter_gets_the_answer_to_it(column: KnowledgeBa
 
 
 def test_a_site_label_is_kept_as_publisher_and_answers_questions_naming_it(tmp_path: Path):
-    (tmp_path / "guide.md").write_text(GUIDE, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"guide.md": GUIDE})
     (record,) = kb.article_records()
     assert record.metadata["publisher"] == "Fysioklinikken Åbyhøj · Patientguide"
     assert all("Fysioklinikken" not in kb.index.texts[i] for i in range(kb.index.size))
@@ -134,8 +133,7 @@ def test_a_site_label_is_kept_as_publisher_and_answers_questions_naming_it(tmp_p
 
 
 def test_a_lead_that_alone_answers_is_not_ranked_below_sections(tmp_path: Path):
-    (tmp_path / "sukker.md").write_text(LEAD_ANSWERS, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"sukker.md": LEAD_ANSWERS})
     result = kb.search("lægen har sat dosis op på mine tabletter mod sukkersyge og nu får "
                        "jeg kramper, kan det hænge sammen?")
     assert result.answered
@@ -143,8 +141,7 @@ def test_a_lead_that_alone_answers_is_not_ranked_below_sections(tmp_path: Path):
 
 
 def test_a_closing_note_about_the_author_is_no_answer(tmp_path: Path):
-    (tmp_path / "loeb.md").write_text(RUNNING, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"loeb.md": RUNNING})
     assert all("træner løbere i Vejle" not in kb.index.texts[i] for i in range(kb.index.size))
     result = kb.search("hvem har skrevet om krampe sidst i et maraton?")
     assert result.answered
@@ -153,8 +150,7 @@ def test_a_closing_note_about_the_author_is_no_answer(tmp_path: Path):
 
 @pytest.fixture
 def calf(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "laeg.md").write_text(CALF_ONLY, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"laeg.md": CALF_ONLY})
 
 
 @pytest.mark.parametrize("question", [
@@ -177,15 +173,11 @@ def test_words_of_two_clauses_are_no_phrase(calf: KnowledgeBase):
 
 def test_a_word_form_finds_the_compounds_it_modifies(calf: KnowledgeBase):
     # "trappen" is the "trappe" of "trappetrin".
-    result = calf.search("hvordan strækker jeg læggen på trappen")
-    assert result.answered
-    assert "trappetrin" in result.answers[0].text
+    assert "trappetrin" in top_answer(calf, "hvordan strækker jeg læggen på trappen")
 
 
 def test_an_exclamation_does_not_keep_an_acute_question_from_an_answer(calf: KnowledgeBase):
-    result = calf.search("AUV krampe i laeggen lige nu hvad goer jeg")
-    assert result.answered
-    assert "Træk tæerne op" in result.answers[0].text
+    assert "Træk tæerne op" in top_answer(calf, "AUV krampe i laeggen lige nu hvad goer jeg")
 
 
 def test_a_quoted_name_before_brackets_is_declared_a_synonym():
@@ -209,28 +201,21 @@ def test_asking_whether_it_is_dangerous_is_answered_by_when_to_see_a_doctor(
 
 
 def test_a_compound_the_index_lacks_matches_by_its_known_head(tmp_path: Path):
-    (tmp_path / "rejse.md").write_text(
+    kb = kb_from(tmp_path, {"rejse.md": (
         "# Kramper og lange rejser\n\n## Øvelser undervejs\n\nPå en lang rejse kan du sidde "
-        "og vippe foden op og ned tyve gange i timen.\n\n## Væske\n\nDrik vand undervejs.\n",
-        encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+        "og vippe foden op og ned tyve gange i timen.\n\n## Væske\n\nDrik vand undervejs.\n")})
     # "togrejse" is unknown, but it is a kind of "rejse".
-    result = kb.search("hvilken øvelse kan jeg lave på en lang togrejse?")
-    assert result.answered
-    assert "vippe foden" in result.answers[0].text
+    assert "vippe foden" in top_answer(kb, "hvilken øvelse kan jeg lave på en lang togrejse?")
 
 
 def test_a_lettered_variant_is_answered_only_where_the_text_names_it(tmp_path: Path):
-    (tmp_path / "tilskud.md").write_text(
+    kb = kb_from(tmp_path, {"tilskud.md": (
         "# Kosttilskud og kramper\n\n## Vitaminer\n\nVitaminer og mineraler fra kosten er "
         "nok for de fleste, og tilskud forebygger sjældent kramper.\n\n## P-piller\n\n"
-        "P-piller med østrogen øger risikoen for blodprop i benet.\n", encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+        "P-piller med østrogen øger risikoen for blodprop i benet.\n")})
     # The text speaks of vitamins in general, never of E-vitamin.
     assert not kb.search("Kan E-vitamin forebygge kramper i læggen?").answered
-    result = kb.search("giver p-piller risiko for blodprop i benet?")
-    assert result.answered
-    assert "østrogen" in result.answers[0].text
+    assert "østrogen" in top_answer(kb, "giver p-piller risiko for blodprop i benet?")
 
 
 SPORT_CALF = """# Kramper i læggen hos motionister
@@ -248,27 +233,22 @@ Stræk læggen i et halvt minut efter træning, med hælen i gulvet.
 
 
 def test_a_common_word_the_articles_lack_is_no_reason_to_reject(tmp_path: Path):
-    (tmp_path / "motion.md").write_text(SPORT_CALF, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"motion.md": SPORT_CALF})
     # "sommeren" and "hunden" are everyday words the article never uses: details of
     # the question, not a subject it lacks.
     for question in ("hvor meget skal jeg drikke på en gåtur om sommeren",
                      "hvad skal jeg drikke på en gåtur med hunden"):
-        result = kb.search(question)
-        assert result.answered, question
-        assert "halv liter" in result.answers[0].text
+        assert "halv liter" in top_answer(kb, question)
     # A rare term the articles lack names a subject they do not cover.
     assert not kb.search("hvor meget skal jeg drikke med en lyskebrok").answered
     assert not kb.search("hvor længe skal jeg strække med seneskedehindebetændelse").answered
 
 
 def test_a_letter_before_a_word_the_articles_lack_names_no_variant(tmp_path: Path):
-    (tmp_path / "sved.md").write_text(
+    kb = kb_from(tmp_path, {"sved.md": (
         "# Kramper i læggen hos motionister\n\nKramper i læggen rammer mange motionister.\n\n"
         "## Salt i sveden\n\nEfter en lang løbetur kan tøjet have hvide striber af salt fra "
-        "sveden. Så har du mistet meget salt.\n\n## Stræk\n\nStræk læggen efter træning.\n",
-        encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+        "sveden. Så har du mistet meget salt.\n\n## Stræk\n\nStræk læggen efter træning.\n")})
     # "t-shirt" is a garment, not a "T" variant of anything the article speaks of.
     result = kb.search("hvorfor får jeg hvide striber på min t-shirt efter løbeturen")
     assert result.answered
@@ -276,16 +256,12 @@ def test_a_letter_before_a_word_the_articles_lack_names_no_variant(tmp_path: Pat
 
 
 def test_a_painkiller_asked_for_by_brand_is_found_by_its_substance(tmp_path: Path):
-    (tmp_path / "apotek.md").write_text(
+    kb = kb_from(tmp_path, {"apotek.md": (
         "# Kramper i læggen – spørg apoteket\n\nApotekets svar om kramper i læggen.\n\n"
         "## Smertestillende efter krampen\n\nIbuprofen virker ikke på selve krampen, men kan "
-        "tage ømheden i læggen bagefter.\n\n## Stræk\n\nStræk læggen i et halvt minut.\n",
-        encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+        "tage ømheden i læggen bagefter.\n\n## Stræk\n\nStræk læggen i et halvt minut.\n")})
     for question in ("hjælper en ipren mod ømheden efter krampen",
                      "må jeg tage en pinex når læggen er øm bagefter"):
-        result = kb.search(question)
-        assert result.answered, question
-        assert "Ibuprofen" in result.answers[0].text
+        assert "Ibuprofen" in top_answer(kb, question)
     # A treatment the article never names stays unanswered.
     assert not kb.search("hjælper kinin mod ømheden efter krampen").answered

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from krampe.knowledge.kb import KnowledgeBase
+from tests.knowledge.helpers import kb_from, top_answer
 
 KIDNEY = """# Kramper under hæmodialyse
 
@@ -73,8 +74,7 @@ Mange gravide får et tilskud af jern.
 
 @pytest.fixture
 def kidney(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "dialyse.md").write_text(KIDNEY, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"dialyse.md": KIDNEY})
 
 
 def test_a_treatment_named_before_the_verb_must_be_in_the_articles(kidney: KnowledgeBase):
@@ -95,9 +95,7 @@ def test_a_treatment_named_before_a_passive_verb_must_be_in_the_articles(
 
 
 def test_asking_for_advice_names_no_treatment(kidney: KnowledgeBase):
-    result = kidney.search("forslag mod tørsten mellem behandlingerne")
-    assert result.answered
-    assert "isterning" in result.answers[0].text
+    assert "isterning" in top_answer(kidney, "forslag mod tørsten mellem behandlingerne")
 
 
 def test_a_definition_in_a_later_sentence_explains_the_word(kidney: KnowledgeBase):
@@ -108,9 +106,7 @@ def test_a_definition_in_a_later_sentence_explains_the_word(kidney: KnowledgeBas
 
 
 def test_a_passage_on_its_articles_topic_clears_the_lower_bar(tmp_path: Path):
-    (tmp_path / "cykel.md").write_text(BIKE, encoding="utf-8")
-    (tmp_path / "gravid.md").write_text(PREGNANT, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"cykel.md": BIKE, "gravid.md": PREGNANT})
     # "cykeltur": the passage on eating has "ture", its article is about the bike (its
     # headings and passages keep naming it); the passage on nausea says more of the
     # question but is on no topic of it, and alone it would not clear the higher bar.
@@ -133,8 +129,7 @@ Mærker du et knald bag i læggen under en sprint, er det ofte en skade i muskle
 
 @pytest.fixture
 def sleep(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "nat.md").write_text(SLEEP, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"nat.md": SLEEP})
 
 
 def test_a_body_part_after_paa_tells_how_one_lies(sleep: KnowledgeBase):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from krampe.knowledge.kb import KnowledgeBase
+from tests.knowledge.helpers import kb_from, top_answer
 
 HOSPITAL = """<html><head><title>Blodprop i armen – patientinformation</title></head><body>
 <main><h1>Blodprop i armen (armvenetrombose)</h1>
@@ -56,26 +57,20 @@ Gå en kort tur om aftenen og stræk læggene, før du går i seng.
 
 @pytest.fixture
 def clinic(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "hospital_arm.html").write_text(HOSPITAL, encoding="utf-8")
-    (tmp_path / "apotek.md").write_text(PHARMACY, encoding="utf-8")
-    (tmp_path / "soevn.md").write_text(IDLE, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
-
-
-def _top(kb: KnowledgeBase, question: str) -> str:
-    result = kb.search(question)
-    assert result.answered, question
-    return result.answers[0].text
+    return kb_from(tmp_path, {"hospital_arm.html": HOSPITAL, "apotek.md": PHARMACY,
+                              "soevn.md": IDLE})
 
 
 def test_the_answering_section_beats_the_lead(clinic: KnowledgeBase):
-    assert "ultralydsscanning" in _top(clinic, "hvordan undersøger lægen en blodprop i armen?")
-    assert "tre måneder" in _top(clinic, "hvor længe skal man tage blodfortyndende medicin "
-                                         "efter en blodprop i armen?")
+    assert "ultralydsscanning" in top_answer(clinic,
+                                             "hvordan undersøger lægen en blodprop i armen?")
+    assert "tre måneder" in top_answer(clinic, "hvor længe skal man tage blodfortyndende medicin "
+                                               "efter en blodprop i armen?")
 
 
 def test_a_definition_question_gets_the_definition(clinic: KnowledgeBase):
-    assert _top(clinic, "hvad er en armvenetrombose?").startswith("En blodprop i en af armens")
+    answer = top_answer(clinic, "hvad er en armvenetrombose?")
+    assert answer.startswith("En blodprop i en af armens")
 
 
 def test_a_heading_alone_is_never_an_answer(clinic: KnowledgeBase):
@@ -84,14 +79,14 @@ def test_a_heading_alone_is_never_an_answer(clinic: KnowledgeBase):
 
 
 def test_a_word_the_index_lacks_finds_the_compounds_it_modifies(clinic: KnowledgeBase):
-    assert "Kininpræparater" in _top(clinic, "kan man tage kinin mod kramper?")
+    assert "Kininpræparater" in top_answer(clinic, "kan man tage kinin mod kramper?")
 
 
 def test_lay_words_meet_the_article_medical_ones(clinic: KnowledgeBase):
     # "støttestrømpe" / "kompressionsstrømpe" and "ligge i sengen" / "sengeleje" are the
     # lexicon store's; here "finde ud af" meets "undersøgelse".
-    assert "ultralydsscanning" in _top(clinic, "hvordan finder lægen ud af om det er en "
-                                               "blodprop i armen")
+    assert "ultralydsscanning" in top_answer(clinic, "hvordan finder lægen ud af om det er en "
+                                                     "blodprop i armen")
 
 
 @pytest.mark.parametrize("question", [
@@ -106,7 +101,7 @@ def test_a_near_domain_phrase_is_not_answered(clinic: KnowledgeBase, question: s
 def test_a_thing_only_mentioned_is_not_explained(clinic: KnowledgeBase):
     assert not clinic.search("hvad er et normalt blodsukker?").answered
     # Named in brackets, it is explained.
-    assert "hæmoptyse" in _top(clinic, "hvad betyder hæmoptyse")
+    assert "hæmoptyse" in top_answer(clinic, "hvad betyder hæmoptyse")
 
 
 def test_a_compound_of_words_the_lexicon_knows_is_split(clinic: KnowledgeBase):

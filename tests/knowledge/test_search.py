@@ -11,6 +11,7 @@ import pytest
 from krampe.errors import InputError, KnowledgeBaseError
 from krampe.knowledge.kb import KnowledgeBase, SearchResult, forget_loaded
 from krampe.knowledge.search import analyse_question
+from tests.knowledge.helpers import kb_from, top_answer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -18,12 +19,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture
 def seeds_kb(seeds_dir: Path) -> KnowledgeBase:
     return KnowledgeBase.load([str(seeds_dir)])
-
-
-def _top(kb: KnowledgeBase, question: str) -> str:
-    result = kb.search(question)
-    assert result.answered, question
-    return result.answers[0].text
 
 
 @pytest.mark.parametrize(
@@ -42,7 +37,7 @@ def _top(kb: KnowledgeBase, question: str) -> str:
     ],
 )
 def test_seed_questions(seeds_kb: KnowledgeBase, question: str, expected: str):
-    assert expected.lower() in _top(seeds_kb, question).lower()
+    assert expected.lower() in top_answer(seeds_kb, question).lower()
 
 
 @pytest.mark.parametrize(
@@ -105,15 +100,16 @@ def test_index_is_cached_and_reused(tmp_path: Path):
     assert second.search("Er natlige kramper farlige?").answered
 
 
+# One article, and the same article after a section on quinine was added to it.
+STRETCH = "# Kramper\n\nStræk læggen før sengetid.\n"
+STRETCH_AND_QUININE = STRETCH + "\n## Kinin\n\nKinin bruges ikke længere mod kramper i læggen.\n"
+
+
 def test_changed_file_is_reindexed(tmp_path: Path):
-    article = tmp_path / "a.md"
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n", encoding="utf-8")
-    before = KnowledgeBase.load([str(tmp_path)])
+    before = kb_from(tmp_path, {"a.md": STRETCH})
     assert not before.search("Hjælper kinin mod kramper?").answered
     forget_loaded()
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n\n## Kinin\n\n"
-                       "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
-    after = KnowledgeBase.load([str(tmp_path)])
+    after = kb_from(tmp_path, {"a.md": STRETCH_AND_QUININE})
     assert after.key != before.key and not after.from_cache
     assert "Kinin" in after.search("Hjælper kinin mod kramper?").answers[0].text
 
@@ -175,13 +171,9 @@ def test_kb_errors(tmp_path: Path):
 
 
 def test_changed_file_is_seen_by_a_running_process(tmp_path: Path):
-    article = tmp_path / "a.md"
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n", encoding="utf-8")
-    first = KnowledgeBase.load([str(tmp_path)])
+    first = kb_from(tmp_path, {"a.md": STRETCH})
     assert KnowledgeBase.load([str(tmp_path)]) is first  # same files: same object
-    article.write_text("# Kramper\n\nStræk læggen før sengetid.\n\n## Kinin\n\n"
-                       "Kinin bruges ikke længere mod kramper i læggen.\n", encoding="utf-8")
-    second = KnowledgeBase.load([str(tmp_path)])
+    second = kb_from(tmp_path, {"a.md": STRETCH_AND_QUININE})
     assert second is not first and second.search("Hjælper kinin mod kramper?").answered
 
 
@@ -196,7 +188,7 @@ def test_greetings_and_stories_do_not_change_the_answer(seeds_kb: KnowledgeBase,
     # Near ties may swap (a story word scores a little); the answer must stay in front.
     result = seeds_kb.search(prefix + question)
     assert result.answered
-    assert _top(seeds_kb, question) in [a.text for a in result.answers[:2]]
+    assert top_answer(seeds_kb, question) in [a.text for a in result.answers[:2]]
 
 
 def test_a_story_does_not_hide_another_domain(seeds_kb: KnowledgeBase):

@@ -16,6 +16,7 @@ from krampe.knowledge import semantic
 from krampe.knowledge.kb import KnowledgeBase, forget_loaded
 from krampe.knowledge.readers import load_articles
 from krampe.knowledge.settings import search_settings
+from tests.knowledge.helpers import kb_from
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -65,23 +66,20 @@ def test_every_bundled_passage_has_a_shipped_vector():
 
 def test_vectors_are_cached_by_content_and_reorder_the_lexical_answers(
         tmp_path: Path, fake_encoder: list[int]):
-    (tmp_path / "loeb.md").write_text(ARTICLE, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"loeb.md": ARTICLE})
     assert kb.index.embeddings is not None and fake_encoder == [2]
     # Both passages share "løber"; the question's meaning ("stræk") picks the second.
     assert kb.search("jeg løber og skal strække").answers[0].section == "Når krampen kommer"
     # A changed file: only its new passage is encoded again.
-    (tmp_path / "loeb.md").write_text(ARTICLE + "\nSalt hjælper næppe.\n", encoding="utf-8")
     forget_loaded()
-    KnowledgeBase.load([str(tmp_path)])
+    kb_from(tmp_path, {"loeb.md": ARTICLE + "\nSalt hjælper næppe.\n"})
     assert fake_encoder == [2, 1]
 
 
 def test_over_the_budget_the_lexical_path_serves_alone(
         tmp_path: Path, fake_encoder: list[int], monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(search_settings().semantic, "max_passages", 1)
-    (tmp_path / "loeb.md").write_text(ARTICLE, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"loeb.md": ARTICLE})
     assert kb.index.embeddings is None and fake_encoder == []
     assert any("Semantisk søgning er slået fra" in w for w in kb.warnings)
     assert kb.search("hvad gør jeg når krampen kommer mens jeg løber").answered
@@ -90,8 +88,7 @@ def test_over_the_budget_the_lexical_path_serves_alone(
 def test_switched_off_nothing_is_encoded(tmp_path: Path, fake_encoder: list[int],
                                          monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KRAMPE_SEMANTIC", "0")
-    (tmp_path / "loeb.md").write_text(ARTICLE, encoding="utf-8")
-    assert KnowledgeBase.load([str(tmp_path)]).index.embeddings is None
+    assert kb_from(tmp_path, {"loeb.md": ARTICLE}).index.embeddings is None
     assert fake_encoder == []
 
 
@@ -133,8 +130,7 @@ Drik en sportsdrik på lange løb.
 
 def test_the_stage_runs_only_where_the_lexical_ranking_is_uncertain(
         tmp_path: Path, fake_encoder: list[int], monkeypatch: pytest.MonkeyPatch):
-    (tmp_path / "loeb.md").write_text(TWINS, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"loeb.md": TWINS})
     assert kb.index.embeddings is not None
     asked: list[str] = []
     # A question whose meaning is the second twin's ("Drikkepause" is in its text).

@@ -15,6 +15,7 @@ import pytest
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.search import _common_share, analyse_question
 from krampe.policy import get_policy
+from tests.knowledge.helpers import kb_from, top_answer
 
 SWIM = """# Klubbens gode råd om kramper i vandet
 
@@ -57,34 +58,27 @@ Stræk læggen i et minut, når krampen kommer.
 
 @pytest.fixture
 def swim(tmp_path: Path) -> KnowledgeBase:
-    (tmp_path / "svoem.md").write_text(SWIM, encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
-
-
-def _top(kb: KnowledgeBase, question: str) -> str:
-    result = kb.search(question)
-    assert result.answered, question
-    return result.answers[0].text
+    return kb_from(tmp_path, {"svoem.md": SWIM})
 
 
 def test_a_verb_finds_the_noun_derived_from_it(swim: KnowledgeBase):
     # "svømme" -> svøm -> "svømning"; the article never uses the verb.
-    assert "skånsom træning" in _top(swim, "er det sundt at svømme når man har lægkramper")
+    assert "skånsom træning" in top_answer(swim, "er det sundt at svømme når man har lægkramper")
 
 
 def test_a_word_finds_the_compounds_it_is_the_head_of(swim: KnowledgeBase):
     # "striber" is the head of "klorstriber", a kind of striber.
-    assert "klorstriber" in _top(swim, "hvorfor får jeg grønne striber i håret")
+    assert "klorstriber" in top_answer(swim, "hvorfor får jeg grønne striber i håret")
 
 
 def test_a_compound_shares_its_modifier_with_the_articles_compounds(swim: KnowledgeBase):
     # "allergispray" beside "allergimedicin": the allergy is what they share.
-    assert "allergimedicin" in _top(swim, "hvornår skal jeg tage min allergispray før træning")
+    assert "allergimedicin" in top_answer(swim, "hvornår skal jeg tage min allergispray før træning")
 
 
 def test_a_word_nothing_else_matches_joins_a_concept_by_its_pattern(swim: KnowledgeBase):
     # "kompressionsstrømpe*" in the lexicon store's compression concept.
-    assert "støttestrømper" in _top(swim, "hjælper kompressionsstrømpebukser på hævede ankler")
+    assert "støttestrømper" in top_answer(swim, "hjælper kompressionsstrømpebukser på hævede ankler")
 
 
 def test_a_unit_asks_for_an_amount_the_articles_never_give(swim: KnowledgeBase):
@@ -108,16 +102,15 @@ def test_a_compound_of_two_everyday_words_weighs_as_little_as_they_do(swim: Know
 @pytest.fixture
 def calls(tmp_path: Path) -> KnowledgeBase:
     number = next(r.number for r in get_policy().regions() if " " not in r.number)
-    (tmp_path / "vagt.md").write_text(CALLS.format(number=number), encoding="utf-8")
-    return KnowledgeBase.load([str(tmp_path)])
+    return kb_from(tmp_path, {"vagt.md": CALLS.format(number=number)})
 
 
 def test_a_question_for_the_number_is_answered_by_the_number(calls: KnowledgeBase):
-    assert "ring til lægevagten" in _top(calls, "hvad er telefonnummeret til lægevagten")
+    assert "ring til lægevagten" in top_answer(calls, "hvad er telefonnummeret til lægevagten")
 
 
 def test_a_town_finds_its_region(calls: KnowledgeBase):
-    assert "Region Syddanmark" in _top(calls, "hvordan kommer jeg til lægevagten i Odense")
+    assert "Region Syddanmark" in top_answer(calls, "hvordan kommer jeg til lægevagten i Odense")
 
 
 def test_an_article_is_about_the_word_its_headings_and_passages_keep_using(tmp_path: Path):
@@ -139,8 +132,7 @@ En for lav sadel giver cykelknæ, fordi knæet bøjer for meget.
 
 Hold pause fra cyklen i en uge.
 """
-    (tmp_path / "cykel.md").write_text(article, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"cykel.md": article})
     word = next(w for w in analyse_question(kb.index, "cykelknæ") if w.surface == "cykelknæ")
     assert {t for t, _ in word.full} & kb.index.article_topics[0]
     # The title never names it, yet a question about it is on the article's topic.
@@ -158,8 +150,7 @@ def test_turning_up_the_training_is_increasing_it(tmp_path: Path):
 
 Skift løbesko, når sålen er slidt.
 """
-    (tmp_path / "loeb.md").write_text(article, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"loeb.md": article})
     result = kb.search("hvor hurtigt kan jeg skrue op for distancen")
     assert result.answered and "højst en tiendedel" in result.answers[0].text
 
@@ -175,7 +166,6 @@ Sveder du meget, kan en sportsdrik med salt og sukker erstatte det tabte salt.
 
 Calciumtilskud forebygger ikke lægkramper, men knoglerne har brug for calcium.
 """
-    (tmp_path / "tilskud.md").write_text(article, encoding="utf-8")
-    kb = KnowledgeBase.load([str(tmp_path)])
+    kb = kb_from(tmp_path, {"tilskud.md": article})
     result = kb.search("virker kalktabletter mod kramper")
     assert result.answered and result.answers[0].text.startswith("Calciumtilskud")
