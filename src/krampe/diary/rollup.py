@@ -137,7 +137,7 @@ def backfill(conn: Connection, batch_users: int = 200, progress: bool = False,
     """Build the whole roll-up from the entries and records (migration 0004, bulk loads);
     replaces what is there. Returns the number of day rows written. `table`: the roll-up
     table as a migration knows it (only its columns are written), so a column added later
-    cannot break an old migration; rows of an older version are redone by the next read.
+    cannot break an old migration; rows of an older version are redone by the next read."""
     version = totals_version()
     target = table if table is not None else typing.cast(TableClause, DayTotal.__table__)
     names = set(target.c.keys())
