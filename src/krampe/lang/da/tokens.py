@@ -64,9 +64,12 @@ class Tokenizer:
         # Written number signs are words: thousands grouped with a full stop ("12.000
         # skridt") are one number, a minus before a number is "minus" ("var -8 i nat"), a
         # plus between numbers stays ("35+2": weeks and days of a pregnancy), and a slash
-        # before a unit of time is "pr" ("3 gange/uge"); any other slash is dropped.
+        # before a unit of time is "pr" ("3 gange/uge"); any other slash is dropped. A clock
+        # time ("kl. 02:10") and a decimal ("3,6 mmol") are one number, read as its whole
+        # part: the colon ends no sentence there, the comma no clause.
         self._token = re.compile(
-            r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])|[0-9]+"
+            r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
+            r"|[0-9]{1,2}[:.][0-9]{2}(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
             r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|/"
             r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI)
         units = "|".join(re.escape(u) for u in cues.words.get("per_units", ()))
@@ -152,7 +155,7 @@ class Tokenizer:
                 toks.append(Token(text[start:end], start, end, (",",), "punct"))
                 continue
             if s[0].isdigit() and s.isascii():
-                toks.append(Token(s, start, end, (s.replace(".", ""),), "num"))
+                toks.append(Token(s, start, end, (_number(s),), "num"))
                 continue
             forms = self._forms(s, fix)
             if short and s in short:
@@ -239,6 +242,16 @@ class Tokenizer:
             rest = low[end:].lstrip()
             return not rest or rest[0].isupper()
         return True
+
+
+def _number(s: str) -> str:
+    """The whole number a numeric token is read as: "12.000" 12000, "02:10" 2 (the hour),
+    "3,6" 3."""
+    if ":" in s or "," in s:
+        return str(int(re.split("[:,]", s)[0]))
+    if "." in s and len(s.rsplit(".", 1)[1]) == 2:  # "01.30": a clock time
+        return str(int(s.split(".")[0]))
+    return s.replace(".", "")
 
 
 _CLAUSE_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*")
