@@ -70,7 +70,7 @@ class Tokenizer:
         self._token = re.compile(
             r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
             r"|[0-9]{1,2}[:.][0-9]{2}(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
-            r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|/"
+            r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|(?<=[0-9] )\+(?= [0-9])|/"
             r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI)
         units = "|".join(re.escape(u) for u in cues.words.get("per_units", ()))
         self._per_unit = re.compile(rf"\s*(?:{units})\b") if units else None
