@@ -94,7 +94,8 @@ def test_screened_flow_never_ends_an_urgent_case_lower(name):
 
 @pytest.mark.parametrize("name", ["triage_regression_voices_a.jsonl",
                                   "triage_regression_voices_b.jsonl",
-                                  "triage_regression_voices_c.jsonl"])
+                                  "triage_regression_voices_c.jsonl",
+                                  "triage_regression_voices_g.jsonl"])
 def test_voices_sets_free_text_targets(name):
     """The sets in new voices (eval/README.md), free text alone: no emergency or urgent case
     lower, no self-care case sent to urgent or emergency, the issue's exact and trigger

@@ -327,14 +327,40 @@ class ContextEngine:
                         for t in toks[max(mt.end, sents[m2.sent].start):m2.end])
                 for m2 in mentions
             )
-            own_before = not relative_ill and mt.sent not in recent and any(
+            # another relative ill before this one's past ("min datter fik krampe ... min
+            # far fik en blodprop"): the ill one is the patient, this is background
+            who = self._relative_named(toks, sents[mt.sent].start, mt.start)
+            own_before = mt.sent not in recent and any(
                 m2.is_target and m2.role not in ("trigger", "context")
-                and m2.end <= mt.start and not (m2.categories & _NOT_OWN)
-                and "FAMILY" not in m2.categories
-                and self._writer_in(toks, sents[m2.sent].start, sents[m2.sent].end)
+                and m2.end <= mt.start and not (m2.categories & _NOT_OWN - {"FAMILY"})
+                and (("FAMILY" not in m2.categories and not relative_ill
+                      # the writer, or (this relative named here) someone else by a
+                      # pronoun ("han glemte sin drikkedunk og fik krampe. ... min mor
+                      # havde en blodprop")
+                      and self._subject_in(toks, sents[m2.sent].start, sents[m2.sent].end,
+                                           others=who is not None))
+                     or ("FAMILY" in m2.categories and who is not None
+                         and self._relative_named(toks, sents[m2.sent].start, m2.start)
+                         not in (None, who)))
                 for m2 in mentions
             )
             mt.categories.add("FAMILY_HISTORY" if own_later or own_before else "FAMILY")
+
+    @staticmethod
+    def _relative_named(toks: list[Token], start: int, end: int) -> str | None:
+        """The relative named last before `end` in its sentence ("min far ..."), if any."""
+        for i in range(end - 1, start - 1, -1):
+            if not _RELATIVES.isdisjoint(toks[i].forms):
+                return toks[i].forms[0]
+        return None
+
+    def _subject_in(self, toks: list[Token], start: int, end: int, others: bool) -> bool:
+        """The writer is named here, or (`others`) a person by a pronoun ("han", "hun") in
+        a sentence naming no relative (whom the pronoun would stand for)."""
+        return self._writer_in(toks, start, end) or (
+            others and self.pronoun is not None
+            and self._relative_named(toks, start, end) is None
+            and any(self.pronoun.match_at(toks, i, end) > i for i in range(start, end)))
 
     @staticmethod
     def _writer_in(toks: list[Token], start: int, end: int) -> bool:

@@ -40,7 +40,7 @@ class Alt:
         if self.kind == "num":
             if tok.kind != "num":
                 return False
-            return self.op is None or _OPS[self.op](int(tok.text), self.n)
+            return self.op is None or _OPS[self.op](int(tok.forms[0]), self.n)
         if tok.kind == "num":
             return False
         for form in tok.forms:
@@ -140,19 +140,45 @@ def _match(items: tuple[Item, ...], k: int, toks: list[Token], i: int, end: int)
         return i
     item = items[k]
     if item.gap:
+        j = i
         for skip in range(item.gap + 1):
-            j = i + skip
-            if j > end or (skip and (toks[j - 1].kind == "punct"
-                                     or not NEGATION_WORDS.isdisjoint(toks[j - 1].forms)
-                                     or (item.tight
-                                         and not CLAUSE_STARTS.isdisjoint(toks[j - 1].forms)))):
-                break
             r = _match(items, k + 1, toks, j, end)
             if r >= 0:
                 return r
+            if skip == item.gap or j >= end:
+                break
+            tok = toks[j]
+            if tok.kind == "punct":
+                # a bracketed insertion is one step of a gap ("når jeg går op til
+                # cafeteriet (ca 200 m) får jeg ondt"); any other mark ends it
+                j = _past_brackets(toks, j, end)
+                if j < 0:
+                    break
+                continue
+            if not NEGATION_WORDS.isdisjoint(tok.forms) or (
+                    item.tight and not CLAUSE_STARTS.isdisjoint(tok.forms)):
+                break
+            j += 1
         return -1
     if i < end and item.matches(toks[i]):
         return _match(items, k + 1, toks, i + 1, end)
+    return -1
+
+
+_BRACKETS_MAX = 8  # tokens a skipped insertion may hold
+
+
+def _past_brackets(toks: list[Token], i: int, end: int) -> int:
+    """The index after the ")" closing the "(" at i, or -1: not a bracket, not closed in
+    the sentence within a few tokens, or holding a negation or another mark."""
+    if toks[i].text != "(":
+        return -1
+    for j in range(i + 1, min(end, i + _BRACKETS_MAX + 2)):
+        tok = toks[j]
+        if tok.kind == "punct":
+            return j + 1 if tok.text == ")" else -1
+        if not NEGATION_WORDS.isdisjoint(tok.forms):
+            return -1
     return -1
 
 

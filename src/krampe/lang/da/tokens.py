@@ -61,9 +61,19 @@ class Tokenizer:
         # as in "bli'r"), numbers, and the punctuation that ends a sentence or a clause; a
         # dash ends a clause only free-standing ("krampe - nu er den væk"). Numbers are
         # ASCII digits only: int() must be able to read them ("²" is not).
+        # Written number signs are words: thousands grouped with a full stop ("12.000
+        # skridt") are one number, a minus before a number is "minus" ("var -8 i nat"), a
+        # plus between numbers stays ("35+2": weeks and days of a pregnancy), and a slash
+        # before a unit of time is "pr" ("3 gange/uge"); any other slash is dropped. A clock
+        # time ("kl. 02:10") and a decimal ("3,6 mmol") are one number, read as its whole
+        # part: the colon ends no sentence there, the comma no clause.
         self._token = re.compile(
-            r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]+|[" + ends + punct + r"]|\n"
-            r"|(?<!\S)-(?!\S)|" + _EMOJI)
+            r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
+            r"|[0-9]{1,2}[:.][0-9]{2}(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
+            r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|(?<=[0-9] )\+(?= [0-9])|/"
+            r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI)
+        units = "|".join(re.escape(u) for u in cues.words.get("per_units", ()))
+        self._per_unit = re.compile(rf"\s*(?:{units})\b") if units else None
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
         self._abbreviations = frozenset(spelling.abbreviations)
         self._ascii_short = dict(spelling.ascii_short)
@@ -136,11 +146,16 @@ class Tokenizer:
                     sents[-1] = sents[-1]._replace(question=True)
                 sent_start = len(toks)
                 continue
+            sign = self._sign(s, low, end)
+            if sign is not None:
+                if sign:
+                    toks.append(Token(text[start:end], start, end, (sign,), "word"))
+                continue
             if s in marks:
                 toks.append(Token(text[start:end], start, end, (",",), "punct"))
                 continue
-            if s.isascii() and s.isdigit():
-                toks.append(Token(s, start, end, (s,), "num"))
+            if s[0].isdigit() and s.isascii():
+                toks.append(Token(s, start, end, (_number(s),), "num"))
                 continue
             forms = self._forms(s, fix)
             if short and s in short:
@@ -152,6 +167,18 @@ class Tokenizer:
             sents.append(Sentence(sent_start, len(toks), False))
         self._clustered(toks, sents)
         return toks, sents
+
+    def _sign(self, s: str, low: str, end: int) -> str | None:
+        """The word a written number sign stands for, "" for a sign to drop, None for no
+        sign."""
+        if s == "-" and end < len(low) and low[end].isdigit():
+            return "minus"
+        if s == "+":
+            return "+"
+        if s == "/":
+            unit = self._per_unit
+            return "pr" if unit is not None and unit.match(low.lower(), end) else ""
+        return None
 
     def _clustered(self, toks: list[Token], sents: list[Sentence]) -> None:
         """Autocorrect or a foreign keyboard strips æ/ø/å from several words of a sentence
@@ -215,6 +242,16 @@ class Tokenizer:
             rest = low[end:].lstrip()
             return not rest or rest[0].isupper()
         return True
+
+
+def _number(s: str) -> str:
+    """The whole number a numeric token is read as: "12.000" 12000, "02:10" 2 (the hour),
+    "3,6" 3."""
+    if ":" in s or "," in s:
+        return str(int(re.split("[:,]", s)[0]))
+    if "." in s and len(s.rsplit(".", 1)[1]) == 2:  # "01.30": a clock time
+        return str(int(s.split(".")[0]))
+    return s.replace(".", "")
 
 
 _CLAUSE_WORD = re.compile(r"[a-zæøåéü0-9]+(?:-[a-zæøåéü0-9]+)*")
