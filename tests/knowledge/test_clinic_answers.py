@@ -16,6 +16,7 @@ from krampe.knowledge.danish import declared_synonyms
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.readers.meta import parse_date
 from krampe.knowledge.readers.txt import parse as parse_txt
+from krampe.lang.da import danish
 
 COLUMN = """LÆSERNES SPØRGSMÅL – Fysioterapeuten svarer
 Lokalbladet Nordkysten · Onsdag 3. april 2024
@@ -289,3 +290,56 @@ def test_a_painkiller_asked_for_by_brand_is_found_by_its_substance(tmp_path: Pat
         assert "Ibuprofen" in result.answers[0].text
     # A treatment the article never names stays unanswered.
     assert not kb.search("hjælper kinin mod ømheden efter krampen").answered
+
+
+CARE = """# Kramper om natten hos beboerne
+
+Mange af beboerne på vores plejecenter får kramper i benene om natten.
+
+## Fodtøj
+
+Hjemmesko med hælkappe og skridsikre såler gør det sikrere for beboere på plejecentret at rejse sig, når krampen kommer.
+
+## Kosttilskud
+
+Aftal altid kosttilskud som magnesium med sygeplejersken, fordi det kan påvirke anden medicin.
+
+## Vandladning og ryg
+
+Ring 112, hvis smerter fra ryggen ned i benet kommer sammen med, at man ikke kan holde på urinen.
+"""
+
+
+@pytest.fixture
+def care(tmp_path: Path) -> KnowledgeBase:
+    (tmp_path / "pleje.md").write_text(CARE, encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+def test_a_care_home_by_another_name_and_slippers_are_found(care: KnowledgeBase):
+    result = care.search("hvilke tøfler skal min far have paa plejehjemmet")
+    assert result.answered
+    assert "Hjemmesko" in result.answers[0].text
+
+
+def test_a_shop_or_place_named_around_the_question_is_no_subject_missing(care: KnowledgeBase):
+    result = care.search("Kan min mor tage magnesium fra Netto?")
+    assert result.answered
+    assert "magnesium" in result.answers[0].text
+    # A name alone is still the whole question, and the articles lack it.
+    assert not care.search("Hvornår har Sydhavnsbageren åbent?").answered
+
+
+def test_holding_ones_water_is_said_of_urine(care: KnowledgeBase):
+    result = care.search("hvad hvis man pludselig ikke kan holde på vandet?")
+    assert result.answered
+    assert "urinen" in result.answers[0].text
+
+
+def test_a_drawn_out_exclamation_is_no_word_of_the_question(calf: KnowledgeBase):
+    # Drawn out, an exclamation or a hedge weighs as little as written plainly.
+    for drawn, plain in (("aaauv", "auv"), ("avvvv", "av"), ("nåååh", "nåh")):
+        assert danish().classes.kind(drawn) == danish().classes.kind(plain) != "content"
+    result = calf.search("aaauv krampe i laeggen lige nu hvad goer jeg")
+    assert result.answered
+    assert "Træk tæerne op" in result.answers[0].text
