@@ -343,3 +343,40 @@ def test_a_drawn_out_exclamation_is_no_word_of_the_question(calf: KnowledgeBase)
     result = calf.search("aaauv krampe i laeggen lige nu hvad goer jeg")
     assert result.answered
     assert "Træk tæerne op" in result.answers[0].text
+
+
+RELATIVES = """# Kramper hos ældre
+
+Kramper i benene bliver hyppigere med alderen.
+
+## Hvorfor ældre får flere kramper
+
+Med alderen bliver musklerne kortere og svagere, og mange sidder stille det meste af dagen, så kramper om natten kommer lettere.
+
+## Når I er på besøg
+
+Fortæl personalet, hvis jeres mor eller far plejer at få kramper om natten, og gå gerne en kort tur sammen, når I er på besøg.
+
+## Fysioterapi
+
+En fysioterapeut kan lave et program med øvelser for læggene og give råd om sko.
+"""
+
+
+@pytest.fixture
+def elderly(tmp_path: Path) -> KnowledgeBase:
+    (tmp_path / "aeldre.md").write_text(RELATIVES, encoding="utf-8")
+    return KnowledgeBase.load([str(tmp_path)])
+
+
+def test_the_relative_a_question_is_about_does_not_choose_the_answer(elderly: KnowledgeBase):
+    result = elderly.search("Hvorfor får min mor så mange kramper om natten?")
+    assert result.answered
+    assert "musklerne kortere" in result.answers[0].text
+
+
+def test_abbreviated_prepositions_and_adverbs_of_place_are_no_subject(elderly: KnowledgeBase):
+    result = elderly.search("Hvad kan en fys gøre ift. sko?")
+    assert result.answered
+    assert "fysioterapeut" in result.answers[0].text
+    assert elderly.search("Kan man mærke en krampe udenpå benet?").answered

@@ -229,6 +229,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     spelled: dict[str, str] = {}  # typo -> corpus word, so "hæjlper mod" reads "hjælper"
     variant_letters = _variant_letters(index, question)
     names = _names(analyzer, question)
+    relatives = set(analyzer.lang.cues.words("relatives"))
     for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
         if tok.kind == CONTENT and not word.known:
@@ -267,6 +268,10 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
             word.importance *= cfg.gate.story
         if tok.kind == CONTENT and not word.known and tok.surface in names:
             word.importance *= cfg.gate.name
+        if tok.kind == DETAIL and tok.surface in relatives:
+            # "min mor", "far vil ikke ...": whom the question is about, not what; it
+            # ranks like a word of a story, so a passage naming a mother does not win.
+            word.story = True
         if tok.kind == CONTENT and set(tok.concepts) & _ranking_only(index):
             word.expansion = True  # "er det farligt ...": asks about the rest
         words.append(word)
