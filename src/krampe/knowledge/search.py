@@ -298,7 +298,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 
 def _names(analyzer, question: str) -> set[str]:
     """Words written with a capital inside a sentence, not in capitals throughout
-    ("Matas", "Thailand"; not "DVT", not "LIGE NU"): proper names, lower-cased."""
+    ("Netto", "Mallorca"; not "DVT", not "HJÆLP NU"): proper names, lower-cased."""
     found: set[str] = set()
     for sentence in analyzer.lang.tokenizer.sentences(question):
         words = _WORD.findall(sentence)
