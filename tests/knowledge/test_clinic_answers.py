@@ -16,6 +16,7 @@ from krampe.knowledge.danish import declared_synonyms
 from krampe.knowledge.kb import KnowledgeBase
 from krampe.knowledge.readers.meta import parse_date
 from krampe.knowledge.readers.txt import parse as parse_txt
+from krampe.lang.da import danish
 from tests.knowledge.helpers import kb_from, top_answer
 
 COLUMN = """LÆSERNES SPØRGSMÅL – Fysioterapeuten svarer
@@ -265,3 +266,95 @@ def test_a_painkiller_asked_for_by_brand_is_found_by_its_substance(tmp_path: Pat
         assert "Ibuprofen" in top_answer(kb, question)
     # A treatment the article never names stays unanswered.
     assert not kb.search("hjælper kinin mod ømheden efter krampen").answered
+
+
+CARE = """# Kramper om natten hos beboerne
+
+Mange af beboerne på vores plejecenter får kramper i benene om natten.
+
+## Fodtøj
+
+Hjemmesko med hælkappe og skridsikre såler gør det sikrere for beboere på plejecentret at rejse sig, når krampen kommer.
+
+## Kosttilskud
+
+Aftal altid kosttilskud som magnesium med sygeplejersken, fordi det kan påvirke anden medicin.
+
+## Vandladning og ryg
+
+Ring 112, hvis smerter fra ryggen ned i benet kommer sammen med, at man ikke kan holde på urinen.
+"""
+
+
+@pytest.fixture
+def care(tmp_path: Path) -> KnowledgeBase:
+    return kb_from(tmp_path, {"pleje.md": CARE})
+
+
+def test_a_care_home_by_another_name_and_slippers_are_found(care: KnowledgeBase):
+    token = care.index.analyzer.token
+    for lay, official in (("plejehjemmet", "plejecentret"), ("tøfler", "hjemmesko"),
+                          ("skadestuen", "akutmodtagelsen")):
+        assert set(token(lay).concepts) & set(token(official).concepts), lay
+    result = care.search("Er der særlige tøfler til beboere på plejehjem?")
+    assert result.answered
+    assert "Hjemmesko" in result.answers[0].text
+
+
+def test_a_shop_or_place_named_around_the_question_is_no_subject_missing(care: KnowledgeBase):
+    result = care.search("Kan min mor tage magnesium fra Netto?")
+    assert result.answered
+    assert "magnesium" in result.answers[0].text
+    # A name alone is still the whole question, and the articles lack it.
+    assert not care.search("Hvornår har Sydhavnsbageren åbent?").answered
+
+
+def test_holding_ones_water_is_said_of_urine(care: KnowledgeBase):
+    result = care.search("er det alvorligt når man ikke kan holde vandet længere?")
+    assert result.answered
+    assert "urinen" in result.answers[0].text
+
+
+def test_a_drawn_out_exclamation_is_no_word_of_the_question(calf: KnowledgeBase):
+    # Drawn out, an exclamation or a hedge weighs as little as written plainly.
+    for drawn, plain in (("aaauv", "auv"), ("avvvv", "av"), ("nåååh", "nåh")):
+        assert danish().classes.kind(drawn) == danish().classes.kind(plain) != "content"
+    result = calf.search("aaauv krampe i laeggen lige nu hvad goer jeg")
+    assert result.answered
+    assert "Træk tæerne op" in result.answers[0].text
+
+
+RELATIVES = """# Kramper hos ældre
+
+Kramper i benene bliver hyppigere med alderen.
+
+## Hvorfor ældre får flere kramper
+
+Med alderen bliver musklerne kortere og svagere, og mange sidder stille det meste af dagen, så kramper om natten kommer lettere.
+
+## Når I er på besøg
+
+Fortæl personalet, hvis jeres mor eller far plejer at få kramper om natten, og gå gerne en kort tur sammen, når I er på besøg.
+
+## Fysioterapi
+
+En fysioterapeut kan lave et program med øvelser for læggene og give råd om sko.
+"""
+
+
+@pytest.fixture
+def elderly(tmp_path: Path) -> KnowledgeBase:
+    return kb_from(tmp_path, {"aeldre.md": RELATIVES})
+
+
+def test_the_relative_a_question_is_about_does_not_choose_the_answer(elderly: KnowledgeBase):
+    result = elderly.search("Hvorfor får min mor så mange kramper om natten?")
+    assert result.answered
+    assert "musklerne kortere" in result.answers[0].text
+
+
+def test_abbreviated_prepositions_and_adverbs_of_place_are_no_subject(elderly: KnowledgeBase):
+    result = elderly.search("Hvad kan en fys gøre ift. sko?")
+    assert result.answered
+    assert "fysioterapeut" in result.answers[0].text
+    assert elderly.search("Kan man mærke en krampe udenpå benet?").answered

@@ -228,6 +228,8 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     words: list[QueryWord] = []
     spelled: dict[str, str] = {}  # typo -> corpus word, so "hæjlper mod" reads "hjælper"
     variant_letters = _variant_letters(index, question)
+    names = _names(analyzer, question)
+    relatives = set(analyzer.lang.cues.words("relatives"))
     for tok, story in _sentence_tokens(analyzer, question):
         word = _word(index, tok)
         if tok.kind == CONTENT and not word.known:
@@ -264,6 +266,12 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         word.importance = _importance(index, word, unknown_idf)
         if word.story and not word.other_domain:
             word.importance *= cfg.gate.story
+        if tok.kind == CONTENT and not word.known and tok.surface in names:
+            word.importance *= cfg.gate.name
+        if tok.kind == DETAIL and tok.surface in relatives:
+            # "min mor", "far vil ikke ...": whom the question is about, not what; it
+            # ranks like a word of a story, so a passage naming a mother does not win.
+            word.story = True
         if tok.kind == CONTENT and set(tok.concepts) & _ranking_only(index):
             word.expansion = True  # "er det farligt ...": asks about the rest
         words.append(word)
@@ -283,6 +291,19 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
     for word in words:
         word.remedy = word.kind == CONTENT and spelled.get(word.surface, word.surface) in remedies
     return words
+
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _names(analyzer, question: str) -> set[str]:
+    """Words written with a capital inside a sentence, not in capitals throughout
+    ("Netto", "Mallorca"; not "DVT", not "HJÆLP NU"): proper names, lower-cased."""
+    found: set[str] = set()
+    for sentence in analyzer.lang.tokenizer.sentences(question):
+        words = _WORD.findall(sentence)
+        found.update(w.lower() for w in words[1:] if w[0].isupper() and not w.isupper())
+    return found
 
 
 def _variant_letters(index: Index, question: str) -> set[str]:

@@ -87,6 +87,7 @@ class Gate(BaseModel):
     topic_floor: float = Field(ge=0)
     unknown_weight_on_topic: float = Field(ge=0, le=1)
     story: float = Field(default=1.0, ge=0, le=1)
+    name: float = Field(default=1.0, ge=0, le=1)
     remedy: Remedy
     position_words: list[str] = []
     ranking_only: list[str] = []

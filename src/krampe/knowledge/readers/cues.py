@@ -17,6 +17,7 @@ class ReaderCues(BaseModel):
 
     months: dict[str, int]
     author_cues: list[str]
+    publisher_cues: list[str] = []
     byline_author_cues: list[str]
     updated_cues: list[str]
     published_cues: list[str]
@@ -28,6 +29,7 @@ class ReaderCues(BaseModel):
     lead_markers: list[str]
     byline_markers: list[str]
     html_noise_markers: list[str]
+    disclosure_markers: list[str] = []
     letter_question_cues: list[str] = []
     letter_answer_cues: list[str] = []
 
@@ -58,7 +60,8 @@ class ReaderCues(BaseModel):
     @cached_property
     def metadata_line_re(self) -> re.Pattern[str]:
         """(cue, value) of "Skrevet af X" / "Sidste ændring: 25 august, 2022" lines."""
-        cue_list = sorted({*self.author_cues, *self.updated_cues, *self.published_cues},
+        cue_list = sorted({*self.author_cues, *self.publisher_cues, *self.updated_cues,
+                           *self.published_cues},
                           key=len, reverse=True)
         alternatives = "|".join(re.escape(c) for c in cue_list)
         return re.compile(rf"\s*({alternatives})\s*(.*)$", re.IGNORECASE)

@@ -50,9 +50,24 @@ def _json_ld(tree: HTMLParser) -> dict[str, object]:
     return found
 
 
-def _sites(raw: dict[str, object]) -> set[str]:
+# Where a page names its site outside <head>: its logo or home link, and the pages of its
+# breadcrumb trail ("Forside › Afdelinger › Akutafdelingen").
+_SITE_NODES = ('a[href="/"]', '[class*="logo"]', '[class*="brand"]', '[class*="site-name"]',
+               '[class*="breadcrumb"] a', '[aria-label*="rødkrumme"] a')
+
+
+def _site_texts(tree: HTMLParser) -> list[object]:
+    """The site's names in the page's own furniture (read before it is dropped)."""
+    texts: list[object] = []
+    for selector in _SITE_NODES:
+        texts += [text for node in tree.css(selector)
+                  if (text := _text(node)) and len(text.split()) <= 5]
+    return texts
+
+
+def _sites(raw: dict[str, object], names: list[object]) -> set[str]:
     """The site's names as the page declares them, and its addresses (for the title)."""
-    names: list[object] = [raw.get("og:site_name"), raw.get("application-name")]
+    names = [raw.get("og:site_name"), raw.get("application-name"), *names]
     for key in ("publisher", "isPartOf"):
         value = raw.get(key)
         names.append(value.get("name") if isinstance(value, dict) else value)
@@ -107,6 +122,39 @@ def _details(node: Node, out: list[b.Block]) -> None:
         out.append(b.Heading(parent.level, parent.text))
 
 
+def _disclosure(node: Node) -> bool:
+    """A button that folds a panel out (an accordion's question): it says which state it
+    is in (aria-expanded), names its panel (aria-controls) or is marked as one by class."""
+    if node.tag != "button":
+        return False
+    attrs = node.attributes
+    label = (attrs.get("class") or "").lower()
+    return ("aria-expanded" in attrs or "aria-controls" in attrs
+            or any(marker in label for marker in cues().disclosure_markers))
+
+
+def _folded_item(node: Node, out: list[b.Block]) -> bool:
+    """An accordion item: a container whose first element is a disclosure button and whose
+    later elements hold the answer. Like a <details> FAQ item, the button's text is a
+    question heading below the current heading; then the enclosing heading
+    resumes; its answer is read with it, as a FAQ's is. False when the container is no
+    such item."""
+    elements = list(node.iter())
+    if len(elements) < 2 or not _disclosure(elements[0]):
+        return False
+    question = _text(elements[0])
+    if not question or len(question) > b.MAX_HEADING_CHARS:
+        return False
+    elements[0].decompose()
+    parent = next((block for block in reversed(out) if isinstance(block, b.Heading)), None)
+    # At least level 3, where a question heading is paired with its answer (a FAQ).
+    out.append(b.Heading(min(6, max(3, parent.level + 1 if parent else 3)), question))
+    _walk(node, out)
+    if parent is not None:
+        out.append(b.Heading(parent.level, parent.text))
+    return True
+
+
 def _walk(node: Node, out: list[b.Block]) -> None:
     """Blocks in document order. Iterative (an explicit stack of siblings) so that deeply
     nested markup cannot exhaust Python's recursion limit."""
@@ -141,6 +189,8 @@ def _walk(node: Node, out: list[b.Block]) -> None:
             if (tag != "body" and _marked(child, table.byline_markers)
                     and byline(text := _text(child))):
                 out.append(b.Para(text))
+            elif tag in _CONTAINERS and _folded_item(child, out):
+                continue
             else:
                 stack.append(child.child)
 
@@ -157,9 +207,11 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     tree = HTMLParser(text)
     raw = _head_meta(tree)
     meta = normalise(raw)
+    furniture = _site_texts(tree)
     for selector in _DROP:
         for node in tree.css(selector):
-            node.decompose()
+            if not _disclosure(node):  # an accordion's question is read with its answer
+                node.decompose()
     markers = cues().html_noise_markers
     for node in tree.css("[class], [id]"):
         label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
@@ -171,7 +223,7 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     blocks: list[b.Block] = []
     if body is not None:
         _walk(body, blocks)
-    sites = _sites(raw)
+    sites = _sites(raw, furniture)
     title = strip_site(str(meta.get("title") or ""), sites)
     if not title or is_site(title, sites):  # <title> names only the site: use the <h1>
         h1 = tree.css_first("h1")

@@ -48,8 +48,8 @@ def parse_date(value: object) -> str | None:
 
 
 def metadata_line(line: str) -> tuple[str, str] | None:
-    """("author" | "updated" | "published", value) for "Skrevet af X" / "Sidste ændring:
-    25 august, 2022" lines, else None."""
+    """("author" | "publisher" | "updated" | "published", value) for "Skrevet af X" /
+    "Udgivet af X" / "Sidste ændring: 25 august, 2022" lines, else None."""
     table = cues()
     match = table.metadata_line_re.match(line)
     if match is None:
@@ -59,9 +59,9 @@ def metadata_line(line: str) -> tuple[str, str] | None:
     if not cue.endswith(":") and after not in (" ", ":", ""):
         return None  # "Afslapning ..." is not "Af: ..."
     for key, cue_list in (("updated", table.updated_cues), ("published", table.published_cues),
-                          ("author", table.author_cues)):
+                          ("author", table.author_cues), ("publisher", table.publisher_cues)):
         if cue in cue_list:
-            if key == "author":
+            if key in ("author", "publisher"):
                 # "læge Henrik Dalgaard, speciallæge i almen medicin": a name and a role.
                 return (key, value) if value and len(value.split()) <= _BYLINE_WORDS else None
             return (key, value) if parse_date(value) else None
@@ -77,12 +77,15 @@ _BYLINE_SEPARATORS = re.compile(r"\s+[·•|–—]\s+|\s*\|\s*")
 _DATE_ONLY = re.compile(
     r"(?:[a-zæøå]+dag\s+)?(?:d\.\s*)?"
     r"(?:\d{1,2}\.?\s+[a-zæøå]+\.?,?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
-    r"|\d{4}-\d{1,2}-\d{1,2}(?:[t ][\d:.+z-]*)?|[a-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    r"|\d{4}-\d{1,2}-\d{1,2}(?:[t ][\d:.+z-]*)?|[a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    # "september 2024": a month and a year (parse_date knows the month names).
+    r"|[a-zæøå]+\.?\s+\d{4})",
     re.IGNORECASE,
 )
 
 
-_DATE_TAIL = re.compile(rf"\s+({_DATE_ONLY.pattern})\s*$", re.IGNORECASE)
+# A date closing a byline piece, after a space or a comma ("Udgivet af X, maj 2024").
+_DATE_TAIL = re.compile(rf"[,\s]\s*({_DATE_ONLY.pattern})\s*$", re.IGNORECASE)
 
 
 def _pieces(text: str) -> list[str]:
@@ -92,10 +95,12 @@ def _pieces(text: str) -> list[str]:
     for piece in _BYLINE_SEPARATORS.split(text.strip()):
         if not piece:
             continue
-        whole = metadata_line(piece) or date_only(piece)
+        # A dated cue ("Opdateret 12. marts 2024") is one piece; a name may close with one.
+        item = metadata_line(piece)
+        whole = date_only(piece) or (item is not None and item[0] in ("updated", "published"))
         match = None if whole else _DATE_TAIL.search(piece)
         if match and match.start() > 0:
-            out += [piece[:match.start()], match[1]]
+            out += [piece[:match.start()].rstrip(" ,"), match[1]]
         else:
             out.append(piece)
     return out
@@ -137,7 +142,8 @@ def byline(text: str) -> dict[str, str] | None:
         if item is None:
             return None
         key, value = item
-        found.setdefault(key, value if key == "author" else parse_date(value) or value)
+        found.setdefault(key, value if key in ("author", "publisher")
+                         else parse_date(value) or value)
     return found or None
 
 

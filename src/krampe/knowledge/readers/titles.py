@@ -2,7 +2,8 @@
 
 A dash often separates an article's name from its subtitle, so a part after (or before)
 a separator is dropped only when it is recognisably the site: the page's declared site
-name (og:site_name, application-name, the JSON-LD publisher) or its web address.
+name (og:site_name, application-name, the JSON-LD publisher), its logo or home link, a
+page of its breadcrumb trail, or its web address.
 """
 
 from __future__ import annotations
@@ -63,7 +64,8 @@ def strip_site(title: str, sites: set[str]) -> str:
         return title
     matches = list(_SEPARATOR.finditer(title))
     if is_site(parts[-1], sites):
-        return title[: matches[-1].start()].strip()
+        # "Name | Department | Hospital": each trailing part naming the site goes.
+        return strip_site(title[: matches[-1].start()].strip(), sites)
     if is_site(parts[0], sites):
-        return title[matches[0].end():].strip()
+        return strip_site(title[matches[0].end():].strip(), sites)
     return title

@@ -13,9 +13,16 @@ import re
 from itertools import pairwise
 
 from krampe.knowledge.readers import blocks as b
+from krampe.knowledge.readers.meta import date_only
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(.*)$")
+
+
+def _list_item(line: str) -> re.Match[str] | None:
+    """A list line ("- Stræk læggen", "2. Hold strækket"); a date ("14. januar 2025") is
+    no item 14."""
+    return None if date_only(line) else _LIST_MARK.match(line)
 # A hard-wrapped paragraph line is not split off as a heading above this length.
 _GLUED_HEADING_CHARS = 80
 # The first line of its own is the title up to this multiple of a heading's length.
@@ -41,12 +48,13 @@ def _name(line: str) -> bool:
 
 
 def _numbered_heading(group: list[str], nxt: list[str] | None) -> str | None:
-    """A numbered line of its own ("2. Medicin") over a paragraph is a numbered section
+    """A numbered line of its own ("2. Medicin", "3. HVORNÅR SKAL I RINGE?") over a
+    paragraph, or over a list marked otherwise than by numbers, is a numbered section
     heading, not a one-item list: as a list it would be a passage that says nothing."""
-    if len(group) != 1 or nxt is None or _LIST_ITEM.match(nxt[0]):
+    if len(group) != 1 or nxt is None or (_NUMBERED.match(nxt[0]) and _list_item(nxt[0])):
         return None
     match = _NUMBERED.match(group[0])
-    if match is None or not _heading_like(match[1]) or match[1].rstrip().endswith("?"):
+    if match is None or not _heading_like(match[1]):
         return None
     return match[1].strip()
 
@@ -76,7 +84,7 @@ def _split_group(lines: list[str]) -> list[list[str]]:
         head = line.lstrip()[:1]
         ends = prev.rstrip()[-1:] in (".", "!", "?", ":") or (
             _heading_like(prev) and len(prev.strip()) <= _GLUED_HEADING_CHARS)
-        if ends and (head.isupper() or head.isdigit()) and not _LIST_ITEM.match(line):
+        if ends and (head.isupper() or head.isdigit()) and not _list_item(line):
             pieces.append([line])
         else:
             pieces[-1].append(line)
@@ -94,13 +102,13 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         if numbered:
             units.append(b.Heading(3, numbered))
             continue
-        items = [m[1] for line in group if (m := _LIST_ITEM.match(line))]
+        items = [m[1] for line in group if (m := _list_item(line))]
         if len(items) == len(group):
             units.append(b.ListBlock(items))
             continue
         # A lead-in ("Gør sådan:") directly over its list: a paragraph and a list, which
         # the section builder keeps together, not one paragraph with dashes inside.
-        first = next((j for j, line in enumerate(group) if _LIST_ITEM.match(line)), None)
+        first = next((j for j, line in enumerate(group) if _list_item(line)), None)
         if first and len(items) == len(group) - first:
             units.append(b.Para(" ".join(line.strip() for line in group[:first])))
             units.append(b.ListBlock(items))

@@ -5,7 +5,13 @@ The classes are exclusive (checked on load), so a word's class is one dictionary
 
 from __future__ import annotations
 
+import re
+
 from krampe.lang.da.data import WordsFile
+
+# A letter held three times or more ("aaav", "nåååh"): a word drawn out in speech.
+_DRAWN_OUT = re.compile(r"(\w)\1{2,}")
+_RUN = re.compile(r"(\w)\1+")
 
 STOP, QUESTION, WEAK, CONTENT = "stop", "question", "weak", "content"
 DETAIL = "detail"  # story details (mor, måned): ranked like content, not required by the gate
@@ -27,4 +33,9 @@ class WordClasses:
     def kind(self, word: str) -> str:
         if word.isdigit():
             return WEAK  # ages, dates, counts: details, not what a question is about
-        return self._kind.get(word, CONTENT)
+        found = self._kind.get(word)
+        if found is None and _DRAWN_OUT.search(word):
+            # "aaav", "avvvv", "nååå", "hmmm": the listed word drawn out ("av", "hmm").
+            found = self._kind.get(_RUN.sub(r"\1", word)) or self._kind.get(
+                _DRAWN_OUT.sub(r"\1\1", word))
+        return found or CONTENT
