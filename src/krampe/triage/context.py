@@ -109,6 +109,8 @@ class ContextEngine:
                             if extra and extra.yes_no_verbs else None)
         self.pronoun = (parse_pattern(extra.relative_pronouns)
                         if extra and extra.relative_pronouns else None)
+        self.apposition = (parse_pattern(extra.appositions)
+                           if extra and extra.appositions else None)
         self.linking_words = frozenset(extra.linking_words if extra else ())
         self.clause_joiners = frozenset(extra.clause_joiners if extra else ())
         self.family_rule = next((r for r in rules if r.category == "FAMILY"), None)
@@ -384,10 +386,15 @@ class ContextEngine:
         limit = e if cue.rule.max_scope is None else min(e, cue.end + cue.rule.max_scope)
         term = {c.start for c in cues if c.start >= cue.end and self._terminates(cue, c)}
         listed = False  # the scope has reached a mention: a comma may go on with the list
+        relative = cue.rule.category in _RELATIVE
         for j in range(cue.end, limit):
             if j in term:
                 return j
             if toks[j].kind == "punct" and (not listed or (j + 1) not in starts):
+                # "min mor (hende med blodpropperne)": the apposition is the relative's
+                if (relative and self.apposition is not None and j + 1 < e
+                        and self.apposition.match_at(toks, j + 1, e) > j + 1):
+                    continue
                 return j
             listed = listed or j in starts
         return limit

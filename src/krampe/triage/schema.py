@@ -279,6 +279,9 @@ class ContextFile(_Strict):
     # A sentence opening with one of these after a sentence that named a relative speaks
     # of that relative ("Jeg ringer for min far. Han har epilepsi.").
     relative_pronouns: str | None = None
+    # An apposition after a relative, behind a comma, a bracket or a dash ("min mor (hende
+    # med blodpropperne)", "min far, ham med hjertet"): the relative's scope goes on.
+    appositions: str | None = None
     # Linking words a sentence may open with before such a pronoun ("Men hendes læg ...").
     linking_words: list[str] = []
     # Words that join a yes/no clause to the open question before it ("..., og er den
