@@ -93,12 +93,24 @@ class Index:
     embeddings: np.ndarray | None = None
     _analyzer: Analyzer | None = field(default=None, repr=False)
     _markers: set[str] | None = field(default=None, repr=False)
+    # What the search derives from the index and its settings alone, made on first need
+    # (search.py): never per question.
+    _derived: dict | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_analyzer"] = None  # rebuilt on load: holds a C stemmer and caches
         state["_markers"] = None
+        state["_derived"] = None
         return state
+
+    @property
+    def derived(self) -> dict:
+        """A per-index memo of question-independent values (see search.py)."""
+        memo = getattr(self, "_derived", None)
+        if memo is None:
+            memo = self._derived = {}
+        return memo
 
     @property
     def markers(self) -> set[str]:
@@ -171,16 +183,23 @@ class Index:
         pos = np.minimum(pos, docs.size - 1)
         return docs[pos] == passages
 
-    def in_articles(self, term: int, articles: np.ndarray) -> np.ndarray:
-        """Boolean per article: does any of its passages hold the term?"""
+    def article_spans(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(first passage, one past the last) of each article."""
+        ends = self.derived.get("article_end")
+        if ends is None:  # once per index, not a copy of the starts per look-up
+            ends = self.derived["article_end"] = np.append(self.article_start[1:], self.size)
+        return self.article_start[articles], ends[articles]
+
+    def in_articles(self, term: int, articles: np.ndarray,
+                    spans: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """Boolean per article: does any of its passages hold the term? `spans`: the
+        articles' `article_spans`, when the caller looks up several terms."""
         docs = self.postings(term)[0]
-        starts = self.article_start[articles]
-        ends = np.append(self.article_start, self.size)[articles + 1]
+        starts, ends = spans if spans is not None else self.article_spans(articles)
+        if docs.size == 0:
+            return np.zeros(articles.shape, dtype=bool)
         pos = np.searchsorted(docs, starts)
-        found = np.zeros(articles.shape, dtype=bool)
-        ok = pos < docs.size
-        found[ok] = docs[pos[ok]] < ends[ok]
-        return found
+        return (pos < docs.size) & (docs[np.minimum(pos, docs.size - 1)] < ends)
 
 
 # What one word adds to a document: (stem id, kind, ((term id, weight), ...), stem).
