@@ -135,13 +135,23 @@ class Index:
             self._markers = markers
         return self._markers
 
-    def heading_has(self, term: int, sections: np.ndarray) -> np.ndarray:
-        """Boolean per section: does its heading hold the term?"""
-        found = self.head_sections[self.head_indptr[term]:self.head_indptr[term + 1]]
-        if found.size == 0:
-            return np.zeros(sections.shape, dtype=bool)
-        pos = np.minimum(np.searchsorted(found, sections), found.size - 1)
-        return found[pos] == sections
+    def headings_have(self, terms: list[int], sections: np.ndarray) -> np.ndarray:
+        """Boolean (term, section): does the section's heading hold the term? All terms
+        in one search: their heading postings, each shifted into a range of its own."""
+        n = len(self.heading_weight)
+        ids = np.asarray(terms, dtype=np.int64)
+        starts, ends = self.head_indptr[ids], self.head_indptr[ids + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros((len(terms), sections.size), dtype=bool)
+        shift = np.arange(len(terms), dtype=np.int64) * n
+        first = np.cumsum(lengths) - lengths  # where each term's block starts in `keys`
+        at = np.arange(total) - np.repeat(first - starts, lengths)
+        keys = self.head_sections[at].astype(np.int64) + np.repeat(shift, lengths)
+        wanted = (shift[:, None] + sections[None, :]).ravel()
+        pos = np.minimum(keys.searchsorted(wanted), total - 1)
+        return (keys[pos] == wanted).reshape(len(terms), sections.size)
 
     @property
     def size(self) -> int:
@@ -165,24 +175,6 @@ class Index:
         start, end = self.indptr[term], self.indptr[term + 1]
         return self.docs[start:end], self.impacts[start:end]
 
-    def body_has(self, term: int, passages: np.ndarray) -> np.ndarray:
-        """Boolean per passage: does its own text hold the term (not just its heading)?"""
-        start, end = self.indptr[term], self.indptr[term + 1]
-        docs = self.docs[start:end]
-        if docs.size == 0:
-            return np.zeros(passages.shape, dtype=bool)
-        pos = np.minimum(np.searchsorted(docs, passages), docs.size - 1)
-        return (docs[pos] == passages) & self.in_body[start:end][pos]
-
-    def contains(self, term: int, passages: np.ndarray) -> np.ndarray:
-        """Boolean per passage: does it hold the term (in body, heading or title)?"""
-        docs = self.postings(term)[0]
-        if docs.size == 0:
-            return np.zeros(passages.shape, dtype=bool)
-        pos = np.searchsorted(docs, passages)
-        pos = np.minimum(pos, docs.size - 1)
-        return docs[pos] == passages
-
     def article_spans(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(first passage, one past the last) of each article."""
         ends = self.derived.get("article_end")
@@ -198,7 +190,7 @@ class Index:
         starts, ends = spans if spans is not None else self.article_spans(articles)
         if docs.size == 0:
             return np.zeros(articles.shape, dtype=bool)
-        pos = np.searchsorted(docs, starts)
+        pos = docs.searchsorted(starts)
         return (pos < docs.size) & (docs[np.minimum(pos, docs.size - 1)] < ends)
 
 

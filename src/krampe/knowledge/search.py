@@ -486,7 +486,7 @@ class _Coverage:
             self._in_passage[term] = self._in_body[term] = np.zeros(self.candidates.shape,
                                                                     dtype=bool)
             return
-        pos = np.minimum(np.searchsorted(docs, self.candidates), docs.size - 1)
+        pos = np.minimum(docs.searchsorted(self.candidates), docs.size - 1)
         found = docs[pos] == self.candidates
         self._in_passage[term] = found
         self._in_body[term] = found & index.in_body[start:end][pos]
@@ -565,14 +565,13 @@ class _Coverage:
                 q_total += max(v for _, v in values)
         sections = self.index.section_of[self.candidates]
         matched = np.zeros(self.candidates.shape, dtype=np.float32)
-        has: dict[int, np.ndarray] = {}  # a term shared by words is looked up once
-        for values in per_word:
-            best = np.zeros(self.candidates.shape, dtype=np.float32)
-            for term, value in values:
-                if term not in has:
-                    has[term] = self.index.heading_has(term, sections)
-                best = np.maximum(best, has[term] * value)
-            matched += best
+        if per_word:
+            terms = [t for values in per_word for t, _ in values]
+            has = self.index.headings_have(terms, sections)  # one row per (word, term)
+            weighted = has * np.asarray([v for values in per_word for _, v in values])[:, None]
+            starts = np.cumsum([0] + [len(values) for values in per_word[:-1]])
+            for best in np.maximum.reduceat(weighted, starts, axis=0):
+                matched += best  # word by word, as the sum always was
         h_total = self.index.heading_weight[sections]
         return 2 * matched / np.maximum(q_total + h_total, 1e-9)
 
