@@ -472,6 +472,7 @@ class _Coverage:
         self.candidates = candidates
         self.articles = index.article_of[candidates]
         self._spans = index.article_spans(self.articles)
+        self._article_list: list[int] | None = None
         self._in_passage: dict[int, np.ndarray] = {}
         self._in_article: dict[int, np.ndarray] = {}
         self._in_body: dict[int, np.ndarray] = {}
@@ -539,8 +540,11 @@ class _Coverage:
         if any(t in self.index.topic_terms for t in terms):
             return own > 0
         topics = self.index.article_topics
-        titled = {a: any(t in topics[a] for t in terms) for a in set(self.articles.tolist())}
-        return (own > 0) & np.asarray([titled[a] for a in self.articles.tolist()], dtype=bool)
+        if self._article_list is None:  # the candidates' articles, once per question
+            self._article_list = self.articles.tolist()
+        titled = {a: not topics[a].isdisjoint(terms) for a in set(self._article_list)}
+        return (own > 0) & np.fromiter(map(titled.__getitem__, self._article_list), dtype=bool,
+                                       count=len(self._article_list))
 
     def heading_dice(self, words: list[QueryWord]) -> np.ndarray:
         """IDF-weighted Dice overlap of the question with each candidate's section heading.
