@@ -13,6 +13,7 @@ from functools import lru_cache
 from krampe.errors import InputError
 from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
+from krampe.policy.load import Policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
 from krampe.triage.context import QUOTED, ContextEngine, Mention
@@ -439,7 +440,7 @@ class Engine:
                         triggers.append(tid)
         return triggers
 
-    def _raising(self, evals: list[_Eval], present_ids: list[str], policy) -> bool:
+    def _raising(self, evals: list[_Eval], present_ids: list[str], policy: Policy) -> bool:
         """A red flag said hypothetically that would raise the level of an understood text
         without answers: what makes `if_then` non-empty there (no screen answer is unsure)."""
         levels = [self.rules.findings[f].level for f in present_ids]
