@@ -6,10 +6,10 @@ hævet og rød, hvad gør jeg?") gets the triage object above the answers.
 
 from __future__ import annotations
 
-from krampe.knowledge.acute import is_acute
 from krampe.knowledge.kb import KnowledgeBase, SearchResult
 from krampe.textinput import validate_text
-from krampe.triage import TriageResult, triage
+from krampe.triage import TriageResult
+from krampe.triage import banner as triage_banner
 
 
 class AskResult(SearchResult):
@@ -44,10 +44,13 @@ def reports_symptoms(result: TriageResult) -> bool:
 def ask(question: object, kb: KnowledgeBase, top: int = 5) -> AskResult:
     """Answers with sources, and the triage object when the question describes symptoms."""
     text = validate_text(question, what="spørgsmålet")
-    result = kb.search(text, top)
-    banner = triage(text)
-    out = AskResult(**result.model_dump(), acute=is_acute(text))
-    if reports_symptoms(banner):
+    result, outcome = kb.answer(text, top)
+    banner = triage_banner(text)
+    # The search's answers as they are: dumping and validating them again cost more than
+    # the rest of building the result.
+    out = AskResult(question=result.question, answered=result.answered,
+                    answers=result.answers, acute=outcome.acute)
+    if banner is not None and reports_symptoms(banner):
         out.triage = banner
         out.screen_link = banner.understood and (
             banner.episode or any(f.status == "present" for f in banner.findings)

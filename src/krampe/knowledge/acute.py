@@ -54,6 +54,7 @@ def _words() -> _Words:
     return _Words()
 
 
+@lru_cache(maxsize=65536)  # per word: words repeat, the regular expression is slow
 def _norm(word: str) -> str:
     return _RUNS.sub(r"\1", word)
 
@@ -124,11 +125,12 @@ def _not_letting_go(clause: list[str], w: _Words) -> bool:
     return False
 
 
-def asks_relief(text: str) -> bool:
+def asks_relief(text: str, acute: bool | None = None) -> bool:
     """True when the text asks what to do about a cramp: acute, or a sentence with "hvad",
     a verb of doing ("gør", "gøre") and a cramp word, not about preventing it ("hvad gør
-    jeg, når jeg vågner med krampe?"; not "hvad gør jeg for at undgå kramper?")."""
-    if is_acute(text):
+    jeg, når jeg vågner med krampe?"; not "hvad gør jeg for at undgå kramper?").
+    `acute`: is_acute(text), when the caller has it already."""
+    if is_acute(text) if acute is None else acute:
         return True
     w = _words()
     for sentence in w.tokenizer.sentences(text):

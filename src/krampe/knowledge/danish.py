@@ -80,6 +80,7 @@ class Analyzer:
         self._stem = lang.lemmas.stem
         self._kind = lang.classes.kind
         self._cache: dict[str, Token] = {}
+        self._respelt: dict[str, str] = {}
         self._surface_set = set(self.surface_vocab)
         self._splitter = lang.splitter(self.known)  # adds the layer's compound parts
         # A compound of words only the lexicon store knows ("fodbold" in "fodboldtræning",
@@ -185,6 +186,14 @@ class Analyzer:
     def respell(self, word: str) -> str:
         """A query word written without æ/ø/å ("naar", "gore", "laeggen") as the word the
         layer or the index knows; unchanged when it is known or nothing fits."""
+        done = self._respelt.get(word)
+        if done is None:
+            done = self._respell(word)
+            if len(self._respelt) < 100_000:  # per word, like the tokens: bounded
+                self._respelt[word] = done
+        return done
+
+    def _respell(self, word: str) -> str:
         known = self._lexicon_words
         if word in known or word in self._surface_set or word.isdigit():
             return word

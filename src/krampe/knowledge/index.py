@@ -93,12 +93,24 @@ class Index:
     embeddings: np.ndarray | None = None
     _analyzer: Analyzer | None = field(default=None, repr=False)
     _markers: set[str] | None = field(default=None, repr=False)
+    # What the search derives from the index and its settings alone, made on first need
+    # (search.py): never per question.
+    _derived: dict | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["_analyzer"] = None  # rebuilt on load: holds a C stemmer and caches
         state["_markers"] = None
+        state["_derived"] = None
         return state
+
+    @property
+    def derived(self) -> dict:
+        """A per-index memo of question-independent values (see search.py)."""
+        memo = getattr(self, "_derived", None)
+        if memo is None:
+            memo = self._derived = {}
+        return memo
 
     @property
     def markers(self) -> set[str]:
@@ -123,13 +135,23 @@ class Index:
             self._markers = markers
         return self._markers
 
-    def heading_has(self, term: int, sections: np.ndarray) -> np.ndarray:
-        """Boolean per section: does its heading hold the term?"""
-        found = self.head_sections[self.head_indptr[term]:self.head_indptr[term + 1]]
-        if found.size == 0:
-            return np.zeros(sections.shape, dtype=bool)
-        pos = np.minimum(np.searchsorted(found, sections), found.size - 1)
-        return found[pos] == sections
+    def headings_have(self, terms: list[int], sections: np.ndarray) -> np.ndarray:
+        """Boolean (term, section): does the section's heading hold the term? All terms
+        in one search: their heading postings, each shifted into a range of its own."""
+        n = len(self.heading_weight)
+        ids = np.asarray(terms, dtype=np.int64)
+        starts, ends = self.head_indptr[ids], self.head_indptr[ids + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros((len(terms), sections.size), dtype=bool)
+        shift = np.arange(len(terms), dtype=np.int64) * n
+        first = np.cumsum(lengths) - lengths  # where each term's block starts in `keys`
+        at = np.arange(total) - np.repeat(first - starts, lengths)
+        keys = self.head_sections[at].astype(np.int64) + np.repeat(shift, lengths)
+        wanted = (shift[:, None] + sections[None, :]).ravel()
+        pos = np.minimum(keys.searchsorted(wanted), total - 1)
+        return (keys[pos] == wanted).reshape(len(terms), sections.size)
 
     @property
     def size(self) -> int:
@@ -153,34 +175,23 @@ class Index:
         start, end = self.indptr[term], self.indptr[term + 1]
         return self.docs[start:end], self.impacts[start:end]
 
-    def body_has(self, term: int, passages: np.ndarray) -> np.ndarray:
-        """Boolean per passage: does its own text hold the term (not just its heading)?"""
-        start, end = self.indptr[term], self.indptr[term + 1]
-        docs = self.docs[start:end]
-        if docs.size == 0:
-            return np.zeros(passages.shape, dtype=bool)
-        pos = np.minimum(np.searchsorted(docs, passages), docs.size - 1)
-        return (docs[pos] == passages) & self.in_body[start:end][pos]
+    def article_spans(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(first passage, one past the last) of each article."""
+        ends = self.derived.get("article_end")
+        if ends is None:  # once per index, not a copy of the starts per look-up
+            ends = self.derived["article_end"] = np.append(self.article_start[1:], self.size)
+        return self.article_start[articles], ends[articles]
 
-    def contains(self, term: int, passages: np.ndarray) -> np.ndarray:
-        """Boolean per passage: does it hold the term (in body, heading or title)?"""
+    def in_articles(self, term: int, articles: np.ndarray,
+                    spans: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """Boolean per article: does any of its passages hold the term? `spans`: the
+        articles' `article_spans`, when the caller looks up several terms."""
         docs = self.postings(term)[0]
+        starts, ends = spans if spans is not None else self.article_spans(articles)
         if docs.size == 0:
-            return np.zeros(passages.shape, dtype=bool)
-        pos = np.searchsorted(docs, passages)
-        pos = np.minimum(pos, docs.size - 1)
-        return docs[pos] == passages
-
-    def in_articles(self, term: int, articles: np.ndarray) -> np.ndarray:
-        """Boolean per article: does any of its passages hold the term?"""
-        docs = self.postings(term)[0]
-        starts = self.article_start[articles]
-        ends = np.append(self.article_start, self.size)[articles + 1]
-        pos = np.searchsorted(docs, starts)
-        found = np.zeros(articles.shape, dtype=bool)
-        ok = pos < docs.size
-        found[ok] = docs[pos[ok]] < ends[ok]
-        return found
+            return np.zeros(articles.shape, dtype=bool)
+        pos = docs.searchsorted(starts)
+        return (pos < docs.size) & (docs[np.minimum(pos, docs.size - 1)] < ends)
 
 
 # What one word adds to a document: (stem id, kind, ((term id, weight), ...), stem).

@@ -207,6 +207,11 @@ class KnowledgeBase:
         return lambda: semantic.encode_query(text)
 
     def search(self, question: str, top: int = 5) -> SearchResult:
+        return self.answer(question, top)[0]
+
+    def answer(self, question: str, top: int = 5) -> tuple[SearchResult, SearchOutcome]:
+        """The search result and the outcome behind it (krampe ask reads whether the
+        question is acute from it instead of finding out again)."""
         text = validate_text(question, what="spørgsmålet")
         if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
             raise InputError(f"Antal svar skal være mellem 1 og {MAX_TOP}.", code="invalid_top")
@@ -216,4 +221,4 @@ class KnowledgeBase:
             rec = self.index.record(hit.passage)
             answers.append(Answer(text=rec.text, source=rec.source, title=rec.title,
                                   section=rec.section, url=rec.url, score=round(hit.score, 4)))
-        return SearchResult(question=text, answered=bool(answers), answers=answers)
+        return SearchResult(question=text, answered=bool(answers), answers=answers), outcome

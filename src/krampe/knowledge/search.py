@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from krampe.knowledge.acute import asks_relief
+from krampe.knowledge.acute import asks_relief, is_acute
 from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
@@ -68,6 +68,9 @@ class SearchOutcome:
     reason: str = ""
     words: list[QueryWord] = field(default_factory=list)
     semantic: bool = False  # the semantic stage reordered the answers (see _uncertain)
+    # Asked during a cramp now (knowledge.acute.is_acute): found once, for the ranking
+    # and for the ask result.
+    acute: bool = False
 
 
 def _alts(index: Index, stem: str, concepts: tuple[str, ...], concept_w: float) -> list[Alt]:
@@ -181,13 +184,17 @@ def _acute_words(index: Index, names: list[str] | None = None) -> list[QueryWord
     return words
 
 
-def _ranking_only(index: Index) -> set[str]:
-    """Concepts whose words rank but never gate (search.yaml `gate.ranking_only`)."""
-    analyzer = index.analyzer
-    found: set[str] = set()
-    for name in search_settings().gate.ranking_only:
-        head = analyzer.lang.lexicon.forms(name)[0]
-        found.update(analyzer.token(head).concepts)
+def _ranking_only(index: Index) -> frozenset[str]:
+    """Concepts whose words rank but never gate (search.yaml `gate.ranking_only`); once
+    per index, not once per query word."""
+    found = index.derived.get("ranking_only")
+    if found is None:
+        analyzer = index.analyzer
+        concepts: set[str] = set()
+        for name in search_settings().gate.ranking_only:
+            head = analyzer.lang.lexicon.forms(name)[0]
+            concepts.update(analyzer.token(head).concepts)
+        found = index.derived["ranking_only"] = frozenset(concepts)
     return found
 
 
@@ -220,7 +227,8 @@ def _subject_of(words: list[str], verb: int) -> list[str]:
     return [w for w in words[start + 1:verb] if w not in cfg.skip]
 
 
-def analyse_question(index: Index, question: str) -> list[QueryWord]:
+def analyse_question(index: Index, question: str,
+                     acute: bool | None = None) -> list[QueryWord]:
     cfg = search_settings()
     analyzer = index.analyzer
     markers = index.markers
@@ -275,7 +283,7 @@ def analyse_question(index: Index, question: str) -> list[QueryWord]:
         if tok.kind == CONTENT and set(tok.concepts) & _ranking_only(index):
             word.expansion = True  # "er det farligt ...": asks about the rest
         words.append(word)
-    if asks_relief(question):
+    if asks_relief(question, acute):
         words.extend(_acute_words(index))
     elif any(w.expansion for w in words):
         # "Er det farligt?" is answered by when to see a doctor.
@@ -445,6 +453,12 @@ def score(index: Index, words: list[QueryWord]) -> np.ndarray:
         if weight <= 0:
             continue
         full = _compound_capped(index, word)
+        if len(full) == 1 and not (word.parts and all(word.parts)):
+            # One term (most words): its postings go straight into the total, without a
+            # dense array per word (the same sums, over the postings only).
+            docs, impacts = index.postings(full[0][0])
+            total[docs] += weight * (impacts * (full[0][1] * index.idf[full[0][0]]))
+            continue
         word_scores = _best_of(index, full, index.size) if full else None
         if word.parts and all(word.parts):
             # "lægkramper" and "krampe i læggen" say the same: the word scores the
@@ -478,23 +492,40 @@ class _Coverage:
         self.index = index
         self.candidates = candidates
         self.articles = index.article_of[candidates]
+        self._spans = index.article_spans(self.articles)
+        self._article_list: list[int] | None = None
         self._in_passage: dict[int, np.ndarray] = {}
         self._in_article: dict[int, np.ndarray] = {}
         self._in_body: dict[int, np.ndarray] = {}
 
+    def _look_up(self, term: int) -> None:
+        """Whether each candidate holds the term, and in its own text: one search of
+        the term's postings answers both."""
+        index = self.index
+        start, end = int(index.indptr[term]), int(index.indptr[term + 1])
+        docs = index.docs[start:end]
+        if docs.size == 0:
+            self._in_passage[term] = self._in_body[term] = np.zeros(self.candidates.shape,
+                                                                    dtype=bool)
+            return
+        pos = np.minimum(docs.searchsorted(self.candidates), docs.size - 1)
+        found = docs[pos] == self.candidates
+        self._in_passage[term] = found
+        self._in_body[term] = found & index.in_body[start:end][pos]
+
     def _passage_has(self, term: int) -> np.ndarray:
         if term not in self._in_passage:
-            self._in_passage[term] = self.index.contains(term, self.candidates)
+            self._look_up(term)
         return self._in_passage[term]
 
     def _article_has(self, term: int) -> np.ndarray:
         if term not in self._in_article:
-            self._in_article[term] = self.index.in_articles(term, self.articles)
+            self._in_article[term] = self.index.in_articles(term, self.articles, self._spans)
         return self._in_article[term]
 
     def _body_has(self, term: int) -> np.ndarray:
         if term not in self._in_body:
-            self._in_body[term] = self.index.body_has(term, self.candidates)
+            self._look_up(term)
         return self._in_body[term]
 
     def _credit(self, alts: list[Alt], where) -> np.ndarray:
@@ -530,8 +561,11 @@ class _Coverage:
         if any(t in self.index.topic_terms for t in terms):
             return own > 0
         topics = self.index.article_topics
-        titled = {a: any(t in topics[a] for t in terms) for a in set(self.articles.tolist())}
-        return (own > 0) & np.asarray([titled[a] for a in self.articles.tolist()], dtype=bool)
+        if self._article_list is None:  # the candidates' articles, once per question
+            self._article_list = self.articles.tolist()
+        titled = {a: not topics[a].isdisjoint(terms) for a in set(self._article_list)}
+        return (own > 0) & np.fromiter(map(titled.__getitem__, self._article_list), dtype=bool,
+                                       count=len(self._article_list))
 
     def heading_dice(self, words: list[QueryWord]) -> np.ndarray:
         """IDF-weighted Dice overlap of the question with each candidate's section heading.
@@ -556,11 +590,13 @@ class _Coverage:
                 q_total += max(v for _, v in values)
         sections = self.index.section_of[self.candidates]
         matched = np.zeros(self.candidates.shape, dtype=np.float32)
-        for values in per_word:
-            best = np.zeros(self.candidates.shape, dtype=np.float32)
-            for term, value in values:
-                best = np.maximum(best, self.index.heading_has(term, sections) * value)
-            matched += best
+        if per_word:
+            terms = [t for values in per_word for t, _ in values]
+            has = self.index.headings_have(terms, sections)  # one row per (word, term)
+            weighted = has * np.asarray([v for values in per_word for _, v in values])[:, None]
+            starts = np.cumsum([0] + [len(values) for values in per_word[:-1]])
+            for best in np.maximum.reduceat(weighted, starts, axis=0):
+                matched += best  # word by word, as the sum always was
         h_total = self.index.heading_weight[sections]
         return 2 * matched / np.maximum(q_total + h_total, 1e-9)
 
@@ -644,36 +680,58 @@ def _opens_with(index: Index, candidates: np.ndarray, words: list[QueryWord],
     out = np.zeros(candidates.shape, dtype=bool)
     if not words:
         return out
+    wanted = [set(_terms(w)) for w in words]
     for i, passage in enumerate(candidates.tolist()):
-        sentences = danish().tokenizer.sentences(index.texts[passage])
-        out[i] = any(_defines(index, sentence, words)
-                     for sentence in (sentences if any_sentence else sentences[:1]))
+        openings = _openings(index, passage)
+        out[i] = any(_defines(opening, wanted)
+                     for opening in (openings if any_sentence else openings[:1]))
     return out
 
 
-def _defines(index: Index, sentence: str, words: list[QueryWord]) -> bool:
-    """The sentence's opening clause holds every word, one of them within two words of a
-    defining verb."""
+# Per sentence of a passage, its opening clause: the terms of each word (with the synonym
+# phrases it ends) and where a defining verb stands.
+_Opening = tuple[tuple[frozenset[int], ...], tuple[int, ...]]
+_MAX_OPENINGS = 50_000  # passages remembered per index (a long-running server)
+
+
+def _openings(index: Index, passage: int) -> tuple[_Opening, ...]:
+    """The opening clauses of a passage's sentences, analysed once per passage: they
+    depend on the passage alone, not on the question."""
+    memo = index.derived.setdefault("openings", {})
+    found = memo.get(passage)
+    if found is not None:
+        return found
     lang = danish()
     verbs = set(lang.cues.words("definition_verbs"))
     analyzer = index.analyzer
-    wanted = [set(_terms(w)) for w in words]
-    clauses = lang.tokenizer.clauses(sentence)
-    clause = clauses[0] if clauses else []
-    hits: list[set[int]] = []
-    for word in clause:
-        tok = analyzer.token(word)
-        terms = {t for t in (index.vocab.get(tok.stem),
-                             *(index.vocab.get(c) for c in tok.concepts),
-                             *(index.vocab.get(p) for p in tok.parts)) if t is not None}
-        hits.append(terms)
-    for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
-        hits[last].update(t for c in concepts if (t := index.vocab.get(c)) is not None)
+    vocab = index.vocab
+    out: list[_Opening] = []
+    for sentence in lang.tokenizer.sentences(index.texts[passage]):
+        clauses = lang.tokenizer.clauses(sentence)
+        clause = clauses[0] if clauses else []
+        hits: list[set[int]] = []
+        for word in clause:
+            tok = analyzer.token(word)
+            hits.append({t for t in (vocab.get(tok.stem), *(vocab.get(c) for c in tok.concepts),
+                                     *(vocab.get(p) for p in tok.parts)) if t is not None})
+        for last, concepts in analyzer.phrase_concepts([analyzer.stem(w) for w in clause]):
+            hits[last].update(t for c in concepts if (t := vocab.get(c)) is not None)
+        out.append((tuple(frozenset(h) for h in hits),
+                    tuple(j for j, word in enumerate(clause) if word in verbs)))
+    if len(memo) >= _MAX_OPENINGS:
+        memo.clear()
+    found = memo[passage] = tuple(out)
+    return found
+
+
+def _defines(opening: _Opening, wanted: list[set[int]]) -> bool:
+    """The sentence's opening clause holds every word, one of them within two words of a
+    defining verb."""
+    hits, verbs_at = opening
     matched = [any(terms & want for want in wanted) for terms in hits]
     if not all(any(terms & want for terms in hits) for want in wanted):
         return False
-    return any(word in verbs and any(matched[max(0, j - 2):j + 3])
-               for j, word in enumerate(clause))
+    return any(any(matched[max(0, j - 2):j + 3]) for j in verbs_at)
 
 
 def _lead_alone(lead: np.ndarray, coverage: np.ndarray) -> np.ndarray:
@@ -694,17 +752,18 @@ def search(index: Index, question: str, top: int = 5,
     """Rank, gate and pick the answers; `query_vector` (the semantic stage) is called
     only for a question that passes the gate and whose first answer is uncertain."""
     cfg = search_settings()
-    words = analyse_question(index, question)
+    acute = is_acute(question)
+    words = analyse_question(index, question, acute)
     informative = [w for w in words if w.kind == CONTENT and not w.expansion]
     if index.size == 0 or not informative:
-        return SearchOutcome(False, reason="no informative words", words=words)
+        return SearchOutcome(False, reason="no informative words", words=words, acute=acute)
     _weigh_for_topic(index, informative)
     scores = score(index, words)
     k = min(cfg.query.candidates, index.size)
     candidates = np.argpartition(-scores, k - 1)[:k] if k < index.size else np.arange(index.size)
     candidates = candidates[scores[candidates] > 0]
     if candidates.size == 0:
-        return SearchOutcome(False, reason="no match", words=words)
+        return SearchOutcome(False, reason="no match", words=words, acute=acute)
     candidates = np.sort(candidates)  # ascending, for the postings look-ups
 
     cov = _Coverage(index, informative, candidates)
@@ -766,7 +825,7 @@ def search(index: Index, question: str, top: int = 5,
     gate_at = leading[np.argmax((coverage - bars)[leading])]
     threshold = float(bars[gate_at])
     outcome = SearchOutcome(False, coverage=float(coverage[gate_at]),
-                            on_topic=bool(topic[gate_at]), words=words)
+                            on_topic=bool(topic[gate_at]), words=words, acute=acute)
     if marker_missing[gate_at]:
         outcome.reason = "question is about another domain"
         return outcome

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from krampe.triage.engine import Engine
 from krampe.triage.result import TriageResult
 
-__all__ = ["TriageResult", "triage"]
+__all__ = ["TriageResult", "banner", "triage"]
 
 
 def triage(
@@ -28,3 +28,10 @@ def triage(
     return Engine.get().triage(
         text, region=region, answers=answers, known_findings=known_findings
     )
+
+
+def banner(text: object) -> TriageResult | None:
+    """The triage of a question when it reports something triage acts on (see
+    `krampe.core.reports_symptoms`), else None: `krampe ask`'s banner, without building
+    a full result for every question about cramps in general."""
+    return Engine.get().banner(text)

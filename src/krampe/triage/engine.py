@@ -13,6 +13,7 @@ from functools import lru_cache
 from krampe.errors import InputError
 from krampe.lang.da import danish
 from krampe.policy import Level, get_policy
+from krampe.policy.load import Policy
 from krampe.textinput import validate_text
 from krampe.triage import advice, screen
 from krampe.triage.context import QUOTED, ContextEngine, Mention
@@ -88,6 +89,7 @@ class Engine:
     def clear_caches(self) -> None:
         """Forget every per-word cache (the speed bench measures words never seen)."""
         self.fixer.clear()
+        self.lang.tokenizer.clear_cache()
         for m in (self.matcher, self.excluder, self.context.matcher):
             m.clear_cache()
 
@@ -291,6 +293,25 @@ class Engine:
         answers: Mapping[str, bool | None] | None = None,
         known_findings: Iterable[str] = (),
     ) -> TriageResult:
+        result = self._triage(text, region, answers, known_findings)
+        assert result is not None
+        return result
+
+    def banner(self, text: object) -> TriageResult | None:
+        """The result when the text reports something triage acts on (a present finding,
+        a trigger, a red flag said hypothetically, a symptom now: core.reports_symptoms),
+        else None, found without the screen, the advice and the result's texts, which a
+        question about cramps in general would build only to throw away."""
+        return self._triage(text, None, None, (), banner=True)
+
+    def _triage(
+        self,
+        text: object,
+        region: str | None,
+        answers: Mapping[str, bool | None] | None,
+        known_findings: Iterable[str],
+        banner: bool = False,
+    ) -> TriageResult | None:
         clean = validate_text(text, what="beskrivelsen")
         policy = get_policy()
         region_id = policy.normalise_region(region)
@@ -312,6 +333,11 @@ class Engine:
         evals = self.evaluate(mentions + self._answer_mentions(given) + implied)
         present = [e for e in evals if e.status == "present"]
         present_ids = [e.finding.id for e in present]
+        if banner and not (understood and (
+                present or self._triggers(mentions, implied, present_ids, toks, sents)
+                or self._raising(evals, present_ids, policy)
+                or self._episode_now(toks, sents, mentions))):
+            return None
         findings = [self._finding_out(clean, e) for e in evals]
         for fid in known:
             if fid not in present_ids:
@@ -336,21 +362,7 @@ class Engine:
         if level is None and scr.complete:
             level = "self_care"  # not understood, but every red flag answered "nej"
 
-        seizure = "seizure" in present_ids
-        triggers: list[str] = []
-        # A seizure is not a muscle cramp: cramp triggers do not apply, only the person's age.
-        for m in mentions:
-            if m.role == "trigger" and m.status == "present":
-                tid = m.concept[len(_TRIGGER):]
-                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
-                        and not self._beside_sign(m, tid, mentions + implied, toks, sents):
-                    triggers.append(tid)
-        if not seizure:
-            for fid in present_ids:  # a finding names its own ("claudication": circulation)
-                for tid in self.rules.findings[fid].triggers:
-                    if tid not in triggers:
-                        triggers.append(tid)
-
+        triggers = self._triggers(mentions, implied, present_ids, toks, sents)
         rank = policy.rank(level) if level else -1
         urgent = min(policy.rank(lv) for lv in policy.red_flag_levels())  # lowest red flag
         if_then = [
@@ -407,6 +419,36 @@ class Engine:
             sources=refs,
             policy_version=policy.policy_version(),
         )
+
+    def _triggers(self, mentions: list[Mention], implied: list[Mention],
+                  present_ids: list[str], toks: list[Token],
+                  sents: list[Sentence]) -> list[str]:
+        """The triggers the text reports, then those its present findings name."""
+        seizure = "seizure" in present_ids
+        triggers: list[str] = []
+        # A seizure is not a muscle cramp: cramp triggers do not apply, only the person's age.
+        for m in mentions:
+            if m.role == "trigger" and m.status == "present":
+                tid = m.concept[len(_TRIGGER):]
+                if tid not in triggers and (not seizure or tid in _PERSON_TRIGGERS) \
+                        and not self._beside_sign(m, tid, mentions + implied, toks, sents):
+                    triggers.append(tid)
+        if not seizure:
+            for fid in present_ids:  # a finding names its own ("claudication": circulation)
+                for tid in self.rules.findings[fid].triggers:
+                    if tid not in triggers:
+                        triggers.append(tid)
+        return triggers
+
+    def _raising(self, evals: list[_Eval], present_ids: list[str], policy: Policy) -> bool:
+        """A red flag said hypothetically that would raise the level of an understood text
+        without answers: what makes `if_then` non-empty there (no screen answer is unsure)."""
+        levels = [self.rules.findings[f].level for f in present_ids]
+        rank = policy.rank(max(levels, key=policy.rank)) if levels \
+            else policy.rank("self_care")
+        urgent = min(policy.rank(lv) for lv in policy.red_flag_levels())
+        return any(e.status == "hypothetical" and policy.rank(e.finding.level) >= urgent
+                   and policy.rank(e.finding.level) > rank for e in evals)
 
     def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention],
                      toks: list[Token], sents: list[Sentence]) -> bool:

@@ -320,6 +320,18 @@ class Matcher(Generic[OwnerT]):
                   if not it.gap and it.alts and len(it._exact) == len(it.alts))
             for items in self._items
         ]
+        # The same as numbered requirements: a range's words satisfy a set of them, and a
+        # pattern can match there only if all of its own are in that set (one subset test
+        # per pattern instead of a test per requirement).
+        req_ids: dict[frozenset[str], int] = {}
+        self._need: list[frozenset[int]] = [
+            frozenset(req_ids.setdefault(n, len(req_ids)) for n in need)
+            for need in self._required
+        ]
+        self._satisfies: dict[str, list[int]] = {}
+        for words, rid in req_ids.items():
+            for word in words:
+                self._satisfies.setdefault(word, []).append(rid)
         self._prefix_lengths = sorted({len(v) for v in self._prefix})
         self._suffix_lengths = sorted({len(v) for v in self._suffix})
         self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
@@ -364,16 +376,18 @@ class Matcher(Generic[OwnerT]):
 
     def find(self, toks: list[Token], start: int, end: int) -> list[Match[OwnerT]]:
         found: list[Match[OwnerT]] = []
-        words: set[str] | None = None  # every form in the range, made on first need
-        required = self._required
+        met: set[int] | None = None  # requirements the range's words meet, on first need
+        required = self._need
         for i in range(start, end):
             for idx in self.candidates(toks[i]):
                 need = required[idx]
                 if need:
                     # Cheap exit: an item of exact words none of which is in the range.
-                    if words is None:
-                        words = {f for t in toks[start:end] for f in t.forms}
-                    if any(words.isdisjoint(n) for n in need):
+                    if met is None:
+                        satisfies = self._satisfies
+                        met = {r for t in toks[start:end] for f in t.forms
+                               for r in satisfies.get(f, ())}
+                    if not need <= met:
                         continue
                 j = _match(self._items[idx], 0, toks, i, end)
                 if j > i:

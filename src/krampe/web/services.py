@@ -19,6 +19,7 @@ from krampe import core, selfcare
 from krampe.bundled import PACK_DIR
 from krampe.content import coverage, pack
 from krampe.knowledge.kb import KnowledgeBase
+from krampe.lang.da import spelling
 from krampe.policy import Level, get_policy
 from krampe.policy.review import PENDING_LABEL, REVIEWED_LABEL, is_reviewed
 from krampe.triage import TriageResult, triage
@@ -98,6 +99,7 @@ class Services:
         Once per process tree: a worker forked from a warmed parent skips it."""
         if self._warm:
             return
+        spelling.warm_up()  # a number in a question: wordfreq, lazily imported
         self.ask_json("krampe i læggen om natten", 5)
         self.triage_json("krampe i læggen om natten")
         self.notice_bytes()

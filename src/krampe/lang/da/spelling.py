@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -56,10 +58,47 @@ def _buckets() -> list[list[str]]:
 
 
 def zipf(word: str) -> float:
-    """How common a Danish word is (0 = not in the list, 7 = "ikke")."""
+    """How common a Danish word is (0 = not in the list, 7 = "ikke"): wordfreq's
+    `zipf_frequency(word, "da", "small")`. A plain lower-case word is one token to
+    wordfreq, so its value comes from the list's buckets by wordfreq's own arithmetic;
+    only other text imports wordfreq (with regex, ftfy and langcodes: about 0.3 s and
+    tens of MB in every engine process that meets its first unknown word)."""
+    if word.isalpha() and word == word.casefold() and unicodedata.is_normalized("NFC", word):
+        return _zipf_levels().get(word, _ZIPF_ABSENT)
     import wordfreq
 
     return float(wordfreq.zipf_frequency(word, "da", wordlist="small"))
+
+
+def warm_up() -> None:
+    """Load what `zipf` needs, before a server forks its engine processes: they then share
+    it instead of each importing wordfreq on the first number a question holds."""
+    _zipf_levels()
+    import wordfreq  # noqa: F401
+
+
+def _zipf_of_cb(centibels: int) -> float:
+    """wordfreq's steps for one token: centibels -> frequency (1 / (1 / f)), rounded to
+    three significant digits, -> Zipf rounded to hundredths."""
+    freq = 1.0 / (1.0 / 10 ** (centibels / 100))
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+# A word not in the list: wordfreq's minimum frequency for Zipf 0.
+_ZIPF_ABSENT = round(math.log(round(1e-9, math.floor(-math.log(1e-9, 10)) + 3), 10) + 9, 2)
+
+
+@lru_cache(maxsize=1)
+def _zipf_levels() -> dict[str, float]:
+    """Zipf level of every word of the list (a word in two buckets keeps the later one,
+    as wordfreq's dictionary does)."""
+    levels: dict[str, float] = {}
+    for index, bucket in enumerate(_buckets()):
+        level = _zipf_of_cb(-index)
+        for word in bucket:
+            levels[word] = level
+    return levels
 
 
 def _dropped(word: str, target: str) -> bool:

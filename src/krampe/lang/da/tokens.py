@@ -83,6 +83,12 @@ class Tokenizer:
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
         inner = (self.clause_marks | self.sentence_ends) - {"-", "\n", ".", "!", "?"}
         self._clause_split = (*sorted(inner), " - ")
+        # A word's forms by (word, fix): words repeat across texts, their forms do not
+        # change (bounded; `clear_cache` for benchmarks of unseen words).
+        self._forms_memo: dict[tuple[str, object], tuple[str, ...]] = {}
+
+    def clear_cache(self) -> None:
+        self._forms_memo.clear()
 
     # -- search's view --------------------------------------------------------------------
     def words(self, text: str) -> list[str]:
@@ -157,7 +163,11 @@ class Tokenizer:
             if s[0].isdigit() and s.isascii():
                 toks.append(Token(s, start, end, (_number(s),), "num"))
                 continue
-            forms = self._forms(s, fix)
+            forms = self._forms_memo.get((s, fix))
+            if forms is None:
+                forms = self._forms(s, fix)
+                if len(self._forms_memo) < 100_000:
+                    self._forms_memo[(s, fix)] = forms
             if short and s in short:
                 forms = (*forms, short[s])
             if s in dialect:  # "a" is "jeg" in a Jutlandic text, not a letter
