@@ -8,7 +8,6 @@ from pathlib import Path
 
 from krampe.knowledge.readers.html import parse as parse_html
 from krampe.knowledge.readers.txt import parse as parse_txt
-
 from tests.knowledge.helpers import kb_from
 
 _COLUMN = """<!doctype html><html lang="da"><head><title>Spørg fysioterapeuten</title></head>
