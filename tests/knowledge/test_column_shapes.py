@@ -1,14 +1,10 @@
-"""Shapes of a newspaper's advice column and a plain-text newsletter: a letter under its
-own question heading answered under a label heading ("Lægen svarer"), a short column
+"""Shapes of a newspaper's advice column and a plain-text newsletter: a short column
 label over the title, and rule lines between a newsletter's items."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from krampe.knowledge.readers.html import parse as parse_html
 from krampe.knowledge.readers.txt import parse as parse_txt
-from tests.knowledge.helpers import kb_from
 
 _COLUMN = """<!doctype html><html lang="da"><head><title>Spørg fysioterapeuten</title></head>
 <body><article>
@@ -31,33 +27,12 @@ i en længere stilling og bliver ikke så hurtigt træt.</p>
 </article></body></html>"""
 
 
-def test_a_letters_answer_under_a_label_heading_belongs_to_the_letters_question() -> None:
-    _title, _meta, sections = parse_html(_COLUMN)
-    headings = [s.heading for s in sections]
-    assert "Fysioterapeuten svarer" not in headings and "Svar" not in headings
-    hills = next(s for s in sections if s.heading == "Hvorfor låser læggen på bakkerne?")
-    texts = [p.text for p in hills.passages]
-    # The letter goes with the answer's first passage, like a reader's "Spørgsmål/Svar".
-    assert hills.passages[0].kind == "faq"
-    assert texts[0].startswith("Jeg cykler 40 kilometer") and "Kære Torben" in texts[0]
-    assert any(t.startswith("Gear ned i god tid") for t in texts[1:])
-    # The signature under the letter is neither a passage nor part of one.
-    assert not any("Torben, 52 år" in t for s in sections for t in (p.text for p in s.passages))
-
-
 def test_a_short_column_label_over_the_title_is_no_passage_and_the_lead_follows() -> None:
     _title, _meta, sections = parse_html(_COLUMN)
     texts = [p.text for s in sections for p in s.passages]
     assert "SPØRG FYSIOTERAPEUTEN" not in texts
     opening = sections[0].passages[0]
     assert opening.kind == "lead" and opening.text.startswith("Hver måned svarer")
-
-
-def test_the_answer_not_the_letter_is_found_for_a_question_like_the_letter(tmp_path: Path) -> None:
-    kb = kb_from(tmp_path, {"spoerg.html": _COLUMN})
-    result = kb.search("hvorfor låser læggen når jeg cykler op ad bakker")
-    assert result.answered
-    assert any("Kære Torben" in a.text or "Gear ned" in a.text for a in result.answers[:2])
 
 
 _NEWSLETTER = """Nyt fra Aktivitetscentret

@@ -158,15 +158,11 @@ class _Builder:
         self.opening = True
         self.lead_taken = False
         self.skip_below: int | None = None  # inside a related-links section of this level
-        # A letter whose answer opens under a label heading ("Lægen svarer"): the answer
-        # stays in the letter's question section, its first passage paired with the letter.
-        self.letter: str | None = None
-        self.answering = False
 
     # FAQ: a question heading below the top level whose answer is paired with it.
     def _is_faq(self) -> bool:
         heading = self.current.heading
-        if not heading or self.current.level < 2 or self.answering:
+        if not heading or self.current.level < 2:
             return False
         parents = " ".join(h.text.lower() for h in self.stack[:-1])
         under_faq = any(cue in parents for cue in cues().faq_heading_cues)
@@ -206,8 +202,6 @@ class _Builder:
         self.skip_below = block.level if is_related_heading(text) else None
         if self.skip_below is not None:
             return
-        if self._answer_heading(text, block.level):
-            return
         if block.level == 1 and not self.sections and self._kicker():
             self.current.passages.clear()
             self.lead_taken = False
@@ -220,7 +214,6 @@ class _Builder:
         self.stack.append(Heading(block.level, text))
         self.current = Section(heading=text, level=block.level)
         self.fresh = True
-        self.letter, self.answering = None, False
 
     def _kicker(self) -> bool:
         """A short label over the title ("LÆGEN SVARER", "Tema: søvn"): the column or
@@ -230,24 +223,6 @@ class _Builder:
             return False
         text = passages[0].text
         return len(text.split()) <= 4 and text[-1] not in ".!?"
-
-    def _answer_heading(self, text: str, level: int) -> bool:
-        """A label heading for the answer ("Lægen svarer") under a letter that has its
-        own question heading: the answer stays in the question's section, and the letter
-        (without its signature, "Erik, 67 år") goes with the answer's first passage."""
-        section = self.current
-        if (text.rstrip(":").strip().lower() not in cues().letter_answer_headings
-                or not section.heading or level < section.level or self.answering):
-            return False
-        pieces = list(self.faq_answer) or [p.text for p in section.passages
-                                           if p.kind in ("paragraph", "lead")]
-        if not pieces or len(pieces) != len(self.faq_answer or section.passages):
-            return False
-        if len(pieces) > 1 and len(pieces[-1].split()) <= 5 and pieces[-1][-1] not in ".!?":
-            pieces.pop()  # the letter's signature
-        self.faq_answer, section.passages = [], []
-        self.letter, self.answering, self.fresh = " ".join(pieces), True, True
-        return True
 
     def _para(self, block: Para) -> None:
         text = clean(block.text)
@@ -270,11 +245,6 @@ class _Builder:
             self.meta.setdefault("publisher", publisher(text))
             return
         if self._answer_to_letter(text):
-            return
-        if self.letter is not None:
-            letter, self.letter = self.letter, None
-            self.lead_taken, self.fresh = True, False
-            self._pair(letter, text)
             return
         lead = self.opening and (block.lead or not self.lead_taken)
         self.lead_taken = True

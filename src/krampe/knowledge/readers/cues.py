@@ -32,7 +32,6 @@ class ReaderCues(BaseModel):
     disclosure_markers: list[str] = []
     letter_question_cues: list[str] = []
     letter_answer_cues: list[str] = []
-    letter_answer_headings: list[str] = []
 
     @field_validator("months")
     @classmethod
