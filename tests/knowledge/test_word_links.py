@@ -169,3 +169,25 @@ Calciumtilskud forebygger ikke lægkramper, men knoglerne har brug for calcium.
     kb = kb_from(tmp_path, {"tilskud.md": article})
     result = kb.search("virker kalktabletter mod kramper")
     assert result.answered and result.answers[0].text.startswith("Calciumtilskud")
+
+
+def test_a_real_word_stays_itself_where_the_writer_types_danish_letters(tmp_path: Path) -> None:
+    kb = kb_from(tmp_path, {"a.md": "# Kramper hos ældre\n\n## Hvad bør man gøre?\n\n"
+                                     "Man bør strække læggen, før man går i seng.\n"})
+    analyzer = kb.index.analyzer
+    # "bor" (lives) in a question with æ/ø/å is not "bør" (should) ...
+    assert analyzer.respell("bor", plain_text=False) == "bor"
+    # ... while someone typing without æ/ø/å at all may mean it.
+    assert analyzer.respell("bor", plain_text=True) == "bør"
+    words = [w.surface for w in kb.explain("min far bor alene og får kramper om natten").words]
+    assert "bor" in words and "bør" not in words
+
+
+def test_a_compound_read_whole_is_not_matched_by_its_head(tmp_path: Path) -> None:
+    kb = kb_from(tmp_path, {"a.md": "# Lægkramper\n\n## Hvordan føles det?\n\n"
+                                     "Musklen bliver hård som en knude, og knuden slipper "
+                                     "først efter et minut.\n"})
+    analyzer = kb.index.analyzer
+    assert analyzer.known_head("åreknuder") is None  # veins, not the cramp's knot
+    result = kb.search("får man åreknuder af at stå op hele dagen")
+    assert not result.answered

@@ -141,6 +141,14 @@ def test_compounds_split(word, parts):
     assert danish().splitter(set()).split(word) == parts
 
 
+def test_a_compound_the_data_reads_whole_is_never_split_even_over_known_parts():
+    # "knude" and "lymfe" known as parts: the veins' and nodes' words still stay whole.
+    splitter = danish().splitter({"knud", "lymf", "åre"})
+    assert splitter.split("lymfeknuder") == ()
+    assert splitter.split("åreknuderne") == ()
+    assert splitter.split("lægkramperne") != ()
+
+
 # --- the one spelling corrector -------------------------------------------------------
 
 def test_a_real_danish_word_is_not_corrected_into_a_rule_word():

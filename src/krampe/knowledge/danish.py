@@ -80,7 +80,7 @@ class Analyzer:
         self._stem = lang.lemmas.stem
         self._kind = lang.classes.kind
         self._cache: dict[str, Token] = {}
-        self._respelt: dict[str, str] = {}
+        self._respelt: dict[tuple[str, bool], str] = {}
         self._surface_set = set(self.surface_vocab)
         self._splitter = lang.splitter(self.known)  # adds the layer's compound parts
         # A compound of words only the lexicon store knows ("fodbold" in "fodboldtræning",
@@ -183,17 +183,20 @@ class Analyzer:
                     found.append((i + n - 1, i, concepts))
         return found
 
-    def respell(self, word: str) -> str:
+    def respell(self, word: str, plain_text: bool = True) -> str:
         """A query word written without æ/ø/å ("naar", "gore", "laeggen") as the word the
-        layer or the index knows; unchanged when it is known or nothing fits."""
-        done = self._respelt.get(word)
+        layer or the index knows; unchanged when it is known or nothing fits. In a text
+        that has æ, ø or å (`plain_text` False) a real word is what was meant: "bor" is
+        not "bør" where the writer types ø elsewhere."""
+        key = (word, plain_text)
+        done = self._respelt.get(key)
         if done is None:
-            done = self._respell(word)
+            done = self._respell(word, plain_text)
             if len(self._respelt) < 100_000:  # per word, like the tokens: bounded
-                self._respelt[word] = done
+                self._respelt[key] = done
         return done
 
-    def _respell(self, word: str) -> str:
+    def _respell(self, word: str, plain_text: bool) -> str:
         known = self._lexicon_words
         if word in known or word in self._surface_set or word.isdigit():
             return word
@@ -207,6 +210,8 @@ class Analyzer:
             for variant in variants[1:]:
                 if self.lang.is_word(variant):
                     return variant
+        if not plain_text and self.lang.is_word(word):
+            return word
         for variant in variants:
             for candidate in norm.letter_variants(variant):
                 if candidate in known or candidate in self._surface_set:
@@ -218,7 +223,8 @@ class Analyzer:
         words written without æ/ø/å are respelt first."""
         words = self._words(text)
         if query:
-            words = [self.respell(w) for w in words]
+            plain = not self.lang.norm.has_danish_letters(text)
+            words = [self.respell(w, plain) for w in words]
         tokens = [self.token(w) for w in words]
         at = [i for i, t in enumerate(tokens) if t.kind != STOP]
         kept = [tokens[i] for i in at]
@@ -283,7 +289,7 @@ class Analyzer:
         """A compound whose head the index knows and whose modifier only its compounds
         hold ("astmamedicin": astma as in "astmamidler", medicin): (modifier's corpus
         compounds, head word), or None."""
-        if len(word) < 8 or not word.isalpha():
+        if len(word) < 8 or not word.isalpha() or self._splitter.is_whole(word):
             return None
         for i in range(len(word) - 4, 3, -1):  # the longest known head first
             head = word[i:]
@@ -331,7 +337,7 @@ class Analyzer:
         """A compound whose head is a real word the index lacks and whose modifier begins
         corpus compounds ("astmaspray": astma as in "astmamedicin"): (those compounds, the
         head), or None. Such a compound shares only its modifier with them."""
-        if len(word) < 8 or not word.isalpha():
+        if len(word) < 8 or not word.isalpha() or self._splitter.is_whole(word):
             return None
         for i in range(len(word) - 4, 3, -1):  # the longest head first
             head = word[i:]
@@ -372,7 +378,7 @@ class Analyzer:
     def known_head(self, word: str) -> str | None:
         """The head of a compound whose head the index knows and whose modifier is a real
         word it lacks ("busrejse": rejse), or None."""
-        if len(word) < 8 or not word.isalpha():
+        if len(word) < 8 or not word.isalpha() or self._splitter.is_whole(word):
             return None
         for i in range(3, len(word) - 3):  # the longest head first
             head = word[i:]

@@ -288,7 +288,8 @@ def analyse_question(index: Index, question: str,
     elif any(w.expansion for w in words):
         # "Er det farligt?" is answered by when to see a doctor.
         words.extend(_acute_words(index, cfg.gate.ranking_only_expand))
-    raw = [analyzer.respell(w) for w in tokenize(question)]
+    plain = not analyzer.lang.norm.has_danish_letters(question)
+    raw = [analyzer.respell(w, plain) for w in tokenize(question)]
     # "sover på maven", "ligger på ryggen": a body part after a preposition of position
     # says how one lies, not where the trouble is.
     placed = {raw[i + 1] for i, w in enumerate(raw[:-1]) if w in cfg.gate.position_words}

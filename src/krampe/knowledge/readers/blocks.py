@@ -202,6 +202,9 @@ class _Builder:
         self.skip_below = block.level if is_related_heading(text) else None
         if self.skip_below is not None:
             return
+        if block.level == 1 and not self.sections and self._kicker():
+            self.current.passages.clear()
+            self.lead_taken = False
         title_heading = block.level == 1 and not self.sections and not self.current.passages
         if not title_heading:
             self.opening = False
@@ -212,6 +215,15 @@ class _Builder:
         self.current = Section(heading=text, level=block.level)
         self.fresh = True
 
+    def _kicker(self) -> bool:
+        """A short label over the title ("LÆGEN SVARER", "Tema: søvn"): the column or
+        category the page belongs to, neither a lead nor a passage."""
+        passages = self.current.passages
+        if self.current.heading or len(passages) != 1:
+            return False
+        text = passages[0].text
+        return len(text.split()) <= 4 and text[-1] not in ".!?"
+
     def _para(self, block: Para) -> None:
         text = clean(block.text)
         if text and is_related_heading(text, exact=True):
@@ -221,6 +233,8 @@ class _Builder:
             return
         if not text or is_skip_line(text) or is_boilerplate(text):
             return
+        if not any(ch.isalnum() for ch in text):
+            return  # a rule line ("-----", "* * *") between items: no text
         if lift_metadata(text, self.meta):
             return
         if self.opening and not self.lead_taken and self._label_and_byline(block.text):
@@ -260,14 +274,17 @@ class _Builder:
                 and starts_with_cue(text, cues().letter_answer_cues)
                 and starts_with_cue(passages[-1].text, cues().letter_question_cues)):
             return False
-        letter = passages.pop().text
+        self._pair(passages.pop().text, text)
+        return True
+
+    def _pair(self, letter: str, text: str) -> None:
+        passages = self.current.passages
         budget = MAX_PASSAGE_CHARS - len(letter) - 1
         if budget < MAX_PASSAGE_CHARS // 3:  # a long letter: its opening stands for it
             letter = split_long(letter, MAX_PASSAGE_CHARS // 2)[0]
             budget = MAX_PASSAGE_CHARS - len(letter) - 1
         for chunk in split_long(text, budget):
             passages.append(Passage(text=f"{letter}\n{chunk}", kind="faq"))
-        return True
 
     def feed(self, block: Block) -> None:
         if isinstance(block, Heading):

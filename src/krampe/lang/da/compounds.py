@@ -23,6 +23,11 @@ class Splitter:
         self.short_parts = frozenset(w for w in compounds.parts if len(w) < 4)
         self.linking = tuple(compounds.linking)
         self.non_parts = frozenset(compounds.non_parts)
+        self.whole = frozenset(stem(w) for w in compounds.whole)
+
+    def is_whole(self, word: str) -> bool:
+        """A compound the data says is read whole ("åreknuder"): no parts, no head."""
+        return self.stem(word) in self.whole
 
     def part(self, word: str) -> str | None:
         """The stem of `word` when it can stand as a compound's part."""
@@ -37,7 +42,7 @@ class Splitter:
 
     def split(self, word: str, depth: int = 0) -> tuple[str, ...]:
         """Stems of a compound's parts (lægkramper -> læg, kramp), or () if not one."""
-        if len(word) < 6 or depth > 2 or not word.isalpha():
+        if len(word) < 6 or depth > 2 or not word.isalpha() or self.is_whole(word):
             return ()
         best: tuple[str, ...] = ()
         for i in range(len(word) - 3, 2, -1):  # shortest known head (right part) first

@@ -93,6 +93,8 @@ class CompoundsFile(_Strict):
     non_parts: list[str]
     # Inflectional endings a noun drops as a compound's modifier (trappen -> trappetrin).
     endings: list[str] = []
+    # Compounds read whole: never split, never matched by their head or modifier.
+    whole: list[str] = []
     overlaps: dict[str, list[str]] = {}
 
 

@@ -59,6 +59,11 @@ class Normaliser:
         """Typographic quotes and dashes as plain ones, one character for one."""
         return text.translate(self._quotes)
 
+    @staticmethod
+    def has_danish_letters(text: str) -> bool:
+        """Whether the writer types æ, ø or å: then a plain letter is no stand-in for one."""
+        return not _DANISH.isdisjoint(text.lower())
+
     def ascii_fold(self, word: str) -> str | None:
         """"haevet" -> "hævet" for people typing without æ, ø, å; None when nothing to do."""
         if _DANISH.intersection(word) or not any(a in word for a, _ in self._folds):
