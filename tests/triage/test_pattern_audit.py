@@ -19,7 +19,7 @@ from krampe.triage.patterns import expand, expand_families, parse_pattern
 from krampe.triage.schema import get_rules
 from krampe.triage.text import tokenize
 
-_NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
+_NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?(?:(?:<=|<)\d+)?$")  # an upper bound: a range
 
 
 def _all_patterns() -> Iterator[tuple[str, str]]:

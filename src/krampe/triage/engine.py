@@ -192,13 +192,17 @@ class Engine:
             return None
         if rule.within is not None:
             return self._within(rule, firsts, pick)
-        used = [firsts[0]]
+        rest = []
         for ref in rule.all[1:]:
             got = pick(ref)
             if not got:
                 return None
-            used.append(got[0])
-        return Engine._with_any(rule, used, pick)
+            rest.append(got[0])
+        for first in firsts if rule.any_sentences is not None else firsts[:1]:
+            found = Engine._with_any(rule, [first, *rest], pick)
+            if found is not None:
+                return found
+        return None
 
     @staticmethod
     def _with_any(rule: Rule, used: list[Mention],
@@ -208,6 +212,8 @@ class Engine:
         if not rule.any:
             return used
         got = [m for ref in rule.any for m in pick(ref)]
+        if rule.any_sentences is not None:
+            got = [m for m in got if abs(m.sent - used[0].sent) <= rule.any_sentences]
         return [*used, got[0]] if got else None
 
     @staticmethod

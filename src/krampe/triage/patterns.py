@@ -6,8 +6,9 @@ concept or cue list of the language layer (krampe.lang.da), `{NAME}` any form of
 family of the layer (words and phrases: one written pattern becomes one compiled pattern
 per phrase, `parse_patterns`; `{A}|{B}|word` joins them), `~N` up to N other tokens, `~N!`
 the same within one clause (never over a word that starts a clause: "da", "når", "jeg"
-...), `NUM` / `NUM>=60` / `NUM>10` numbers, `,` a comma. Patterns are indexed on their
-first item so that matching a sentence only tries patterns that can start at a token.
+...), `NUM` / `NUM>=60` / `NUM>10` / `NUM>=1900<2100` (a range) numbers, `,` a comma.
+Patterns are indexed on their first item so that matching a sentence only tries patterns
+that can start at a token.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from krampe.lang.da import Token, danish
 
-_NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?$")
+_NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?(?:(<=|<)(\d+))?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 _GAP = re.compile(r"^~(\d+)(!?)$")
 _FAMILY = re.compile(r"^\{([A-Z][A-Z_]*)\}$")
@@ -35,12 +36,16 @@ class Alt:
     value: str = ""
     op: str | None = None
     n: int = 0
+    below: str | None = None  # an upper bound too: `NUM>=1900<2100` (a year)
+    n2: int = 0
 
     def matches(self, tok: Token) -> bool:
         if self.kind == "num":
             if tok.kind != "num":
                 return False
-            return self.op is None or _OPS[self.op](int(tok.forms[0]), self.n)
+            value = int(tok.forms[0])
+            return ((self.op is None or _OPS[self.op](value, self.n))
+                    and (self.below is None or _OPS[self.below](value, self.n2)))
         if tok.kind == "num":
             return False
         for form in tok.forms:
@@ -61,7 +66,8 @@ class Alt:
 def _parse_alt(text: str) -> Alt:
     m = _NUM.match(text)
     if m:
-        return Alt("num", op=m.group(1), n=int(m.group(2) or 0))
+        return Alt("num", op=m.group(1), n=int(m.group(2) or 0), below=m.group(3),
+                   n2=int(m.group(4) or 0))
     if text.startswith("*") and text.endswith("*") and len(text) > 2:
         return Alt("infix", text[1:-1])
     if text.endswith("*") and len(text) > 1:

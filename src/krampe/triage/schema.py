@@ -128,6 +128,9 @@ class Rule(_Strict):
     none_later_in_sentence: list[str] = []
     # every `all` mention within this many tokens of the first, in its sentence
     within: int | None = Field(default=None, ge=1)
+    # an `any` mention in the sentence of the first `all` mention or this many sentences
+    # from it
+    any_sentences: int | None = Field(default=None, ge=0)
 
 
 class Finding(_Strict):

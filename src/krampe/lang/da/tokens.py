@@ -23,6 +23,8 @@ _WORD = re.compile(r"[0-9a-zæøåäöüéèáàóíúñ]+")
 # before a lower-case one it is inside the sentence ("statiner 😬 nej vent", "Hej 🙂 kan I").
 _EMOJI = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
 _EMOJI_RE = re.compile(_EMOJI)
+# The longest line that runs on into the next in a message told in short lines.
+_FRAGMENT_WORDS = 3
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
 
 
@@ -79,6 +81,7 @@ class Tokenizer:
         self._ascii_short = dict(spelling.ascii_short)
         self._ascii_clustered = dict(spelling.ascii_clustered)
         self.dictated = dict(cues.dictated)
+        self._negation = frozenset(cues.words.get("negation", ()))
         # Inside a sentence string: the clause marks and the sentence ends that may stand
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
         inner = (self.clause_marks | self.sentence_ends) - {"-", "\n", ".", "!", "?"}
@@ -123,7 +126,7 @@ class Tokenizer:
         sents: list[Sentence] = []
         # Same length as `text` (one character per character), so offsets stay exact.
         low = self.norm.quotes(text)
-        sent_start = 0
+        sent_start = line_start = 0
         n = len(text)
         ends, marks = self.sentence_ends, self.clause_marks
         dictated = self.dictated
@@ -146,11 +149,14 @@ class Tokenizer:
             if s in ends:
                 if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
+                if s == "\n" and self._line_goes_on(low, toks[line_start:], end):
+                    line_start = len(toks)
+                    continue
                 if len(toks) > sent_start:
                     sents.append(Sentence(sent_start, len(toks), s == "?", s == ":"))
                 elif s == "?" and sents:  # "hævet??" or "hævet ?"
                     sents[-1] = sents[-1]._replace(question=True)
-                sent_start = len(toks)
+                sent_start = line_start = len(toks)
                 continue
             sign = self._sign(s, low, end)
             if sign is not None:
@@ -177,6 +183,20 @@ class Tokenizer:
             sents.append(Sentence(sent_start, len(toks), False))
         self._clustered(toks, sents)
         return toks, sents
+
+    def _line_goes_on(self, low: str, line: list[Token], end: int) -> bool:
+        """A message told in short lines without punctuation ("venstre fod / hænger / kan
+        ikke løfte den"): a line of one to three words runs on into the next line when that
+        opens in lower case, so a fragment keeps its referent. A negation on either line
+        keeps the break, so no denial reaches over it ("ingen feber / hævet læg")."""
+        if not 0 < len(line) <= _FRAGMENT_WORDS:
+            return False
+        nxt = low[end:].split("\n", 1)[0]
+        first = nxt.lstrip()[:1]
+        if not first.isalpha() or not first.islower():
+            return False
+        words = {t.forms[0] for t in line} | set(_WORD.findall(nxt.lower()))
+        return self._negation.isdisjoint(words)
 
     def _sign(self, s: str, low: str, end: int) -> str | None:
         """The word a written number sign stands for, "" for a sign to drop, None for no
