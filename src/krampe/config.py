@@ -43,8 +43,9 @@ class Settings(BaseSettings):
     # Requests that may wait for a database thread once all are busy; more get a 503.
     db_queue: int = Field(64, ge=0, le=10_000)
 
-    # Index caches kept in KRAMPE_HOME/index besides the one in use: the most recently
-    # used; older ones go when a new one is written (krampe.knowledge.store.prune).
+    # Index caches kept in KRAMPE_HOME/index, the most recently used (the one just written
+    # among them); older ones unused for an hour go when a new one is written
+    # (krampe.knowledge.store.prune).
     index_cache_keep: int = Field(8, ge=1, le=1000)
 
     # Search and triage run here, never on the event loop (krampe.web.offload).

@@ -151,6 +151,17 @@ def test_a_read_never_commits_the_callers_pending_changes(database):
         db.rollback()
         assert db.scalar(select(DayTotal.version)) != totals_version()
         assert db.get(User, user).username == "rollup0"
+        db.rollback()
+        db.get(User, user).username = "nyt-navn"
+        db.flush()  # written to the transaction, still the caller's to commit or not
+        rollup.read(db, user, TODAY - timedelta(days=10), NOW)
+        db.rollback()
+        assert db.get(User, user).username == "rollup0"
+        db.rollback()
+        db.execute(update(User).where(User.id == user).values(username="bulk"))
+        rollup.read(db, user, TODAY - timedelta(days=10), NOW)
+        db.rollback()
+        assert db.get(User, user).username == "rollup0"
 
 
 def test_migration_backfills_the_rollup_from_existing_entries(database):

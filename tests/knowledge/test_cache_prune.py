@@ -59,9 +59,13 @@ def test_leftovers_go_once_old(tmp_path: Path):
     legacy = tmp_path / "0123.pkl"  # an older cache format's single file
     legacy.write_bytes(b"old")
     _old(legacy)
+    someone_elses = tmp_path / "notes.txt"  # not the cache's: never touched
+    someone_elses.write_text("x")
+    _old(someone_elses)
     deleted = store.prune(tmp_path, keep=8, now=NOW)
     assert sorted(deleted) == [".tmp-crashed", "0123.pkl", "stat-b.key"]
     assert live.is_dir() and pointer.exists() and new_dangling.exists()
+    assert someone_elses.exists()
 
 
 def test_a_missing_or_unreadable_home_is_no_error(tmp_path: Path):

@@ -83,8 +83,10 @@ def read(db: Session, user_id: int, first: date, now: datetime) -> dict[date, Da
     threshold change pays for them."""
     today = local_day(now)
     version = totals_version()
-    # Checked before the query, whose autoflush would hide them in the transaction.
-    may_commit = not (db.new or db.dirty or db.deleted)
+    # Only a session with no transaction under way and nothing pending may be committed
+    # here: then everything in the transaction is this read's own (a flushed change or a
+    # bulk statement of the caller's would otherwise be committed with the repair).
+    may_commit = not (db.in_transaction() or db.new or db.dirty or db.deleted)
     # Whether a row must be redone is decided in SQL: no timestamp is converted per row.
     query = select(DayTotal.day, DayTotal.entries, DayTotal.night, DayTotal.disturbed,
                    DayTotal.exercise, cast(DayTotal.contexts, String),
@@ -112,12 +114,10 @@ def read(db: Session, user_id: int, first: date, now: datetime) -> dict[date, Da
 
 
 def _repair(db: Session, user_id: int, days: list[date]) -> None:
-    """Store the days of other thresholds again, in a transaction of their own (the
-    caller checked that the session held nothing unwritten: a read never commits a
-    caller's changes); a failure (a read-only database, a lock) leaves them to the next
-    read."""
+    """Store the days of other thresholds again (the caller checked that the transaction
+    is the read's own: a read never commits a caller's changes); a failure (a read-only
+    database, a lock) leaves them to the next read."""
     try:
-        db.commit()  # ends the read's transaction; nothing of the caller's is pending
         refresh(db, user_id, days)
         db.commit()
     except SQLAlchemyError:

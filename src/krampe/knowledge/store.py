@@ -197,8 +197,8 @@ def prune(root: Path, keep: int, *, now: float | None = None) -> list[str]:
                 continue
             if pointed in gone or not (root / pointed).is_dir():
                 doomed.append(path)
-        else:  # .tmp-* of an interrupted write, or an older format's file
-            doomed.append(path)
+        elif path.name.startswith(".tmp-") or path.suffix == ".pkl":
+            doomed.append(path)  # an interrupted write, or an older format's single file
     for path in doomed:
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
