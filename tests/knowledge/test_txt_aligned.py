@@ -4,7 +4,10 @@ numbered list wrapped under its items, and a line broken after "kl."."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from krampe.knowledge.readers.txt import parse as parse_txt
+from tests.knowledge.helpers import kb_from, top_answer
 
 _PAGE = """Vesterby Kommune · Træningscenter Lyngen
 Forside > Borger > Motion > Hold for voksne
@@ -38,7 +41,7 @@ PRAKTISK
   Betaling: Holdet koster 300 kr., som betales første gang.
   Husk:     Skridsikre sokker og en drikkedunk.
 
-Ring til receptionen på 33 44 55 66 hverdage kl.
+Ring til receptionen på telefon 33 44 55 66 hverdage kl.
 8-11, hvis du har spørgsmål.
 """
 
@@ -85,3 +88,12 @@ def test_a_numbered_item_wrapped_under_its_text_stays_one_item() -> None:
 
 def test_a_line_broken_after_kl_goes_on_with_the_time() -> None:
     assert any("kl. 8-11" in t for t in _texts())
+
+
+def test_a_course_page_answers_what_it_costs_what_to_bring_and_whom_to_ring(
+        tmp_path: Path) -> None:
+    kb = kb_from(tmp_path, {"balancehold.txt": _PAGE})
+    assert "300 kr." in top_answer(kb, "hvad er prisen for balanceholdet")
+    assert "drikkedunk" in top_answer(kb, "skal jeg huske noget til balanceholdet")
+    # The page writes "telefon"/"ring ... på" with the number; people ask for "tlf".
+    assert "33 44 55 66" in top_answer(kb, "tlf nr til receptionen?")
