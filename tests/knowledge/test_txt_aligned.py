@@ -55,8 +55,10 @@ def _texts() -> list[str]:
 
 
 def test_a_breadcrumb_trail_is_neither_title_nor_text() -> None:
-    title = _parsed()[0]
+    title, meta, _sections = _parsed()
     assert title == "BALANCEHOLD FOR NYBEGYNDERE"
+    # Where the page sits is kept beside the site, for the index.
+    assert meta["breadcrumb"] == "Borger Motion Hold for voksne"
     assert not any("Forside" in t for t in _texts())
 
 

@@ -156,6 +156,8 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         if len(group) == 1 and b.lift_metadata(group[0].strip(), meta):
             continue  # before lists: "12. marts 2024" is a date, not item 12
         if len(group) == 1 and _breadcrumb(group[0]):
+            # Kept for the index (beside the site), not as text; the home page says nothing.
+            meta.setdefault("breadcrumb", " ".join(_CRUMB_SEPARATOR.split(group[0].strip())[1:]))
             continue
         table = _aligned_table(group)
         if table is not None:
