@@ -259,8 +259,10 @@ class _Weigher:
 
 
 def _publisher(article: Article) -> str:
-    value = article.metadata.get("publisher")
-    return value if isinstance(value, str) else ""
+    """Where the page sits: its site, and the pages of its breadcrumb trail ("Hold og
+    kurser"), which say what the page is about as its site does, beside the title."""
+    values = [article.metadata.get(key) for key in ("publisher", "breadcrumb")]
+    return " ".join(value for value in values if isinstance(value, str))
 
 
 def _lead_sections(article: Article, title_words: list[str],

@@ -46,7 +46,8 @@ class Article:
     path: str
     format: ArticleFormat
     # Normalised keys: title, published, updated (ISO dates), author, url, summary,
-    # sources (list of ids), clinical_review ("pending" or a review record); `untitled`
+    # sources (list of ids), clinical_review ("pending" or a review record), breadcrumb
+    # (a text page's trail without its home page, indexed beside the site); `untitled`
     # is True when the article names no title and the file name stands in.
     metadata: dict[str, object] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)

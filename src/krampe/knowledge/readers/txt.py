@@ -17,6 +17,15 @@ from krampe.knowledge.readers.meta import date_only
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(.*)$")
+# A row of a table aligned with spaces: a short label, a gap of two or more spaces, the
+# value ("  Pris:     250 kr. for ..."; "  Uge 4-7     Opbygning: ..."); a label with a
+# colon may fill its column ("  Holdstr.: Højst 12").
+_ALIGNED_ROW = re.compile(r"^(\s*)(\S(?:.{0,28}?\S)?)(\s{2,}|(?<=:)\s)(\S.*)$")
+# A line ending in a short abbreviation ("kl.", "ca.", "nr.") over a number goes on:
+# "... mandag-torsdag kl." / "9-12, eller ...".
+_ABBREVIATION_END = re.compile(r"(?:^|\s)[a-zæøå]{1,3}\.$")
+# A breadcrumb trail ("Forside > Borger > Sundhed"): navigation, never title or text.
+_CRUMB_SEPARATOR = re.compile(r"\s+[>›»]\s+")
 
 
 def _list_item(line: str) -> re.Match[str] | None:
@@ -59,6 +68,50 @@ def _numbered_heading(group: list[str], nxt: list[str] | None) -> str | None:
     return match[1].strip()
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _breadcrumb(line: str) -> bool:
+    pieces = _CRUMB_SEPARATOR.split(line.strip())
+    return len(pieces) >= 3 and all(0 < len(p.split()) <= 5 for p in pieces)
+
+
+def _aligned_table(group: list[str]) -> b.Table | None:
+    """Rows aligned with spaces, a value wrapped onto lines indented under its column (a
+    contact box, a week plan): one row a passage, with its label, as in a table."""
+    base = min(_indent(line) for line in group)
+    rows: list[list[str]] = []
+    gaps = 0
+    for line in group:
+        if _indent(line) > base and rows:
+            rows[-1][1] += " " + line.strip()
+            continue
+        match = _ALIGNED_ROW.match(line)
+        if match is None or _indent(line) != base:
+            return None
+        rows.append([match[2], match[4].strip()])
+        gaps += len(match[3]) > 1
+    if len(rows) < 2 or gaps * 2 < len(rows):
+        return None
+    # "Pris:" labels its value in one cell; a label without a colon is a column of its own.
+    return b.Table([], [[f"{label} {value}"] if label.endswith(":") else [label, value]
+                        for label, value in rows])
+
+
+def _hanging(group: list[str]) -> list[str]:
+    """A list item wrapped onto lines indented under its text continues on them; read as
+    lines of their own, item 8 would lose its number and items 2-7 their break."""
+    out: list[str] = []
+    for line in group:
+        if (out and _list_item(out[-1]) and not _list_item(line)
+                and _indent(line) > _indent(out[-1])):
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def _raw_blocks(text: str) -> list[list[str]]:
     groups: list[list[str]] = []
     current: list[str] = []
@@ -70,7 +123,9 @@ def _raw_blocks(text: str) -> list[list[str]]:
             current = []
     if current:
         groups.append(current)
-    return [piece for group in groups for piece in _split_group(group)]
+    # A table's rows stay one group: its wrapped values look like new sentences.
+    return [piece for group in groups
+            for piece in ([group] if _aligned_table(group) else _split_group(_hanging(group)))]
 
 
 def _split_group(lines: list[str]) -> list[list[str]]:
@@ -84,6 +139,8 @@ def _split_group(lines: list[str]) -> list[list[str]]:
         head = line.lstrip()[:1]
         ends = prev.rstrip()[-1:] in (".", "!", "?", ":") or (
             _heading_like(prev) and len(prev.strip()) <= _GLUED_HEADING_CHARS)
+        if head.isdigit() and _ABBREVIATION_END.search(prev.rstrip()):
+            ends = False
         if ends and (head.isupper() or head.isdigit()) and not _list_item(line):
             pieces.append([line])
         else:
@@ -98,6 +155,14 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     for i, group in enumerate(groups):
         if len(group) == 1 and b.lift_metadata(group[0].strip(), meta):
             continue  # before lists: "12. marts 2024" is a date, not item 12
+        if len(group) == 1 and _breadcrumb(group[0]):
+            # Kept for the index (beside the site), not as text; the home page says nothing.
+            meta.setdefault("breadcrumb", " ".join(_CRUMB_SEPARATOR.split(group[0].strip())[1:]))
+            continue
+        table = _aligned_table(group)
+        if table is not None:
+            units.append(table)
+            continue
         numbered = _numbered_heading(group, groups[i + 1] if i + 1 < len(groups) else None)
         if numbered:
             units.append(b.Heading(3, numbered))
@@ -131,6 +196,7 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     kept = [u for u in units if not (isinstance(u, str) and (
         b.is_skip_line(u) or b.lift_metadata(u, meta)))]
     title: str | None = None
+    site_seen = False
     out: list[b.Block] = []
     for i, line in enumerate(kept):
         if not isinstance(line, str):
@@ -142,11 +208,14 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         if title is None:
             nxt = kept[i + 1] if i + 1 < len(kept) else None
             above = isinstance(nxt, str) and _heading_like(nxt, first=True)
-            if b.is_label(line) or (above and (" " not in line or _name(line))):
+            # Under a site label ("Kommune · Center"), a line in capitals is the title.
+            named = _name(line) and not (site_seen and line.isupper())
+            if b.is_label(line) or (above and (" " not in line or named)):
                 # Above the title: the site ("Lægehuset Ved Åen · Åvej 12 · ...", a name
                 # such as "Klinikken Solbakken, Vejle") or a category word
                 # ("PATIENTINFORMATION"); the site is kept as publisher.
-                if b.is_label(line) or _name(line):
+                site_seen = site_seen or b.is_label(line)
+                if b.is_label(line) or named:
                     meta.setdefault("publisher", b.publisher(line))
                 continue
             title = line
