@@ -35,7 +35,9 @@ class Mention:
 
     @property
     def is_target(self) -> bool:
-        return self.role != "location"
+        # a marker is a word order around another concept's mention (the verb of "har fået
+        # en blodprop"): its words stay cues of that mention ("min far fik en blodprop")
+        return self.role not in ("location", "marker")
 
 
 _RELATIVE = ("FAMILY", "FAMILY_PAST")

@@ -95,7 +95,7 @@ class ConstructionsFile(_Strict):
 
 
 class Concept(_Strict):
-    role: Literal["symptom", "location", "context"] = "symptom"
+    role: Literal["symptom", "location", "context", "marker"] = "symptom"
     patterns: list[str] = []
     constructions: list[Use] = []
     exclude: list[str] = []
