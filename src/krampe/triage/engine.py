@@ -1,7 +1,7 @@
 """The triage engine: Danish text -> mentions -> ConText status -> findings -> level.
 
 Compiled once from the rule files (`Engine.get()`); `triage()` in this package is the
-public call. Nothing here depends on the clock.
+public call. Only a year's age (`PASTYEAR` in the patterns) depends on the clock.
 """
 
 from __future__ import annotations

@@ -1,0 +1,46 @@
+"""Red flags that a context cue or a line join must not take away (a reviewer's sentences:
+each was missed once)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from .helpers import RANK, level, status_of
+
+
+def at_least(text: str, want: str) -> bool:
+    return RANK[level(text)] >= RANK[want]
+
+
+# 1. A year is history only when it is clearly past and dates a condition.
+@pytest.mark.parametrize("text, want", [
+    (f"I {datetime.date.today().year - 1} har jeg fået ondt i brystet og åndenød", "emergency"),
+    (f"I {datetime.date.today().year} har jeg fået ondt i brystet og åndenød", "emergency"),
+    ("Den 12.06.2019 vågnede jeg med en hævet og øm venstre læg", "urgent"),
+    ("mor\nf. 1950\nhævet venstre læg\nøm og varm", "urgent"),
+    ("født 1948, min venstre læg er hævet og varm", "urgent"),
+])
+def test_a_year_is_no_history_by_itself(text: str, want: str) -> None:
+    assert at_least(text, want)
+
+
+def test_a_past_year_still_dates_a_clot() -> None:
+    assert status_of("I80.2 Dyb venetrombose i venstre underben, 2018", "dvt_signs") == "historical"
+    assert status_of("I 2016 fik jeg en blodprop i benet", "dvt_signs") == "historical"
+
+
+# 2. A time of day is no cold surrounding.
+@pytest.mark.parametrize("text", [
+    "I dag er foden kold og bleg og gør ondt",
+    "Her til morgen er benet koldt og blegt",
+    "Vandet i dag er foden iskold og bleg",
+])
+def test_a_time_of_day_does_not_make_the_limb_cold_surroundings(text: str) -> None:
+    assert at_least(text, "emergency")
+
+
+def test_cold_water_is_still_no_cold_limb() -> None:
+    text = "Jeg fik krampe i læggen i går, vandet var iskoldt og foden bleg"
+    assert status_of(text, "limb_ischaemia") is None
