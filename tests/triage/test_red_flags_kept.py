@@ -44,3 +44,18 @@ def test_a_time_of_day_does_not_make_the_limb_cold_surroundings(text: str) -> No
 def test_cold_water_is_still_no_cold_limb() -> None:
     text = "Jeg fik krampe i læggen i går, vandet var iskoldt og foden bleg"
     assert status_of(text, "limb_ischaemia") is None
+
+
+# 3. Advice to watch for a sign takes a sign as its object, not a clause the writer tells.
+@pytest.mark.parametrize("text", [
+    "Vær opmærksom på at min venstre læg er hævet, rød og varm",
+    "Hold øje med om benet, det er hævet og varmt og rødt",
+    "pas på med min læg, den er hævet og varm",
+])
+def test_a_clause_after_watch_advice_is_told(text: str) -> None:
+    assert at_least(text, "urgent")
+
+
+def test_watch_advice_for_a_named_sign_stays_hypothetical() -> None:
+    text = "Lægen sagde: hold øje med hævelse og rødme i læggen. Jeg har kun krampe om natten"
+    assert level(text) == "self_care"
