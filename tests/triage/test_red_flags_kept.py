@@ -59,3 +59,17 @@ def test_a_clause_after_watch_advice_is_told(text: str) -> None:
 def test_watch_advice_for_a_named_sign_stays_hypothetical() -> None:
     text = "Lægen sagde: hold øje med hævelse og rødme i læggen. Jeg har kun krampe om natten"
     assert level(text) == "self_care"
+
+
+# 4. A cramp that will not stop is no medicine someone will not stop.
+@pytest.mark.parametrize("text", [
+    "Min læg vil ikke stoppe med at krampe, det har stået på i en time",
+    "Krampen i læggen vil ikke holde op, den har varet en time",
+])
+def test_a_cramp_that_will_not_stop_is_persistent(text: str) -> None:
+    assert status_of(text, "persistent_cramp") == "present"
+
+
+def test_pills_someone_will_not_stop_are_no_persistent_cramp() -> None:
+    text = "Lægen vil ikke stoppe med pillerne selvom jeg får krampe om natten"
+    assert status_of(text, "persistent_cramp") is None
