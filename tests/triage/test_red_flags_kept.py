@@ -73,3 +73,20 @@ def test_a_cramp_that_will_not_stop_is_persistent(text: str) -> None:
 def test_pills_someone_will_not_stop_are_no_persistent_cramp() -> None:
     text = "Lægen vil ikke stoppe med pillerne selvom jeg får krampe om natten"
     assert status_of(text, "persistent_cramp") is None
+
+
+# 5. How often cramps come filters a long cramp only where it governs the duration.
+@pytest.mark.parametrize("text", [
+    "Krampe i læggen hver nat. I nat har den varet over en time og er stadig hård",
+    "Krampe i læggen hver nat, og i nat har den varet over en time",
+])
+def test_one_long_cramp_told_after_the_habit_is_persistent(text: str) -> None:
+    assert status_of(text, "persistent_cramp") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Jeg har kramper i læggen hver nat der varer en time",
+    "kramper hver nat, og læggen er stadig hård om morgenen",
+])
+def test_cramps_that_recur_for_a_time_are_routine(text: str) -> None:
+    assert status_of(text, "persistent_cramp") is None
