@@ -90,3 +90,17 @@ def test_one_long_cramp_told_after_the_habit_is_persistent(text: str) -> None:
 ])
 def test_cramps_that_recur_for_a_time_are_routine(text: str) -> None:
     assert status_of(text, "persistent_cramp") is None
+
+
+# 6. A short line runs on into the next, but no history, doubt or person goes with it.
+@pytest.mark.parametrize("text", [
+    "tidligere\nblodprop\nvenstre læg hævet og varm",
+    "blodprop 2019\nhævet venstre læg og ondt",
+    "hvis\nnu\nvenstre læg er hævet og varm",
+])
+def test_a_context_cue_stays_on_its_line(text: str) -> None:
+    assert at_least(text, "urgent")
+
+
+def test_a_fragment_without_cue_still_runs_on() -> None:
+    assert at_least("venstre fod\nhænger\nkan ikke løfte den", "urgent")
