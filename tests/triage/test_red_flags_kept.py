@@ -104,3 +104,29 @@ def test_a_context_cue_stays_on_its_line(text: str) -> None:
 
 def test_a_fragment_without_cue_still_runs_on() -> None:
     assert at_least("venstre fod\nhænger\nkan ikke løfte den", "urgent")
+
+
+# 7. A lasting time anywhere in the text is the numbness's, unless a story of others holds it.
+def test_a_lasting_time_told_first_is_the_numbness() -> None:
+    text = ("Det har stået på i tre uger. Jeg løber meget og har kramper. "
+            "Foden er følelsesløs.")
+    assert status_of(text, "neuro_deficit") == "present"
+
+
+def test_a_lasting_time_of_our_story_is_no_numbness() -> None:
+    text = ("Vi har ventet på haven i månedsvis, og nu er den færdig. Jeg gravede "
+            "i lørdags. Bagefter fik jeg prikken i tæerne og krampe i læggen. Det gik over.")
+    assert status_of(text, "neuro_deficit") is None
+
+
+# 8. A cramp that will not release is no numbness that lasts.
+@pytest.mark.parametrize("text", [
+    "Kramper i læggen hver nat, de slipper ikke. Jeg har lidt prikken i tæerne bagefter",
+    "Krampe i læggen hver nat, og den slipper ikke med det samme, og jeg får prikken i foden",
+])
+def test_a_cramp_not_releasing_does_not_make_numbness_last(text: str) -> None:
+    assert status_of(text, "neuro_deficit") is None
+
+
+def test_numbness_that_does_not_go_away_lasts() -> None:
+    assert status_of("Foden er følelsesløs, og den går ikke væk", "neuro_deficit") == "present"
