@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from .helpers import RANK, level, status_of
+from .helpers import RANK, level, status_of, triggers
 
 
 def at_least(text: str, want: str) -> bool:
@@ -130,3 +130,8 @@ def test_a_cramp_not_releasing_does_not_make_numbness_last(text: str) -> None:
 
 def test_numbness_that_does_not_go_away_lasts() -> None:
     assert status_of("Foden er følelsesløs, og den går ikke væk", "neuro_deficit") == "present"
+
+
+# 9. A Danish word is not read as the German one it is spelt like.
+def test_bees_are_no_beer() -> None:
+    assert "alcohol" not in triggers("Jeg blev stukket af bier i haven og fik krampe i læggen")
