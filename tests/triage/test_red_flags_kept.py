@@ -135,3 +135,14 @@ def test_numbness_that_does_not_go_away_lasts() -> None:
 # 9. A Danish word is not read as the German one it is spelt like.
 def test_bees_are_no_beer() -> None:
     assert "alcohol" not in triggers("Jeg blev stukket af bier i haven og fik krampe i læggen")
+
+
+def test_a_wish_of_years_is_no_lasting_numbness() -> None:
+    text = ("I år fik jeg endelig det drivhus, jeg har ønsket mig i årevis. Jeg har plantet "
+            "tomater hele weekenden. Nu har jeg lidt prikken i tæerne og krampe i læggen.")
+    assert status_of(text, "neuro_deficit") is None
+
+
+def test_an_occasion_word_does_not_swallow_the_end_of_a_history() -> None:
+    assert at_least("Jeg havde en blodprop for 5 år siden, i nat blev læggen hævet og varm",
+                    "urgent")
