@@ -146,3 +146,7 @@ def test_a_wish_of_years_is_no_lasting_numbness() -> None:
 def test_an_occasion_word_does_not_swallow_the_end_of_a_history() -> None:
     assert at_least("Jeg havde en blodprop for 5 år siden, i nat blev læggen hævet og varm",
                     "urgent")
+
+
+def test_beer_among_german_words_is_beer() -> None:
+    assert "alcohol" in triggers("Nach dem Fest: zu viel Bier, glaube ich, und nu krampe i læggen")
