@@ -32,6 +32,7 @@ class Mention:
     status: str = "present"
     answer: str | None = None  # the question whose "ja" made this mention (no words)
     opens: bool = False  # the first words of its sentence ("Vækker mig hver gang.")
+    clause: int = 0  # clause boundaries (commas, "men") before it in its sentence
 
     @property
     def is_target(self) -> bool:

@@ -1,7 +1,7 @@
 """The triage engine: Danish text -> mentions -> ConText status -> findings -> level.
 
 Compiled once from the rule files (`Engine.get()`); `triage()` in this package is the
-public call. Nothing here depends on the clock.
+public call. Only a year's age (`PASTYEAR` in the patterns) depends on the clock.
 """
 
 from __future__ import annotations
@@ -85,6 +85,8 @@ class Engine:
         # Only exact rule words are left alone: "læggn" also matches the prefix "læg*", but
         # its nearest word "læggen" is what the writer meant (an extra form is harmless).
         self.fixer = self.lang.corrector("triage", targets, prefixes=stems)
+        self._clause_cuts = frozenset(w for w in self.lang.tokenizer.clause_words
+                                      if " " not in w)
 
     def clear_caches(self) -> None:
         """Forget every per-word cache (the speed bench measures words never seen)."""
@@ -122,6 +124,11 @@ class Engine:
                 if not any(o.owner in self.suppressed_by[m.owner] and o.start < m.end
                            and m.start < o.end for o in kept)
             ]
+            # clause boundaries up to each token of the sentence (a comma, "men")
+            cuts = [0]
+            for i in range(s, e):
+                cuts.append(cuts[-1] + (toks[i].kind == "punct"
+                                        or toks[i].forms[0] in self._clause_cuts))
             for m in kept:
                 mentions.append(
                     Mention(
@@ -133,6 +140,7 @@ class Engine:
                         char_start=toks[m.start].start,
                         char_end=toks[m.end - 1].end,
                         opens=m.start == s,
+                        clause=cuts[m.start - s],
                         categories={"NEGATED_EXISTENCE"} if m in negated else set(),
                     )
                 )
@@ -180,7 +188,7 @@ class Engine:
         if any(m.status == "present" for ref in rule.none for m in by.get(ref, ())):
             return None
         firsts = pick(rule.all[0])
-        if rule.none_in_sentence:
+        if rule.none_in_sentence or rule.none_in_clause:
             firsts = [m for m in firsts if self._sentence_ok(m, rule, by)]
         if rule.none_later_in_sentence:
             firsts = [
@@ -250,6 +258,12 @@ class Engine:
             return any(o.sent == m.sent and o.status == "present" for r in refs
                        for o in by.get(r, ()))
 
+        def in_clause(refs: list[str]) -> bool:
+            return any(o.sent == m.sent and o.clause == m.clause and o.status == "present"
+                       for r in refs for o in by.get(r, ()))
+
+        if in_clause(rule.none_in_clause):
+            return False
         return not here(rule.none_in_sentence) or here(rule.unless_in_sentence)
 
     def evaluate(self, mentions: list[Mention]) -> list[_Eval]:

@@ -6,13 +6,16 @@ concept or cue list of the language layer (krampe.lang.da), `{NAME}` any form of
 family of the layer (words and phrases: one written pattern becomes one compiled pattern
 per phrase, `parse_patterns`; `{A}|{B}|word` joins them), `~N` up to N other tokens, `~N!`
 the same within one clause (never over a word that starts a clause: "da", "når", "jeg"
-...), `NUM` / `NUM>=60` / `NUM>10` / `NUM>=1900<2100` (a range) numbers, `,` a comma.
+...), `NUM` / `NUM>=60` / `NUM>10` / `NUM>=1900<2100` (a range) numbers, `PASTYEAR` a
+year written alone (four digits) from 1900 up to the year before last by today's date (this
+year and last year are no history by themselves), `,` a comma.
 Patterns are indexed on their first item so that matching a sentence only tries patterns
 that can start at a token.
 """
 
 from __future__ import annotations
 
+import datetime
 import operator
 import re
 from collections.abc import Hashable, Iterable
@@ -38,12 +41,16 @@ class Alt:
     n: int = 0
     below: str | None = None  # an upper bound too: `NUM>=1900<2100` (a year)
     n2: int = 0
+    past_year: bool = False  # `PASTYEAR`: the upper bound moves with today's date
 
     def matches(self, tok: Token) -> bool:
         if self.kind == "num":
             if tok.kind != "num":
                 return False
             value = int(tok.forms[0])
+            if self.past_year:
+                return (len(tok.text) == 4 and tok.text.isdigit()
+                        and 1900 <= value <= datetime.date.today().year - 2)
             return ((self.op is None or _OPS[self.op](value, self.n))
                     and (self.below is None or _OPS[self.below](value, self.n2)))
         if tok.kind == "num":
@@ -64,6 +71,8 @@ class Alt:
 
 
 def _parse_alt(text: str) -> Alt:
+    if text == "PASTYEAR":
+        return Alt("num", past_year=True)
     m = _NUM.match(text)
     if m:
         return Alt("num", op=m.group(1), n=int(m.group(2) or 0), below=m.group(3),
@@ -238,7 +247,7 @@ def parse_pattern(text: str, owner: Hashable = None) -> Pattern[Any]:
 
 
 def _parse(flat: str, owner: Hashable, text: str) -> Pattern[Any]:
-    words = ["|".join(a if _NUM.match(a) else a.lower() for a in expand(w))
+    words = ["|".join(a if _NUM.match(a) or a == "PASTYEAR" else a.lower() for a in expand(w))
              for w in flat.split()]
     if not words:
         raise ValueError("empty pattern")

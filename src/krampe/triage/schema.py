@@ -124,6 +124,8 @@ class Rule(_Strict):
     any: list[str] = []
     none: list[str] = []
     none_in_sentence: list[str] = []
+    # none present in the first `all` mention's clause (its sentence up to a comma, "men")
+    none_in_clause: list[str] = []
     unless_in_sentence: list[str] = []
     none_later_in_sentence: list[str] = []
     # every `all` mention within this many tokens of the first, in its sentence
@@ -382,7 +384,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             need_concept(f"findings.yaml {f.id} key", ref)
         for rule in f.rules:
             for ref in (*rule.all, *rule.any, *rule.none, *rule.none_in_sentence,
-                        *rule.unless_in_sentence, *rule.none_later_in_sentence):
+                        *rule.none_in_clause, *rule.unless_in_sentence,
+                        *rule.none_later_in_sentence):
                 need_concept(f"findings.yaml {f.id}", ref)
     missing = POLICY_FINDINGS - set(findings)
     if missing:

@@ -282,10 +282,13 @@ class VariantsFile(_Strict):
 
     def dialect(self, words: set[str]) -> dict[str, str]:
         """The dialect forms to read in a text of these words: each dialect of which the
-        text has at least `dialect_min_words` different words ({} for most texts)."""
+        text has at least `dialect_min_words` different words ({} for most texts); a
+        dialect named as a language counts that language's words too ("zu viel Bier,
+        glaube ich": "bier" is German only beside other German)."""
         active: dict[str, str] = {}
-        for table in self.dialects.values():
-            if len(words.intersection(table)) >= self.dialect_min_words:
+        for name, table in self.dialects.items():
+            known = words.intersection(table) | words.intersection(self.languages.get(name, {}))
+            if len(known) >= self.dialect_min_words:
                 active.update(table)
         return active
 

@@ -82,6 +82,11 @@ class Tokenizer:
         self._ascii_clustered = dict(spelling.ascii_clustered)
         self.dictated = dict(cues.dictated)
         self._negation = frozenset(cues.words.get("negation", ()))
+        # Words that set a context (negation, history, doubt, another person): a line with
+        # one keeps its break, so the cue reaches no fragment on the next line.
+        self._line_cues = self._negation | frozenset(
+            w for name in ("past", "condition", "worry", "signs", "relatives")
+            for w in cues.words.get(name, ()) if "*" not in w)
         # Inside a sentence string: the clause marks and the sentence ends that may stand
         # mid-line (";", ":"); a dash only free-standing ("hæl-drop" is one word).
         inner = (self.clause_marks | self.sentence_ends) - {"-", "\n", ".", "!", "?"}
@@ -187,8 +192,10 @@ class Tokenizer:
     def _line_goes_on(self, low: str, line: list[Token], end: int) -> bool:
         """A message told in short lines without punctuation ("venstre fod / hænger / kan
         ikke løfte den"): a line of one to three words runs on into the next line when that
-        opens in lower case, so a fragment keeps its referent. A negation on either line
-        keeps the break, so no denial reaches over it ("ingen feber / hævet læg")."""
+        opens in lower case, so a fragment keeps its referent. A context cue on either line
+        (a negation, a past, a doubt, another person, a year) keeps the break, so no denial
+        or history reaches over it ("ingen feber / hævet læg", "tidligere / blodprop /
+        venstre læg hævet", "blodprop 2019 / hævet venstre læg")."""
         if not 0 < len(line) <= _FRAGMENT_WORDS:
             return False
         nxt = low[end:].split("\n", 1)[0]
@@ -196,7 +203,9 @@ class Tokenizer:
         if not first.isalpha() or not first.islower():
             return False
         words = {t.forms[0] for t in line} | set(_WORD.findall(nxt.lower()))
-        return self._negation.isdisjoint(words)
+        if any(w.isdigit() and len(w) == 4 and 1900 <= int(w) < 2100 for w in words):
+            return False
+        return self._line_cues.isdisjoint(words)
 
     def _sign(self, s: str, low: str, end: int) -> str | None:
         """The word a written number sign stands for, "" for a sign to drop, None for no
