@@ -5,8 +5,6 @@ Every article and question here is written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from krampe.knowledge.kb import KnowledgeBase
