@@ -100,6 +100,13 @@ def is_boilerplate(text: str) -> bool:
     return cues().boilerplate_re.search(text) is not None
 
 
+def is_signature(text: str) -> bool:
+    """A letter's closing ("Med venlig hilsen Personalet i Lægehuset ved Åen")."""
+    table = cues()
+    return (table.signature_re.match(text) is not None
+            and len(text.split()) <= table.signature_max_words)
+
+
 def is_skip_line(text: str) -> bool:
     return cues().skip_line_re.match(text) is not None
 
@@ -231,7 +238,7 @@ class _Builder:
             # section without a heading, skipped up to the next heading of any level.
             self.skip_below = _MAX_LEVEL
             return
-        if not text or is_skip_line(text) or is_boilerplate(text):
+        if not text or is_skip_line(text) or is_boilerplate(text) or is_signature(text):
             return
         if not any(ch.isalnum() for ch in text):
             return  # a rule line ("-----", "* * *") between items: no text

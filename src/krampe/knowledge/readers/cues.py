@@ -32,6 +32,12 @@ class ReaderCues(BaseModel):
     disclosure_markers: list[str] = []
     letter_question_cues: list[str] = []
     letter_answer_cues: list[str] = []
+    colon_question_words: list[str] = []
+    colon_question_pronouns: list[str] = []
+    colon_question_not_verbs: list[str] = []
+    byline_extra_pieces: list[str] = []
+    signature_cues: list[str] = []
+    signature_max_words: int = 12
 
     @field_validator("months")
     @classmethod
@@ -51,6 +57,16 @@ class ReaderCues(BaseModel):
     def boilerplate_re(self) -> re.Pattern[str]:
         alternatives = "|".join(re.escape(p) for p in self.boilerplate_phrases)
         return re.compile(alternatives, re.IGNORECASE)
+
+    @cached_property
+    def signature_re(self) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(c) for c in self.signature_cues) or "(?!)"
+        return re.compile(rf"\s*(?:{alternatives})\b", re.IGNORECASE)
+
+    @cached_property
+    def byline_extra_re(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.byline_extra_pieces) or "(?!)",
+                          re.IGNORECASE)
 
     @cached_property
     def related_heading_re(self) -> re.Pattern[str]:

@@ -22,7 +22,7 @@ _DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "noscrip
          "iframe", "svg", "button", "figcaption", "template", "select", "dialog")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CONTAINERS = {"div", "section", "article", "main", "blockquote", "span", "body",
-               "figure", "center", "dd"}
+               "figure", "center", "dd", "aside"}  # an aside left is a fact box
 _TOP = ("article", "main", "body", "html")
 
 
@@ -195,6 +195,25 @@ def _walk(node: Node, out: list[b.Block]) -> None:
                 stack.append(child.child)
 
 
+def _fact_box(node: Node) -> bool:
+    """An <aside> inside the article that opens with a heading of its own ("Fakta: ...")
+    over its own text: a box of the article's facts, not the page's sidebar (which sits
+    outside the article, or is marked as related links, and is dropped)."""
+    if node.tag != "aside":
+        return False
+    parent = node.parent
+    while parent is not None and parent.tag not in ("article", "main"):
+        parent = parent.parent
+    if parent is None:
+        return False
+    first = next((child for child in node.iter() if child.tag != "-text"), None)
+    if first is None or first.tag not in _HEADINGS:
+        return False
+    heading = _text(first)
+    return bool(heading) and not b.is_related_heading(heading) and not any(
+        child.tag in ("a", "nav") for child in node.iter() if child is not first)
+
+
 def _table(node: Node) -> b.Table:
     rows = [[_text(cell) for cell in tr.css("th, td")] for tr in node.css("tr")]
     rows = [row for row in rows if any(row)]
@@ -210,7 +229,9 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     furniture = _site_texts(tree)
     for selector in _DROP:
         for node in tree.css(selector):
-            if not _disclosure(node):  # an accordion's question is read with its answer
+            # An accordion's question is read with its answer; a fact box inside the
+            # article is part of its text.
+            if not (_disclosure(node) or _fact_box(node)):
                 node.decompose()
     markers = cues().html_noise_markers
     for node in tree.css("[class], [id]"):

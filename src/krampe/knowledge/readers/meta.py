@@ -133,7 +133,10 @@ def byline(text: str) -> dict[str, str] | None:
     if len(text) > 200:
         return None
     found: dict[str, str] = {}
+    extra = cues().byline_extra_re
     for piece in _pieces(text):
+        if extra.search(piece.strip(" *_")):
+            continue  # a reading time, a reviewer: byline furniture
         item = metadata_line(piece)
         if item is None and (name := _bare_author(piece)):
             item = ("author", name)

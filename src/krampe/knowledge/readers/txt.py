@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from krampe.knowledge.readers import blocks as b
+from krampe.knowledge.readers.cues import cues
 from krampe.knowledge.readers.meta import date_only
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(.*)$")
@@ -49,11 +50,32 @@ def _heading_like(line: str, first: bool = False) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
+def _colon_question(line: str) -> bool:
+    """A question closed by a colon instead of "?" ("Hvorfor kan jeg få kramper:", "Skal
+    jeg drikke mere, når ...:"): a heading over the text that answers it. A lead-in that
+    is no question ("Gør sådan:", "Når du får krampe:") stays with its text."""
+    text = line.strip()
+    if not text.endswith(":") or text.endswith("::") or not _heading_like(text[:-1]):
+        return False
+    words = text[:-1].lower().replace(",", " ").split()
+    table = cues()
+    if words[0] in table.colon_question_words:
+        return True
+    return (len(words) > 2 and words[0] not in table.colon_question_not_verbs
+            and words[1] in table.colon_question_pronouns)
+
+
+_NAME_LINKS = frozenset({"i", "og", "for", "på", "af", "ved", "med", "til"})
+
+
 def _name(line: str) -> bool:
     """A proper name ("Jordemoderklinikken Solsikken, Aarhus"): a few words, each
     capitalised. Danish titles capitalise only their first word."""
     words = line.replace(",", " ").split()
-    return 2 <= len(words) <= 6 and all(w[0].isupper() for w in words)
+    capitals = [w for w in words if w[0].isupper()]
+    # "Foreningen Hjertesvigt i Hverdagen": a name keeps its small linking words low.
+    return (2 <= len(words) <= 6 and len(capitals) >= 2 and words[0][0].isupper()
+            and all(w[0].isupper() or w in _NAME_LINKS for w in words))
 
 
 def _numbered_heading(group: list[str], nxt: list[str] | None) -> str | None:
@@ -137,7 +159,9 @@ def _split_group(lines: list[str]) -> list[list[str]]:
     pieces: list[list[str]] = [[lines[0]]]
     for prev, line in pairwise(lines):
         head = line.lstrip()[:1]
-        ends = prev.rstrip()[-1:] in (".", "!", "?", ":") or (
+        # A label closed by a colon ("Kort fortalt:") leads into its sentence; a question
+        # closed by one heads it.
+        ends = prev.rstrip()[-1:] in (".", "!", "?") or _colon_question(prev) or (
             _heading_like(prev) and len(prev.strip()) <= _GLUED_HEADING_CHARS)
         if head.isdigit() and _ABBREVIATION_END.search(prev.rstrip()):
             ends = False
@@ -175,11 +199,15 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
         # the section builder keeps together, not one paragraph with dashes inside.
         first = next((j for j, line in enumerate(group) if _list_item(line)), None)
         if first and len(items) == len(group) - first:
-            units.append(b.Para(" ".join(line.strip() for line in group[:first])))
+            if first == 1 and _colon_question(group[0]):
+                units.append(group[0].strip())  # a question heading over its list
+            else:
+                units.append(b.Para(" ".join(line.strip() for line in group[:first])))
             units.append(b.ListBlock(items))
             continue
         # A heading line glued to its paragraph (no blank line between).
-        if len(group) > 1 and _heading_like(group[0]) and group[0].rstrip().endswith("?"):
+        if len(group) > 1 and ((_heading_like(group[0]) and group[0].rstrip().endswith("?"))
+                               or _colon_question(group[0])):
             units.append(group[0].strip())
             group = group[1:]
         if len(group) == 1:
@@ -201,6 +229,9 @@ def parse(text: str) -> tuple[str | None, dict[str, object], list]:
     for i, line in enumerate(kept):
         if not isinstance(line, str):
             out.append(line)
+            continue
+        if title is not None and _colon_question(line):
+            out.append(b.Heading(2, line.rstrip(":").rstrip()))
             continue
         if not _heading_like(line, first=i == 0) or (title is not None and b.is_label(line)):
             out.append(b.Para(line))
