@@ -12,21 +12,7 @@ import pytest
 
 from krampe.errors import InputError
 from krampe.triage import triage
-
-ORDER = {"self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
-
-
-def level(text: str, **kw) -> str | None:
-    return triage(text, **kw).level
-
-
-def at_least(text: str, minimum: str, **kw) -> None:
-    got = level(text, **kw)
-    assert got is not None and ORDER[got] >= ORDER[minimum], f"{text!r}: {got}"
-
-
-def statuses(text: str, finding: str) -> set[str]:
-    return {f.status for f in triage(text).findings if f.id == finding}
+from tests.triage.helpers import RANK, at_least, expect, level, status_of
 
 
 @pytest.mark.parametrize("text", [
@@ -64,9 +50,9 @@ def test_yes_to_swelling_question_raises_level():
     first = triage(text)
     assert first.questions, "calf pain with open red flags must ask follow-up questions"
     ids = [q.id for q in first.questions]
-    before = ORDER[first.level] if first.level else -1
+    before = RANK[first.level]
     raised = [qid for qid in ids
-              if ORDER[triage(text, answers={qid: True}).level or "self_care"] > before]
+              if RANK[triage(text, answers={qid: True}).level or "self_care"] > before]
     assert raised, f"no 'yes' to {ids} raised the level"
 
 
@@ -88,7 +74,7 @@ def test_emergency_action_names_112():
 
 def test_negated_swelling_not_present():
     result = triage("Jeg får krampe i læggen om natten. Læggen er ikke hævet og ikke rød.")
-    assert "present" not in statuses(result.text, "dvt_signs")
+    assert status_of(result.text, "dvt_signs") != "present"
     assert result.level in ("self_care", "routine")
     assert not any("hævet" in q.text.lower() or "hævelse" in q.text.lower()
                    for q in result.questions), "a negated swelling was asked about again"
@@ -101,7 +87,7 @@ def test_negation_scope_ends_at_men():
 
 def test_relative_history_is_other_person():
     result = triage("Min mor havde en blodprop. Jeg får krampe i læggen om natten.")
-    assert "present" not in statuses(result.text, "dvt_signs")
+    assert status_of(result.text, "dvt_signs") != "present"
     assert result.level in ("self_care", "routine")
 
 
@@ -114,9 +100,7 @@ def test_asking_for_a_relative_keeps_findings_present():
     "Min mand fik et krampeanfald og rystede over hele kroppen",
 ])
 def test_seizure_is_emergency_not_cramp(text):
-    result = triage(text)
-    assert result.level == "emergency"
-    assert "seizure" in {f.id for f in result.findings if f.status == "present"}
+    expect(text, "emergency", seizure="present")
 
 
 def test_ask_about_seizure_carries_emergency_triage():
@@ -186,7 +170,7 @@ def test_hypothetical_red_flag_goes_to_if_then():
     assert result.level in ("self_care", "routine", None)
     assert result.if_then, "a hypothetical red flag must be answered in if_then"
     assert any(getattr(i, "level", None) in ("urgent", "emergency") for i in result.if_then)
-    assert "present" not in statuses(result.text, "dvt_signs")
+    assert status_of(result.text, "dvt_signs") != "present"
 
 
 @pytest.mark.parametrize(("finding", "minimum"), [
@@ -204,7 +188,7 @@ def test_red_flag_in_diary_note_is_flagged():
     from krampe.diary.doctor import triage_note
 
     note = triage_note("Vågnede med krampe, og nu er læggen hævet og varm")
-    assert note is not None and ORDER[note["level"]] >= ORDER["urgent"]
+    assert note is not None and RANK[note["level"]] >= RANK["urgent"]
     assert triage_note("Kort krampe i nat, gik over med udstrækning") is None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from krampe.triage import triage
+from krampe.triage.result import TriageResult
 
 RANK = {None: -1, "self_care": 0, "routine": 1, "urgent": 2, "emergency": 3}
 
@@ -21,6 +22,12 @@ def level(text: str, **kw) -> str | None:
     return triage(text, **kw).level
 
 
+def at_least(text: str, minimum: str, **kw) -> None:
+    """The level of `text` (triaged with `kw`) is `minimum` or higher."""
+    got = level(text, **kw)
+    assert RANK[got] >= RANK[minimum], f"{text!r}: {got}"
+
+
 def status_of(text: str, finding: str) -> str | None:
     """Status of `finding` in the result, None when it is not reported."""
     for f in triage(text).findings:
@@ -35,3 +42,24 @@ def present(text: str, finding: str) -> bool:
 
 def triggers(text: str) -> list[str]:
     return triage(text).triggers
+
+
+def expect(text: str, level: str | None = None, *, at_least: str | None = None,
+           has: tuple[str, ...] = (), lacks: tuple[str, ...] = (),
+           **statuses: str | None) -> TriageResult:
+    """Assert how `text` is read, in one triage: its `level` exactly, or `at_least` that
+    level; findings it reports in any status (`has`) or does not report (`lacks`); and each
+    named finding's status (None: not reported). The result, for any further check."""
+    r = triage(text)
+    if level is not None:
+        assert r.level == level, (text, r.level)
+    if at_least is not None:
+        assert RANK[r.level] >= RANK[at_least], f"{text!r}: {r.level}"
+    reported = {f.id: f.status for f in r.findings}
+    for finding in has:
+        assert finding in reported, (text, finding, reported)
+    for finding in lacks:
+        assert finding not in reported, (text, finding, reported)
+    for finding, status in statuses.items():
+        assert reported.get(finding) == status, (text, finding, reported)
+    return r

@@ -3,7 +3,7 @@ doctor's old advice to watch for a sign, an injury told by a carer."""
 
 from __future__ import annotations
 
-from .helpers import level, status_of
+from .helpers import expect, level, status_of
 
 
 def test_relative_apposition_keeps_the_clot_the_relatives() -> None:
@@ -34,8 +34,7 @@ def test_watching_a_swelling_one_has_is_a_sign() -> None:
 def test_carer_telling_of_a_leg_not_borne_is_injury() -> None:
     text = ("Min far (88) snublede på trappen i går. Han vil ikke træde på venstre fod, og "
             "læggen er øm. Hjemmeplejen tror, det er krampe.")
-    assert status_of(text, "injury_signs") == "present"
-    assert level(text) == "urgent"
+    expect(text, "urgent", injury_signs="present")
 
 
 def test_refusing_the_doctor_is_not_refusing_to_bear_weight() -> None:

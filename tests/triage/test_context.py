@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from krampe.triage import triage
-from tests.triage.helpers import level, status_of
+from tests.triage.helpers import expect, level, status_of
 
 
 @pytest.mark.parametrize(
@@ -20,8 +20,7 @@ from tests.triage.helpers import level, status_of
     ],
 )
 def test_negated_swelling(text):
-    assert status_of(text, "dvt_signs") == "negated"
-    assert level(text) == "self_care"
+    expect(text, "self_care", dvt_signs="negated")
 
 
 @pytest.mark.parametrize(
@@ -38,8 +37,7 @@ def test_negated_companions_do_not_complete_dvt(text):
 
 def test_negated_breathing():
     text = "Krampe i læggen efter løb, ingen problemer med vejrtrækningen"
-    assert status_of(text, "pe_signs") == "negated"
-    assert level(text) == "self_care"
+    expect(text, "self_care", pe_signs="negated")
 
 
 @pytest.mark.parametrize(
@@ -53,8 +51,7 @@ def test_negated_breathing():
     ],
 )
 def test_scope_ends_at_men_dog_sentence_and_new_clause(text):
-    assert status_of(text, "dvt_signs") == "present"
-    assert level(text) == "urgent"
+    expect(text, "urgent", dvt_signs="present")
 
 
 @pytest.mark.parametrize(
@@ -82,14 +79,12 @@ def test_gap_does_not_swallow_negation():
     ],
 )
 def test_historical_clot_alone_is_not_urgent(text):
-    assert status_of(text, "dvt_signs") == "historical"
-    assert level(text) == "self_care"
+    expect(text, "self_care", dvt_signs="historical")
 
 
 def test_historical_clot_is_a_risk_factor_for_present_swelling():
     text = "Jeg havde en blodprop for 5 år siden, og nu er den ene læg hævet"
-    assert status_of(text, "dvt_signs") == "present"
-    assert level(text) == "urgent"
+    expect(text, "urgent", dvt_signs="present")
 
 
 def test_historical_clot_with_pain_alone_is_not_enough():
@@ -128,8 +123,7 @@ def test_hypothetical_red_flag_fills_if_then():
     ],
 )
 def test_other_person_background(text):
-    assert status_of(text, "dvt_signs") == "other_person"
-    assert level(text) == "self_care"
+    expect(text, "self_care", dvt_signs="other_person")
 
 
 @pytest.mark.parametrize(
@@ -157,8 +151,7 @@ def test_findings_evidence_is_exact_substring():
 def test_numbers_inside_alternatives_in_cues():
     # "for 3 år siden" uses NUM inside an alternative list in the cue file
     text = "Siden min blodprop for 3 år siden har jeg haft det fint, nu lidt krampe når jeg løber"
-    assert status_of(text, "dvt_signs") == "historical"
-    assert level(text) == "self_care"
+    expect(text, "self_care", dvt_signs="historical")
 
 
 @pytest.mark.parametrize(

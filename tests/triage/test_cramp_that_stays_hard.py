@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from krampe.triage import triage
-
-from .helpers import level
+from .helpers import expect, present
 
 
 def _persistent(text: str) -> bool:
-    return any(f.id == "persistent_cramp" and f.status == "present"
-               for f in triage(text).findings)
+    return present(text, "persistent_cramp")
 
 
 @pytest.mark.parametrize("text", [
@@ -33,8 +30,7 @@ def _persistent(text: str) -> bool:
     "lægmusklen har været stenhård siden i går",
 ])
 def test_calf_that_stays_hard_is_persistent_cramp(text: str) -> None:
-    assert _persistent(text), text
-    assert level(text) == "urgent"
+    expect(text, "urgent", persistent_cramp="present")
 
 
 @pytest.mark.parametrize("text", [
@@ -53,9 +49,7 @@ def test_ordinary_or_recurring_cramp_is_not_persistent(text: str) -> None:
 def test_neither_remedy_helping_is_remedies_failing_not_negated() -> None:
     text = ("Jeg har lægkramper flere gange om ugen i to måneder, og hverken udstrækning, "
             "vand eller magnesium hjælper")
-    r = triage(text)
-    assert any(f.id == "self_care_failed" and f.status == "present" for f in r.findings)
-    assert r.level == "routine"
+    expect(text, "routine", self_care_failed="present")
 
 
 def test_neither_remedy_helping_with_a_hard_calf_is_urgent() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from krampe.triage import triage
+from tests.triage.helpers import expect
 
 CASES = [
     # finding, level, description
@@ -50,10 +51,7 @@ CASES = [
 
 @pytest.mark.parametrize("finding,expected,text", CASES)
 def test_finding_present_with_its_level(finding, expected, text):
-    r = triage(text)
-    ids = {f.id for f in r.findings if f.status == "present"}
-    assert finding in ids, (text, r.findings)
-    assert r.level == expected
+    expect(text, expected, **{finding: "present"})
 
 
 def test_every_policy_finding_has_a_case():
@@ -72,18 +70,14 @@ def test_every_policy_finding_has_a_case():
     ],
 )
 def test_seizures_are_not_cramps(text):
-    r = triage(text)
-    assert r.level == "emergency"
-    assert "seizure" in {f.id for f in r.findings if f.status == "present"}
+    r = expect(text, "emergency", seizure="present")
     # never treated as calf cramps: no cramp triggers, no cramp questions
     assert r.triggers == []
     assert r.questions == []
 
 
 def test_febrile_seizure_history_still_mentions_but_a_calf_cramp_is_not_a_seizure():
-    r = triage("Jeg får lægkramper om natten")
-    assert r.level == "self_care"
-    assert "seizure" not in {f.id for f in r.findings}
+    expect("Jeg får lægkramper om natten", "self_care", lacks=("seizure",))
 
 
 @pytest.mark.parametrize(

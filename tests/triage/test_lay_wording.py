@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from krampe.triage import triage
-from tests.triage.helpers import level, present
+from tests.triage.helpers import expect, level, present
 
 LAY_DESCRIPTIONS = [
     ("urgent", "Læggen er blevet dobbelt så tyk som den anden og den dunker"),
@@ -80,8 +80,7 @@ def test_cramp_course_and_heel_raises(expected, text):
     "han var ikke kontaktbar efter anfaldet i benene og armene",
 ])
 def test_lay_seizure_is_emergency(text: str) -> None:
-    assert present(text, "seizure")
-    assert level(text) == "emergency"
+    expect(text, "emergency", seizure="present")
 
 
 @pytest.mark.parametrize("text", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from krampe.triage import triage
+from tests.triage.helpers import expect
 
 
 # Durations and weakening forms.
@@ -17,9 +17,7 @@ from krampe.triage import triage
     "jeg kan ikke komme op på tæerne på venstre ben længere, læggen føles svag",
 ])
 def test_persisting_weakness_is_urgent(text: str) -> None:
-    r = triage(text)
-    assert r.level in ("urgent", "emergency")
-    assert any(f.id == "neuro_deficit" for f in r.findings)
+    expect(text, at_least="urgent", has=("neuro_deficit",))
 
 
 @pytest.mark.parametrize("text", [
@@ -27,4 +25,4 @@ def test_persisting_weakness_is_urgent(text: str) -> None:
     "smerterne er blevet svagere i dag, krampen i nat var slem",
 ])
 def test_easing_cramp_is_not_weakness(text: str) -> None:
-    assert all(f.id != "neuro_deficit" for f in triage(text).findings)
+    expect(text, lacks=("neuro_deficit",))

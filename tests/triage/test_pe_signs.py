@@ -6,7 +6,7 @@ import pytest
 
 from krampe.triage.engine import Engine
 from krampe.triage.text import tokenize
-from tests.triage.helpers import level, present
+from tests.triage.helpers import expect, level, present
 
 
 # Pain on breathing in is a PE sign, wherever it is felt; breathing verbs are real words.
@@ -18,8 +18,7 @@ from tests.triage.helpers import level, present
     "vejrtrækningen gør ondt i højre side",
 ])
 def test_pain_on_breathing_is_emergency(text: str) -> None:
-    assert present(text, "pe_signs")
-    assert level(text) == "emergency"
+    expect(text, "emergency", pe_signs="present")
 
 
 @pytest.mark.parametrize("text", [
@@ -49,8 +48,7 @@ def test_breathing_verbs_are_not_typo_corrected() -> None:
     "Min læg er hævet og jeg har ondt i ryggen, når jeg indånder dybt",
 ])
 def test_chest_pain_at_length_is_pe_sign(text: str) -> None:
-    assert present(text, "pe_signs")
-    assert level(text) == "emergency"
+    expect(text, "emergency", pe_signs="present")
 
 
 @pytest.mark.parametrize("text", [
@@ -76,8 +74,7 @@ def test_no_chest_pain_is_not_pe(text: str) -> None:
     "jeg hostede en klat op som var blodig",
 ])
 def test_coughing_blood_is_pe_sign(text: str) -> None:
-    assert present(text, "pe_signs")
-    assert level(text) == "emergency"
+    expect(text, "emergency", pe_signs="present")
 
 
 @pytest.mark.parametrize("text", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.triage.helpers import level, status_of
+from tests.triage.helpers import expect, level, status_of
 
 
 @pytest.mark.parametrize("text", [
@@ -14,8 +14,7 @@ from tests.triage.helpers import level, status_of
     "Jeg fik en blodprop i benet for 8 år siden og har nu fået kramper i læggen.",
 ])
 def test_a_year_count_in_digits_dates_the_past(text: str) -> None:
-    assert status_of(text, "dvt_signs") == "historical"
-    assert level(text) == "self_care"
+    expect(text, "self_care", dvt_signs="historical")
 
 
 def test_a_medicine_started_years_ago_is_still_taken() -> None:
@@ -50,5 +49,4 @@ def test_a_condition_alone_stays_hypothetical() -> None:
     "krampe i læggen, og jeg hoster aldrig blod",
 ])
 def test_a_negation_inside_the_words_of_a_finding_denies_it(text: str) -> None:
-    assert status_of(text, "pe_signs") == "negated"
-    assert level(text) == "self_care"
+    expect(text, "self_care", pe_signs="negated")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import level, present, status_of, triggers
+from .helpers import expect, level, present, status_of, triggers
 
 
 @pytest.mark.parametrize("text", [
@@ -102,8 +102,7 @@ def test_sciatica_in_compounds(text: str) -> None:
     "Det er tre timer siden krampen kom, og musklen er stadig stenhård og gør megaondt",
 ])
 def test_still_hard_after_a_time_told_in_its_own_clause(text: str) -> None:
-    assert present(text, "persistent_cramp")
-    assert level(text) == "urgent"
+    expect(text, "urgent", persistent_cramp="present")
 
 
 def test_heat_that_did_not_bring_it_on_is_no_dehydration() -> None:
@@ -117,8 +116,7 @@ def test_heat_that_did_not_bring_it_on_is_no_dehydration() -> None:
     "hej\nmin fod\nhænger\nfra i går\nkrampe i læggen",
 ])
 def test_short_lines_keep_their_referent(text: str) -> None:
-    assert present(text, "neuro_deficit")
-    assert level(text) == "urgent"
+    expect(text, "urgent", neuro_deficit="present")
 
 
 def test_a_denial_on_a_short_line_stays_on_its_line() -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from krampe.triage import triage
-from tests.triage.helpers import level
+from tests.triage.helpers import expect, level
 
 
 # The relative is the patient when told in present/perfect tense, with current symptoms,
@@ -17,9 +16,7 @@ from tests.triage.helpers import level
     "Vores mor blev behandlet for trombose, jeg har ondt i læggen efter fodbold",
 ])
 def test_relative_past_event_is_background(text: str) -> None:
-    r = triage(text)
-    assert r.level == "self_care"
-    assert any(f.id == "dvt_signs" and f.status == "other_person" for f in r.findings)
+    expect(text, "self_care", dvt_signs="other_person")
 
 
 @pytest.mark.parametrize("text", [
@@ -29,8 +26,7 @@ def test_relative_past_event_is_background(text: str) -> None:
     "min far fik en blodprop i benet",
 ])
 def test_relative_as_patient_stays_present(text: str) -> None:
-    r = triage(text)
-    assert r.level in ("urgent", "emergency")
+    r = expect(text, at_least="urgent")
     assert any(f.status == "present" for f in r.findings)
 
 

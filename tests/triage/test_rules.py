@@ -35,65 +35,51 @@ def test_bundled_rules_load_and_cover_the_policy():
         assert f.sources and all(s in sources for s in f.sources)
 
 
-def test_unknown_concept_in_finding(rules_copy):
-    edit(rules_copy / "findings.yaml",
-         lambda d: d["findings"][0]["rules"][0]["all"].append("no_such_concept"))
-    with pytest.raises(RuleError, match="unknown concept 'no_such_concept'"):
-        load_rules(rules_copy)
+# Each edit to a copy of the bundled rules, and the error it must raise (None: any RuleError).
+BROKEN = [
+    pytest.param("findings.yaml",
+                 lambda d: d["findings"][0]["rules"][0]["all"].append("no_such_concept"),
+                 "unknown concept 'no_such_concept'", id="unknown_concept_in_finding"),
+    pytest.param("findings.yaml",
+                 lambda d: d["findings"][0].update(sources=["nowhere"]),
+                 "unknown source 'nowhere'", id="missing_source"),
+    pytest.param("findings.yaml",
+                 lambda d: d["findings"][0].update(sources=[]),
+                 r"findings\.yaml", id="finding_without_sources"),
+    pytest.param("findings.yaml",
+                 lambda d: d["findings"][0].update(id="made_up"),
+                 "made_up", id="unknown_finding_id"),
+    pytest.param("triggers.yaml",
+                 lambda d: d["triggers"][0].update(id="moon_phase"),
+                 "moon_phase", id="unknown_trigger_id"),
+    pytest.param("questions.yaml",
+                 lambda d: d["questions"][0].update(finding="nope"),
+                 "unknown finding 'nope'", id="question_for_unknown_finding"),
+    pytest.param("findings.yaml",
+                 lambda d: d["findings"][0].update(level="self_care"),
+                 "self_care", id="finding_cannot_be_self_care"),
+    pytest.param("context_da.yaml",
+                 lambda d: d["rules"][0].update(direction="SIDEWAYS"),
+                 r"context_da\.yaml", id="bad_context_direction"),
+    pytest.param("lexicon_da.yaml",
+                 lambda d: d["concepts"]["swelling"]["patterns"].append("~2 hævet"),
+                 r"lexicon_da\.yaml", id="broken_pattern"),
+    pytest.param("findings.yaml",
+                 lambda d: d["findings"][0].update(levle="urgent"),
+                 None, id="unknown_field_is_an_error"),
+    pytest.param("context_da.yaml",
+                 lambda d: d["generic_questions"]["applies_to"].append("nonsense"),
+                 "nonsense", id="unknown_concept_in_generic_questions"),
+    pytest.param("context_da.yaml",
+                 lambda d: d["rules"][0].update(allowed_types=["no_concept"]),
+                 "no_concept", id="unknown_allowed_type_in_cue"),
+]
 
 
-def test_missing_source(rules_copy):
-    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(sources=["nowhere"]))
-    with pytest.raises(RuleError, match="unknown source 'nowhere'"):
-        load_rules(rules_copy)
-
-
-def test_finding_without_sources(rules_copy):
-    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(sources=[]))
-    with pytest.raises(RuleError, match=r"findings\.yaml"):
-        load_rules(rules_copy)
-
-
-def test_unknown_finding_id(rules_copy):
-    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(id="made_up"))
-    with pytest.raises(RuleError, match="made_up"):
-        load_rules(rules_copy)
-
-
-def test_unknown_trigger_id(rules_copy):
-    edit(rules_copy / "triggers.yaml", lambda d: d["triggers"][0].update(id="moon_phase"))
-    with pytest.raises(RuleError, match="moon_phase"):
-        load_rules(rules_copy)
-
-
-def test_question_for_unknown_finding(rules_copy):
-    edit(rules_copy / "questions.yaml", lambda d: d["questions"][0].update(finding="nope"))
-    with pytest.raises(RuleError, match="unknown finding 'nope'"):
-        load_rules(rules_copy)
-
-
-def test_finding_cannot_be_self_care(rules_copy):
-    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(level="self_care"))
-    with pytest.raises(RuleError, match="self_care"):
-        load_rules(rules_copy)
-
-
-def test_bad_context_direction(rules_copy):
-    edit(rules_copy / "context_da.yaml", lambda d: d["rules"][0].update(direction="SIDEWAYS"))
-    with pytest.raises(RuleError, match=r"context_da\.yaml"):
-        load_rules(rules_copy)
-
-
-def test_broken_pattern(rules_copy):
-    edit(rules_copy / "lexicon_da.yaml",
-         lambda d: d["concepts"]["swelling"]["patterns"].append("~2 hævet"))
-    with pytest.raises(RuleError, match=r"lexicon_da\.yaml"):
-        load_rules(rules_copy)
-
-
-def test_unknown_field_is_an_error(rules_copy):
-    edit(rules_copy / "findings.yaml", lambda d: d["findings"][0].update(levle="urgent"))
-    with pytest.raises(RuleError):
+@pytest.mark.parametrize("file,change,match", BROKEN)
+def test_a_broken_rule_file_fails_on_load(rules_copy, file, change, match):
+    edit(rules_copy / file, change)
+    with pytest.raises(RuleError, match=match):
         load_rules(rules_copy)
 
 
@@ -101,17 +87,3 @@ def test_unknown_field_is_an_error(rules_copy):
 def test_pattern_syntax_errors(bad):
     with pytest.raises(ValueError):
         parse_pattern(bad)
-
-
-def test_unknown_concept_in_generic_questions(rules_copy):
-    edit(rules_copy / "context_da.yaml",
-         lambda d: d["generic_questions"]["applies_to"].append("nonsense"))
-    with pytest.raises(RuleError, match="nonsense"):
-        load_rules(rules_copy)
-
-
-def test_unknown_allowed_type_in_cue(rules_copy):
-    edit(rules_copy / "context_da.yaml",
-         lambda d: d["rules"][0].update(allowed_types=["no_concept"]))
-    with pytest.raises(RuleError, match="no_concept"):
-        load_rules(rules_copy)

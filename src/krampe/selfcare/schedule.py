@@ -74,15 +74,20 @@ def schedule(plan: Plan) -> list[PlanWeek]:
     return [PlanWeek(n, days) for n, days in sorted(weeks.items())]
 
 
+def _level(item: PlannedExercise) -> str:
+    """'niveau 2 (Op på to, ned på ét)', or "" for an exercise without levels."""
+    return f"niveau {item.level} ({item.level_name})" if item.level else ""
+
+
 def _item_dose(item: PlannedExercise) -> str:
-    level = f"niveau {item.level} ({item.level_name}): " if item.level else ""
-    return level + item.dose_text
+    level = _level(item)
+    return f"{level}: {item.dose_text}" if level else item.dose_text
 
 
 def item_text(item: PlannedExercise) -> str:
     """'Hæl-drop på et trappetrin, niveau 2 (Op på to, ned på ét): 3 × 10 gentagelser pr. ben'."""
-    level = f", niveau {item.level} ({item.level_name})" if item.level else ""
-    return f"{item.name}{level}: {item.dose_text}"
+    level = _level(item)
+    return f"{item.name}{', ' + level if level else ''}: {item.dose_text}"
 
 
 def exercise_doses(plan: Plan) -> dict[str, list[DoseSpan]]:
