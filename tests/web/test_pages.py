@@ -64,6 +64,16 @@ def test_answer_page_shows_no_self_care_verdict_while_the_screen_is_open(client)
     assert "Tjek for faresignaler" in page
 
 
+def test_during_a_cramp_the_steps_come_before_the_screen_questions(client):
+    # Mid-cramp the reader needs the steps first; the screen is offered for afterwards.
+    page = _html(client.post("/", data={"q": "jeg har krampe i læggen lige nu og den gør ondt"}))
+    steps, screen = page.index('class="acute-steps"'), page.index('class="screen-link"')
+    assert steps < screen
+    assert "Når krampen har sluppet" in page and "Før vi kan sige" not in page
+    calm = _html(client.post("/", data={"q": "min læg er øm efter en krampe i nat, hvad gør jeg?"}))
+    assert 'class="acute-steps"' not in calm and "Før vi kan sige" in calm
+
+
 def test_answer_page_offers_the_screen_only_for_a_reported_symptom(client):
     # A trigger alone ("når jeg har siddet længe") is no symptom reported now.
     for q in ("hjælper det at strække læggen?", "jeg får krampe når jeg har siddet længe"):
