@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from krampe.knowledge.settings import search_settings
 from krampe.lang.da import CONTENT, DETAIL, QUESTION, STOP, WEAK, Danish, danish
+from krampe.lang.da.memo import Lru
 from krampe.policy import get_policy
 
 __all__ = ["CONTENT", "DETAIL", "QUESTION", "STOP", "WEAK", "Analyzer", "Token",
@@ -79,8 +80,9 @@ class Analyzer:
         self._words = lang.tokenizer.words
         self._stem = lang.lemmas.stem
         self._kind = lang.classes.kind
-        self._cache: dict[str, Token] = {}
-        self._respelt: dict[tuple[str, bool], str] = {}
+        # Per word, the most recently used (a long-running server meets new words).
+        self._cache: Lru[str, Token] = Lru(500_000)
+        self._respelt: Lru[tuple[str, bool], str] = Lru(100_000)
         self._surface_set = set(self.surface_vocab)
         self._splitter = lang.splitter(self.known)  # adds the layer's compound parts
         # A compound of words only the lexicon store knows ("fodbold" in "fodboldtræning",
@@ -144,6 +146,7 @@ class Analyzer:
     def token(self, word: str) -> Token:
         cached = self._cache.get(word)
         if cached is not None:
+            self._cache.move_to_end(word)
             return cached
         kind = self.kind(word)
         stem = self.stem(word)
@@ -154,8 +157,7 @@ class Analyzer:
             parts = tuple(p for p in self.split(word) if p != stem)
             part_concepts = tuple(tuple(sorted(self._single.get(p, ()))) for p in parts)
         tok = Token(word, stem, kind, parts, concepts, part_concepts)
-        if len(self._cache) < 500_000:
-            self._cache[word] = tok
+        self._cache.put(word, tok)
         return tok
 
     def phrase_concepts(self, stems: list[str]) -> list[tuple[int, set[str]]]:
@@ -192,8 +194,9 @@ class Analyzer:
         done = self._respelt.get(key)
         if done is None:
             done = self._respell(word, plain_text)
-            if len(self._respelt) < 100_000:  # per word, like the tokens: bounded
-                self._respelt[key] = done
+            self._respelt.put(key, done)
+        else:
+            self._respelt.move_to_end(key)
         return done
 
     def _respell(self, word: str, plain_text: bool) -> str:

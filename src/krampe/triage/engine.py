@@ -87,6 +87,11 @@ class Engine:
         self.fixer = self.lang.corrector("triage", targets, prefixes=stems)
         self._clause_cuts = frozenset(w for w in self.lang.tokenizer.clause_words
                                       if " " not in w)
+        # Per finding, the concepts one of which must be mentioned for any of its rules
+        # (a rule's first concept) or keys to hold: computed once, not per description.
+        self._entry: list[tuple[Finding, frozenset[str]]] = [
+            (f, frozenset(r.all[0].partition("@")[0] for r in f.rules) | frozenset(f.key))
+            for f in rules.findings.values()]
 
     def clear_caches(self) -> None:
         """Forget every per-word cache (the speed bench measures words never seen)."""
@@ -272,11 +277,9 @@ class Engine:
             by.setdefault(m.concept, []).append(m)
         seen_status = {m.status for m in mentions if m.is_target}
         out: list[_Eval] = []
-        for f in self.rules.findings.values():
+        for f, entry in self._entry:
             # Cheap exit: no rule can hold unless its first concept is mentioned at all.
-            if not any(r.all[0].partition("@")[0] in by for r in f.rules) and not any(
-                k in by for k in f.key
-            ):
+            if entry.isdisjoint(by):
                 continue
             hit = self._first_rule(f, by, {"present"})
             if hit is not None:

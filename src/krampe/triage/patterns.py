@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from krampe.lang.da import Token, danish
+from krampe.lang.da.memo import Lru
 
 _NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?(?:(<=|<)(\d+))?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
@@ -349,7 +350,7 @@ class Matcher(Generic[OwnerT]):
                 self._satisfies.setdefault(word, []).append(rid)
         self._prefix_lengths = sorted({len(v) for v in self._prefix})
         self._suffix_lengths = sorted({len(v) for v in self._suffix})
-        self._cache: dict[tuple[str, ...], tuple[int, ...]] = {}
+        self._cache: Lru[tuple[str, ...], tuple[int, ...]] = Lru(50_000)
 
     def candidates(self, tok: Token) -> tuple[int, ...]:
         if tok.kind == "num":
@@ -359,9 +360,10 @@ class Matcher(Generic[OwnerT]):
         # Words repeat across descriptions: remember each one's candidates (bounded).
         hit = self._cache.get(tok.forms)
         if hit is None:
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            hit = self._cache[tok.forms] = tuple(sorted(self._word_candidates(tok)))
+            hit = tuple(sorted(self._word_candidates(tok)))
+            self._cache.put(tok.forms, hit)
+        else:
+            self._cache.move_to_end(tok.forms)
         return hit
 
     def clear_cache(self) -> None:

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from krampe.lang.da.data import Profile
+from krampe.lang.da.memo import Lru
 from krampe.lang.da.normalise import Normaliser, bare
 
 _DANISH = frozenset("æøå")
@@ -158,7 +159,8 @@ class Corrector:
                 stems[b] = None if b in stems and stems[b] != stem else stem
         self._bare_stems = sorted(((b, t) for b, t in stems.items() if t is not None),
                                   key=lambda bt: -len(bt[0]))
-        self._cache: dict[str, tuple[str, float] | None] = {}
+        # Per word, the most recently used (a server meets new words for ever).
+        self._cache: Lru[str, tuple[str, float] | None] = Lru(100_000)
 
     def clear(self) -> None:
         self._cache.clear()
@@ -172,10 +174,10 @@ class Corrector:
         """(corrected word, similarity 0-1), or None when the word stays."""
         cache = self._cache
         if word in cache:
+            cache.move_to_end(word)
             return cache[word]
         found = self._correct(word)
-        if len(cache) < 100_000:
-            cache[word] = found
+        cache.put(word, found)
         return found
 
     def _correct(self, word: str) -> tuple[str, float] | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from krampe.lang.da.data import CuesFile, SpellingFile
+from krampe.lang.da.memo import Lru
 from krampe.lang.da.normalise import Normaliser
 
 _DANISH = frozenset("æøå")
@@ -25,6 +26,7 @@ _EMOJI = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
 _EMOJI_RE = re.compile(_EMOJI)
 # The longest line that runs on into the next in a message told in short lines.
 _FRAGMENT_WORDS = 3
+_FORMS_MEMO = 100_000  # words whose forms are remembered
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
 
 
@@ -92,8 +94,8 @@ class Tokenizer:
         inner = (self.clause_marks | self.sentence_ends) - {"-", "\n", ".", "!", "?"}
         self._clause_split = (*sorted(inner), " - ")
         # A word's forms by (word, fix): words repeat across texts, their forms do not
-        # change (bounded; `clear_cache` for benchmarks of unseen words).
-        self._forms_memo: dict[tuple[str, object], tuple[str, ...]] = {}
+        # change (the most recently used; `clear_cache` for benchmarks of unseen words).
+        self._forms_memo: Lru[tuple[str, object], tuple[str, ...]] = Lru(_FORMS_MEMO)
 
     def clear_cache(self) -> None:
         self._forms_memo.clear()
@@ -177,8 +179,9 @@ class Tokenizer:
             forms = self._forms_memo.get((s, fix))
             if forms is None:
                 forms = self._forms(s, fix)
-                if len(self._forms_memo) < 100_000:
-                    self._forms_memo[(s, fix)] = forms
+                self._forms_memo.put((s, fix), forms)
+            else:
+                self._forms_memo.move_to_end((s, fix))
             if short and s in short:
                 forms = (*forms, short[s])
             if s in dialect:  # "a" is "jeg" in a Jutlandic text, not a letter
