@@ -456,7 +456,10 @@ class Engine:
     def _level(self, present_ids: list[str], policy: Policy) -> Level | None:
         """The highest level of the present findings, None when there are none."""
         levels = [self.rules.findings[f].level for f in present_ids]
-        return max(levels, key=policy.rank) if levels else None
+        if not levels:
+            return None
+        highest: Level = max(levels, key=policy.rank)  # no Optional context for max's T
+        return highest
 
     def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention],
                      toks: list[Token], sents: list[Sentence]) -> bool:
