@@ -61,3 +61,8 @@ def test_a_calf_that_locks_is_a_cramp_in_either_order(text: str) -> None:
 def test_woken_several_nights_a_week_by_cramps_is_sleep_disturbed() -> None:
     r = triage("Siden sommer vågner jeg 3 nætter om ugen med krampe i læggen.")
     assert "frequent_disturbing" in {f.id for f in r.findings if f.status == "present"}
+
+
+def test_woken_at_a_clock_time_is_no_count_of_nights() -> None:
+    r = triage("Jeg vågner kl 5 med krampe i læggen, når jeg har løbet om aftenen.")
+    assert "frequent_disturbing" not in {f.id for f in r.findings if f.status == "present"}
