@@ -46,6 +46,8 @@ def _literal(alt: str) -> str:
     """A word the alternative stands for: 'stem*' -> 'stem', 'NUM>10' -> '11'."""
     if alt == "PASTYEAR":
         return "1990"
+    if alt.startswith("CLOCK"):  # a time of day as a clock shows it: 'CLOCK<5' -> '03:00'
+        return f"{int(_literal(alt.replace('CLOCK', 'NUM', 1))):02d}:00"
     m = _NUM.match(alt)
     if m:
         op, n = m.group(1), int(m.group(2) or 3)

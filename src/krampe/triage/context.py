@@ -325,6 +325,10 @@ class ContextEngine:
                 relative_ill and mt.role == "trigger" and not past) and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
+                # with the relative ill, a remedy or medicine the writer reads about or
+                # asks for ("jeg har læst at magnesium hjælper") is the patient's, not a
+                # symptom of the writer's own
+                and not (relative_ill and self._background(m2))
                 # the writer named in the later symptom's own sentence ("..., og jeg fik
                 # krampe", "Jeg har fået krampe."), not only somewhere between ("hun skreg og
                 # jeg blev forskrækket. Krampen gik over, da hun strakte")

@@ -358,7 +358,7 @@ class Engine:
         present_ids = [e.finding.id for e in present]
         if banner and not (understood and (
                 present or self._triggers(mentions, implied, present_ids, toks, sents)
-                or self._raising(evals, present_ids, policy)
+                or _raising(evals, self._level(present_ids, policy) or "self_care", policy)
                 or self._episode_now(toks, sents, mentions))):
             return None
         findings = [self._finding_out(clean, e) for e in evals]
@@ -371,11 +371,7 @@ class Engine:
                     via="answer", rule="known",
                 ))
 
-        levels = [self.rules.findings[f].level for f in present_ids]
-        level: Level | None = None
-        if levels:
-            highest = max(levels, key=policy.rank)  # no Optional context for max's T
-            level = highest
+        level = self._level(present_ids, policy)
         if level is None and understood:
             level = "self_care"
         patient = screen.patient(mentions, self.rules, toks)
@@ -396,10 +392,7 @@ class Engine:
                 action=policy.action(e.finding.level, region_id),
                 via="text",
             )
-            for e in evals
-            # red flags only (urgent/emergency) that would raise the level
-            if e.status == "hypothetical" and policy.rank(e.finding.level) >= urgent
-            and policy.rank(e.finding.level) > rank
+            for e in _raising(evals, level, policy)
         ]
         for q in scr.unsure:
             flag = self.rules.findings[q.finding]
@@ -463,15 +456,13 @@ class Engine:
                         triggers.append(tid)
         return triggers
 
-    def _raising(self, evals: list[_Eval], present_ids: list[str], policy: Policy) -> bool:
-        """A red flag said hypothetically that would raise the level of an understood text
-        without answers: what makes `if_then` non-empty there (no screen answer is unsure)."""
+    def _level(self, present_ids: list[str], policy: Policy) -> Level | None:
+        """The highest level of the present findings, None when there are none."""
         levels = [self.rules.findings[f].level for f in present_ids]
-        rank = policy.rank(max(levels, key=policy.rank)) if levels \
-            else policy.rank("self_care")
-        urgent = min(policy.rank(lv) for lv in policy.red_flag_levels())
-        return any(e.status == "hypothetical" and policy.rank(e.finding.level) >= urgent
-                   and policy.rank(e.finding.level) > rank for e in evals)
+        if not levels:
+            return None
+        highest: Level = max(levels, key=policy.rank)  # no Optional context for max's T
+        return highest
 
     def _beside_sign(self, m: Mention, tid: str, mentions: list[Mention],
                      toks: list[Token], sents: list[Sentence]) -> bool:
@@ -589,6 +580,15 @@ class Engine:
                 raise InputError(f"Ukendt fund {fid!r}.", code="unknown_finding")
             out.append(fid)
         return out
+
+
+def _raising(evals: list[_Eval], level: Level | None, policy: Policy) -> list[_Eval]:
+    """The red flags (urgent or emergency) said hypothetically that would raise `level`:
+    the text's `if_then`, and what alone puts a banner on a question."""
+    rank = policy.rank(level) if level else -1
+    urgent = min(policy.rank(lv) for lv in policy.red_flag_levels())
+    return [e for e in evals if e.status == "hypothetical"
+            and policy.rank(e.finding.level) >= urgent and policy.rank(e.finding.level) > rank]
 
 
 def _quoted_lines(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,9 @@ per phrase, `parse_patterns`; `{A}|{B}|word` joins them), `~N` up to N other tok
 the same within one clause (never over a word that starts a clause: "da", "når", "jeg"
 ...), `NUM` / `NUM>=60` / `NUM>10` / `NUM>=1900<2100` (a range) numbers, `PASTYEAR` a
 year written alone (four digits) from 1900 up to the year before last by today's date (this
-year and last year are no history by themselves), `,` a comma.
+year and last year are no history by themselves), `CLOCK` / `CLOCK<5` a time of day as a
+clock shows it (two hour digits and the minutes: "03:10", "03.40", "02:10:33"; the hour is
+compared; a duration or a race time is written "1:44:02", "3:30"), `,` a comma.
 Patterns are indexed on their first item so that matching a sentence only tries patterns
 that can start at a token.
 """
@@ -25,7 +27,9 @@ from typing import Any, Generic, TypeVar, overload
 from krampe.lang.da import Token, danish
 from krampe.lang.da.memo import Lru
 
-_NUM = re.compile(r"^NUM(?:(>=|<=|>|<)(\d+))?(?:(<=|<)(\d+))?$")
+_NUM = re.compile(r"^(NUM|CLOCK)(?:(>=|<=|>|<)(\d+))?(?:(<=|<)(\d+))?$")
+# A time of day as a clock shows it: two hour digits, then the minutes (and seconds).
+_CLOCK = re.compile(r"^[0-9]{2}[:.][0-9]{2}(?:[:.][0-9]{2})?$")
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 _GAP = re.compile(r"^~(\d+)(!?)$")
 _FAMILY = re.compile(r"^\{([A-Z][A-Z_]*)\}$")
@@ -43,12 +47,15 @@ class Alt:
     below: str | None = None  # an upper bound too: `NUM>=1900<2100` (a year)
     n2: int = 0
     past_year: bool = False  # `PASTYEAR`: the upper bound moves with today's date
+    clock: bool = False  # `CLOCK`: only a time of day written as a clock shows it
 
     def matches(self, tok: Token) -> bool:
         if self.kind == "num":
             if tok.kind != "num":
                 return False
             value = int(tok.forms[0])
+            if self.clock and not _CLOCK.match(tok.text):
+                return False
             if self.past_year:
                 return (len(tok.text) == 4 and tok.text.isdigit()
                         and 1900 <= value <= datetime.date.today().year - 2)
@@ -76,8 +83,8 @@ def _parse_alt(text: str) -> Alt:
         return Alt("num", past_year=True)
     m = _NUM.match(text)
     if m:
-        return Alt("num", op=m.group(1), n=int(m.group(2) or 0), below=m.group(3),
-                   n2=int(m.group(4) or 0))
+        return Alt("num", op=m.group(2), n=int(m.group(3) or 0), below=m.group(4),
+                   n2=int(m.group(5) or 0), clock=m.group(1) == "CLOCK")
     if text.startswith("*") and text.endswith("*") and len(text) > 2:
         return Alt("infix", text[1:-1])
     if text.endswith("*") and len(text) > 1:

@@ -199,7 +199,7 @@ class CuesFile(_Strict):
 
 
 _FAMILY_NAME = re.compile(r"^[A-Z][A-Z_]*$")
-_FAMILY_TOKEN = re.compile(r"^(?:NUM(?:[<>]=?\d+)?|[^\sA-Z{}]+)$")
+_FAMILY_TOKEN = re.compile(r"^(?:(?:NUM|CLOCK)(?:[<>]=?\d+){0,2}|[^\sA-Z{}]+)$")
 
 
 def _family_form(form: str) -> bool:

@@ -69,11 +69,12 @@ class Tokenizer:
         # skridt") are one number, a minus before a number is "minus" ("var -8 i nat"), a
         # plus between numbers stays ("35+2": weeks and days of a pregnancy), and a slash
         # before a unit of time is "pr" ("3 gange/uge"); any other slash is dropped. A clock
-        # time ("kl. 02:10") and a decimal ("3,6 mmol") are one number, read as its whole
-        # part: the colon ends no sentence there, the comma no clause.
+        # time ("kl. 02:10", with seconds "02:10:33" as a log stamps it) and a decimal ("3,6
+        # mmol") are one number, read as its whole part: the colon ends no sentence there,
+        # the comma no clause.
         self._token = re.compile(
             r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
-            r"|[0-9]{1,2}[:.][0-9]{2}(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
+            r"|[0-9]{1,2}([:.])[0-9]{2}(?:\1[0-9]{2})?(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
             r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|(?<=[0-9] )\+(?= [0-9])|/"
             r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI)
         units = "|".join(re.escape(u) for u in cues.words.get("per_units", ()))
