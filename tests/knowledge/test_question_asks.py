@@ -59,3 +59,12 @@ def test_past_tense_finds_the_participle(tmp_path: Path) -> None:
     answer = top_answer(kb, "jeg varmede ikke op, er det derfor?")
     assert "varmet grundigt op" in answer
 
+
+
+def test_sentence_adverbs_weigh_nothing(tmp_path: Path) -> None:
+    # "alligevel" and "overhovedet" say how sure the asker is, not what they ask about.
+    kb = kb_from(tmp_path, {"laar.md": CLUB + "\nMan kan alligevel godt spille videre.\n"})
+    surfaces = {w.surface for w in kb.explain(
+        "kan man overhovedet spille videre alligevel med krampe i låret").words}
+    assert "alligevel" not in surfaces and "overhovedet" not in surfaces
+    assert "spille" in surfaces
