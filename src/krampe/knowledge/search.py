@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from krampe.knowledge.acute import asks_relief, is_acute
+from krampe.knowledge.asks import mismatch as asks_mismatch
 from krampe.knowledge.danish import CONTENT, DETAIL, QUESTION, STOP, WEAK, Token, tokenize
 from krampe.knowledge.index import DICE_MINOR, Index
 from krampe.knowledge.settings import search_settings
@@ -144,8 +145,9 @@ def _derived(index: Index, tok: Token) -> QueryWord | None:
     concept_w = cfg.query.concept
     stem, vocab = tok.stem, index.vocab
     found: list[int] = []
-    for suffix in cfg.derivation.suffixes:
-        if (term := vocab.get(stem + suffix)) is not None:
+    removed_only = cfg.derivation.removed_only
+    for suffix in [*cfg.derivation.suffixes, *removed_only]:
+        if suffix not in removed_only and (term := vocab.get(stem + suffix)) is not None:
             found.append(term)
         base = stem[: -len(suffix)]
         if stem.endswith(suffix) and len(base) >= cfg.derivation.min_base \
@@ -809,6 +811,12 @@ def search(index: Index, question: str, top: int = 5,
     # counts there as any passage (what it says is in the knowledge base).
     relevance = final * np.where(first, 1 + cfg.query.first_in_section_boost, 1.0)
     final *= np.where(first & ~lead, 1 + cfg.query.first_in_section_boost, 1.0)
+    if cfg.query.asks is not None:
+        # A heading that asks another kind of question ("Hvorfor ...?" for "hvad kan jeg
+        # gøre ...?") says nothing of whether its section answers: no heading boost there.
+        # Ranking only: the gate above keeps it.
+        final /= np.where(asks_mismatch(index, question, sections[candidates]),
+                          1 + cfg.query.heading_boost * dice, 1.0)
     # The lead mentions everything the article goes on to explain: the section that
     # explains it answers better, where one covers the question as well. A lead that
     # says more of the question than any section is where the answer is.

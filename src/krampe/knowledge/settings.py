@@ -27,6 +27,13 @@ class IndexWeights(BaseModel):
     concept: float = Field(ge=0, le=1)
 
 
+class QuestionAsks(BaseModel):
+    """Cue words of what a question or heading asks (krampe.knowledge.asks)."""
+
+    cause: set[str]
+    action: set[str]
+
+
 class QueryWeights(BaseModel):
     content: float = Field(gt=0)
     weak: float = Field(ge=0)
@@ -43,6 +50,7 @@ class QueryWeights(BaseModel):
     lead_margin: float = Field(default=0.0, ge=0, le=1)
     definition_boost: float = Field(default=0.0, ge=0)
     no_body: float = Field(default=1.0, ge=0, le=1)
+    asks: QuestionAsks | None = None
 
 
 class Answers(BaseModel):
@@ -106,6 +114,8 @@ class Derivation(BaseModel):
 
     suffixes: list[str]
     min_base: int = Field(ge=2)
+    # Inflectional endings the stemmer keeps: only taken off a question word, never added.
+    removed_only: list[str] = []
 
 
 class Semantic(BaseModel):
