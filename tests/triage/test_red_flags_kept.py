@@ -150,3 +150,43 @@ def test_an_occasion_word_does_not_swallow_the_end_of_a_history() -> None:
 
 def test_beer_among_german_words_is_beer() -> None:
     assert "alcohol" in triggers("Nach dem Fest: zu viel Bier, glaube ich, und nu krampe i læggen")
+
+
+# 8. A known epilepsy beside an event is a fit now; the diagnosis alone is not.
+@pytest.mark.parametrize("text", [
+    "min søn har epilepsi og ligger og ryster",
+    "Min datter har epilepsi og har kramper lige nu, hvad gør jeg??",
+    "han er epileptiker og ligger på gulvet og sitrer, vi kan ikke få kontakt",
+    "Min mand er epileptiker og har lige haft et epi-anfald, han er helt forvirret",
+    "Hun har epilepsi og har krampet i over 5 minutter nu",
+    "min søster har epilepsi og er lige begyndt at ryste voldsomt i sofaen",
+])
+def test_epilepsy_beside_an_event_is_a_fit(text: str) -> None:
+    assert level(text) == "emergency"
+
+
+def test_epilepsy_named_as_a_relatives_diagnosis_is_no_fit() -> None:
+    text = ("Min mor har epilepsi, men det er ikke hende jeg skriver om. "
+            "Jeg får krampe i læggen om natten nogle gange.")
+    assert level(text) == "self_care"
+
+
+# 9. "lægen" (the doctor) is no calf that locks: the sudden severe pain stays an injury sign.
+def test_the_doctor_is_no_locked_calf() -> None:
+    text = ("Jeg fik pludselig en ekstrem smerte i læggen da jeg sprang, sidder nu fast "
+            "på sofaen og lægen har ikke tid")
+    assert level(text) == "urgent"
+
+
+# 10. Walking pain eased by a halt is claudication, also with a stretch or a drink beside
+# the halt; only a cramp that a stretch lets go is no claudication.
+@pytest.mark.parametrize("text, want", [
+    ("når jeg har gået 200 m gør læggen ondt, jeg må stå stille og strække lidt så går det "
+     "over og jeg kan gå videre", "routine"),
+    ("kan kun gå 100 meter så gør læggen ondt, det går over når jeg hviler og drikker lidt "
+     "vand", "routine"),
+    ("Jeg får lidt krampe i læggen når vi går op ad bakken, men det går over når jeg "
+     "stopper og strækker", "self_care"),
+])
+def test_walking_pain_eased_by_a_halt(text: str, want: str) -> None:
+    assert level(text) == want
