@@ -321,8 +321,11 @@ class ContextEngine:
             mt.categories.discard("FAMILY_PAST")
             # a relative with a symptom of their own may be the patient: their person
             # triggers (age) stay theirs however the writer goes on
+            # nor when the relative's sentence ends in a colon that gives them the word ("Min
+            # far (80) beder mig skrive: 'Jeg ...'"): the first person after it is theirs
             own_later = mt.sent not in recent and not (
-                relative_ill and mt.role == "trigger" and not past) and any(
+                (relative_ill or sents[mt.sent].label) and mt.role == "trigger"
+                and not past) and any(
                 m2.is_target and m2.role not in ("trigger", "context")
                 and m2.start >= mt.end and not (m2.categories & _NOT_OWN)
                 # with the relative ill, a remedy or medicine the writer reads about or
