@@ -190,3 +190,12 @@ def test_the_doctor_is_no_locked_calf() -> None:
 ])
 def test_walking_pain_eased_by_a_halt(text: str, want: str) -> None:
     assert level(text) == want
+
+
+# 11. A subordinate clause puts the negation before the verb: "en krampe, som ikke slipper".
+@pytest.mark.parametrize("text", [
+    "i nat en krampe som stadig ikke slipper efter 40 min",
+    "jeg har en krampe i læggen der ikke giver slip, nu en halv time",
+])
+def test_a_cramp_that_does_not_let_go_in_a_subordinate_clause(text: str) -> None:
+    assert level(text) == "urgent"
