@@ -36,3 +36,22 @@ def test_shaking_with_a_duration_then_no_answer_is_a_seizure(text: str) -> None:
 ])
 def test_a_calf_or_a_cold_shiver_is_no_seizure(text: str) -> None:
     assert not present(text, "seizure")
+
+
+def test_an_empty_tick_box_is_denied_and_a_ticked_one_present() -> None:
+    text = ("Mit skema:\n[x] krampe i højre læg\n[ ] følelsesløs i skridtet\n"
+            "[ ] svært ved at tisse\n[x] ondt i lænden")
+    assert not present(text, "cauda_equina")
+    assert level(text) != "emergency"
+
+
+def test_a_ticked_red_flag_stays_present() -> None:
+    text = "Mit skema:\n[ ] ondt i lænden\n[x] følelsesløs i skridtet\n[x] krampe i læggen"
+    assert present(text, "cauda_equina")
+    assert level(text) == "emergency"
+
+
+def test_a_tick_box_reaches_no_further_than_its_own_line() -> None:
+    # the empty box before the swelling denies only the fever line
+    text = "[ ] feber\n[x] venstre læg hævet og varm\n[x] øm"
+    assert present(text, "dvt_signs")

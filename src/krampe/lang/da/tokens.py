@@ -26,6 +26,11 @@ _EMOJI = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
 _EMOJI_RE = re.compile(_EMOJI)
 # The longest line that runs on into the next in a message told in short lines.
 _FRAGMENT_WORDS = 3
+# A tick box of a symptom checker's list: "[ ] hævelse" (left empty: not there), "[x]
+# hævelse" (ticked: there). Each box opens an item of its own, so no negation or finding
+# reaches from one item into the next.
+_BOX = r"\[[ \t]?\]|\[[xX✓✔*][ \t]?\]"
+_EMPTY_BOX = re.compile(r"\[[ \t]?\]")
 _FORMS_MEMO = 100_000  # words whose forms are remembered
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
 
@@ -76,7 +81,7 @@ class Tokenizer:
             r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
             r"|[0-9]{1,2}([:.])[0-9]{2}(?:\1[0-9]{2})?(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
             r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|(?<=[0-9] )\+(?= [0-9])|/"
-            r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI)
+            r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI + "|" + _BOX)
         units = "|".join(re.escape(u) for u in cues.words.get("per_units", ()))
         self._per_unit = re.compile(rf"\s*(?:{units})\b") if units else None
         self._sentence_split = re.compile(r"(?<=[" + ends + r"])\s+|\n+")
@@ -135,6 +140,7 @@ class Tokenizer:
         # Same length as `text` (one character per character), so offsets stay exact.
         low = self.norm.quotes(text)
         sent_start = line_start = 0
+        boxed = False  # the line holds a tick box: it never runs on into the next
         n = len(text)
         ends, marks = self.sentence_ends, self.clause_marks
         dictated = self.dictated
@@ -149,6 +155,15 @@ class Tokenizer:
             said = s in dictated  # "komma", "punktum" from speech-to-text
             if said:
                 s = dictated[s]
+            if s[0] == "[":
+                # a box closes the item before it; an empty one reads as "ikke"
+                if len(toks) > sent_start:
+                    sents.append(Sentence(sent_start, len(toks), False))
+                sent_start = line_start = len(toks)
+                boxed = True
+                if _EMPTY_BOX.fullmatch(s):
+                    toks.append(Token(text[start:end], start, end, ("ikke",), "word"))
+                continue
             if _EMOJI_RE.fullmatch(s):
                 after = low[end:].lstrip()
                 if not (after and after[0].isupper()):
@@ -157,7 +172,7 @@ class Tokenizer:
             if s in ends:
                 if s == "." and not said and not self._ends_sentence(low, toks, end, n):
                     continue
-                if s == "\n" and self._line_goes_on(low, toks[line_start:], end):
+                if s == "\n" and not boxed and self._line_goes_on(low, toks[line_start:], end):
                     line_start = len(toks)
                     continue
                 if len(toks) > sent_start:
@@ -165,6 +180,7 @@ class Tokenizer:
                 elif s == "?" and sents:  # "hævet??" or "hævet ?"
                     sents[-1] = sents[-1]._replace(question=True)
                 sent_start = line_start = len(toks)
+                boxed = boxed and s != "\n"
                 continue
             sign = self._sign(s, low, end)
             if sign is not None:
