@@ -55,3 +55,36 @@ def test_a_tick_box_reaches_no_further_than_its_own_line() -> None:
     # the empty box before the swelling denies only the fever line
     text = "[ ] feber\n[x] venstre læg hævet og varm\n[x] øm"
     assert present(text, "dvt_signs")
+
+
+def test_a_call_transcripts_questions_are_answered_by_the_next_line() -> None:
+    text = ("S: Hvad ringer du om?\nP: Krampe i læggen efter håndbold, nu er den lidt stiv\n"
+            "S: Hørte du et smæld?\nP: Nej\nS: Er den hævet eller varm?\nP: Nej, slet ikke")
+    assert not present(text, "injury_signs")
+    assert not present(text, "dvt_signs")
+    assert level(text) == "self_care"
+
+
+def test_a_yes_in_a_transcript_keeps_the_sign() -> None:
+    text = "S: Er læggen hævet og varm?\nP: Ja\nS: Får du vejret?\nP: Kun lidt, jeg har åndenød"
+    assert present(text, "dvt_signs")
+    assert level(text) == "emergency"
+
+
+def test_a_thread_title_is_someone_elses_words() -> None:
+    text = ("Tråd: 'Hævet læg efter lang flyrejse - blodprop?'\n"
+            "Svar: Hos mig er det kun krampe om natten, den slipper når jeg strækker.")
+    assert not present(text, "dvt_signs")
+    assert level(text) == "self_care"
+
+
+def test_the_reply_under_a_thread_title_is_the_writers_own() -> None:
+    text = "Emne: kramper\nSvar: min venstre læg er hævet, varm og øm siden i går"
+    assert present(text, "dvt_signs")
+
+
+def test_the_writer_going_on_after_a_title_on_the_same_line_is_the_writer() -> None:
+    text = ("Emne: løb og kramper. I aftes rystede hele min søns krop og han svarede ikke, "
+            "nu er han forvirret.")
+    assert present(text, "seizure")
+    assert level(text) == "emergency"

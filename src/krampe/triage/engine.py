@@ -6,6 +6,7 @@ public call. Only a year's age (`PASTYEAR` in the patterns) depends on the clock
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -591,15 +592,41 @@ def _raising(evals: list[_Eval], level: Level | None, policy: Policy) -> list[_E
             and policy.rank(e.finding.level) >= urgent and policy.rank(e.finding.level) > rank]
 
 
+_QUOTE_LABELS = frozenset(danish().cues.words("quote_labels"))
+# A label opening a line: up to three words before a colon ("Oprindeligt indlæg:").
+_LINE_LABEL = re.compile(r"^\s*((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:")
+
+
 def _quoted_lines(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted lines ("> Lise skrev: ..."): someone else's words."""
+    """Character spans of quoted lines ("> Lise skrev: ...", "Tråd: '...'"): someone else's
+    words."""
     spans = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if line.lstrip().startswith(">"):
+        label = _LINE_LABEL.match(line)
+        if label and label.group(1).split()[-1].lower() in _QUOTE_LABELS:
+            # only the title or the quoted post: the writer may go on on the same line
+            spans.append((pos, pos + _quoted_end(line, label.end())))
+        elif line.lstrip().startswith(">"):
             spans.append((pos, pos + len(line)))
         pos += len(line)
     return spans
+
+
+_QUOTE_MARKS = "'\"«»„“”‘’"
+_TITLE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _quoted_end(line: str, after: int) -> int:
+    """Where the words after a forum label end: the last closing quote mark when they open
+    with one ("Tråd: 'A?' - 'B'"), else the end of the title's first sentence."""
+    rest = line[after:].lstrip()
+    start = len(line) - len(rest)
+    if rest[:1] and rest[0] in _QUOTE_MARKS:
+        last = max(line.rfind(q) for q in _QUOTE_MARKS)
+        return last + 1 if last > start else len(line)
+    end = _TITLE_END.search(line, start)
+    return end.end() if end else len(line)
 
 
 def written_patterns(rules: Rules, c: Concept | Trigger) -> list[str]:

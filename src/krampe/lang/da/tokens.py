@@ -30,6 +30,9 @@ _FRAGMENT_WORDS = 3
 # hævelse" (ticked: there). Each box opens an item of its own, so no negation or finding
 # reaches from one item into the next.
 _BOX = r"\[[ \t]?\]|\[[xX✓✔*][ \t]?\]"
+# A speaker's label opening a line of a transcript ("S: Er den hævet?", "P: Nej"): no
+# word of what is said, so an answer opens its sentence and answers the question before.
+_SPEAKER = r"(?m:^)[ \t]*[A-ZÆØÅ][a-zæøå]?:(?=[ \t])"
 _EMPTY_BOX = re.compile(r"\[[ \t]?\]")
 _FORMS_MEMO = 100_000  # words whose forms are remembered
 _SPOKEN = re.compile(r"[^\W\d_]+'[^\W\d_]*")
@@ -78,7 +81,7 @@ class Tokenizer:
         # mmol") are one number, read as its whole part: the colon ends no sentence there,
         # the comma no clause.
         self._token = re.compile(
-            r"[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
+            _SPEAKER + r"|[^\W\d_]+(?:['-][^\W\d_]+)*|[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
             r"|[0-9]{1,2}([:.])[0-9]{2}(?:\1[0-9]{2})?(?![0-9])|[0-9]+,[0-9]+|[0-9]+"
             r"|(?<!\S)-(?=[0-9])|(?<=[0-9])\+(?=[0-9])|(?<=[0-9] )\+(?= [0-9])|/"
             r"|[" + ends + punct + r"]|\n|(?<!\S)-(?!\S)|" + _EMOJI + "|" + _BOX)
@@ -155,6 +158,8 @@ class Tokenizer:
             said = s in dictated  # "komma", "punktum" from speech-to-text
             if said:
                 s = dictated[s]
+            if s[-1] == ":" and len(s) > 1:
+                continue  # a speaker's label
             if s[0] == "[":
                 # a box closes the item before it; an empty one reads as "ikke"
                 if len(toks) > sent_start:
