@@ -71,8 +71,8 @@ def test_a_yes_in_a_transcript_keeps_the_sign() -> None:
     assert level(text) == "emergency"
 
 
-def test_a_thread_title_is_someone_elses_words() -> None:
-    text = ("Tråd: 'Hævet læg efter lang flyrejse - blodprop?'\n"
+def test_a_quoted_post_is_someone_elses_words() -> None:
+    text = ("Oprindeligt indlæg: 'Hævet læg efter lang flyrejse - blodprop?'\n"
             "Svar: Hos mig er det kun krampe om natten, den slipper når jeg strækker.")
     assert not present(text, "dvt_signs")
     assert level(text) == "self_care"
@@ -88,3 +88,12 @@ def test_the_writer_going_on_after_a_title_on_the_same_line_is_the_writer() -> N
             "nu er han forvirret.")
     assert present(text, "seizure")
     assert level(text) == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "Emne: hævet og rød læg efter flyrejse\nSe emnet. Hvad gør jeg?",
+    "Tråd: hævet og rød læg efter fly",
+])
+def test_the_writers_own_subject_line_is_the_writers(text: str) -> None:
+    # A subject or thread title is as often the writer's own: never quoted away.
+    assert level(text) == "urgent"
